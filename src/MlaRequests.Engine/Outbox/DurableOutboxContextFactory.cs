@@ -1,0 +1,47 @@
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Engine.Inbox;
+using MlaRequests.Engine.Persistence;
+using NodaTime;
+
+namespace MlaRequests.Engine.Outbox;
+
+/// <summary>
+/// The durable unit of work around every consumed message (MassTransit's <see cref="IOutboxContextFactory{TContext}"/>
+/// extension point): take the database's write gate, begin a transaction, drop the message if the
+/// inbox has it, let the consumer or workflow run against the same scoped <see cref="DbContext"/>,
+/// then commit state, inbox row and outbox rows together. The broker ack follows the commit.
+/// </summary>
+public sealed class DurableOutboxContextFactory(
+    DbContext db, EngineDatabase database, IClock clock, IServiceProvider provider, OutboxSignal signal)
+    : IOutboxContextFactory<DbContext>
+{
+    /// <inheritdoc />
+    public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        var messageId = context.MessageId ?? throw new MessageException(typeof(T), "A MessageId is required to consume durably.");
+        var cancellationToken = context.CancellationToken;
+
+        using (await database.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var alreadyConsumed = await db.Set<InboxMessage>()
+                .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, cancellationToken).ConfigureAwait(false);
+
+            var unitOfWork = new DurableOutboxConsumeContext<T>(context, options, provider, db, clock, alreadyConsumed);
+            await next.Send(unitOfWork).ConfigureAwait(false);
+            if (!unitOfWork.Consumed)
+                return;
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        signal.Notify();
+    }
+
+    /// <inheritdoc />
+    public void Probe(ProbeContext context) => context.CreateFilterScope("durableSqliteOutbox");
+}

@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace MlaRequests.Engine.Outbox;
+
+/// <summary>Settings of the outbox dispatcher (section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often the dispatcher looks for due rows when nothing wakes it (scheduled messages, retries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows sent per round.</summary>
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary>Time allowed for one delivery attempt to the broker.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between two attempts at a row the broker refused.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long inbox rows are kept to recognise redelivered duplicates.</summary>
+    public Duration InboxRetention { get; set; } = Duration.FromDays(30);
+}

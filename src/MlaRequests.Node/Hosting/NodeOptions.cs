@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using MlaRequests.Domain;
+
+namespace MlaRequests.Node.Hosting;
+
+/// <summary>Settings of this national node (section <c>Node</c>).</summary>
+public sealed class NodeOptions : IValidatableObject
+{
+    /// <summary>The node's country code: KZ, KG, TJ, TM or UZ.</summary>
+    public string Code { get; set; } = string.Empty;
+
+    /// <summary>Where the node keeps its database; relative paths are under the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The SQLite file of this node.</summary>
+    public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), $"node-{Code.ToLowerInvariant()}.db");
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!NodeCode.IsKnown(Code))
+            yield return new ValidationResult($"Node:Code must be one of {string.Join(", ", NodeCode.Countries.Keys)} (was '{Code}').", [nameof(Code)]);
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+            yield return new ValidationResult("Node:DataDirectory must name a directory.", [nameof(DataDirectory)]);
+    }
+}

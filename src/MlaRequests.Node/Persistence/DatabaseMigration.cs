@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MlaRequests.Node.Persistence;
+
+/// <summary>Applies pending EF Core migrations before the node accepts messages or requests.</summary>
+public static class DatabaseMigration
+{
+    /// <summary>Creates the data directory if needed and migrates the node's database.</summary>
+    public static async Task MigrateNodeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDbContext>();
+        var path = db.Database.GetDbConnection().DataSource;
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+            Directory.CreateDirectory(directory);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
