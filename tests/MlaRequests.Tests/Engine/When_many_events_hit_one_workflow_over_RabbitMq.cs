@@ -1,0 +1,33 @@
+using MassTransit;
+using MlaRequests.Tests.Infrastructure;
+using MlaRequests.Workflows.OutgoingRequests;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace MlaRequests.Tests.Engine;
+
+[Trait("Category", "RabbitMq")]
+public sealed class When_many_events_hit_one_workflow_over_RabbitMq : IDisposable
+{
+    readonly TestDirectory _data = new();
+
+    [Fact]
+    public async Task All_five_hundred_concurrent_events_are_applied()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 7, 1, 8, 0));
+        var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
+        await using var node = new NodeFactory(_data.Path, clock, RabbitBroker.Settings(virtualHost));
+        var id = await RequestApi.Submit(node.CreateClient());
+        await node.WorkflowIn(id, "InReview");
+
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(_ =>
+            node.Bus.Publish(new RequestNoteAdded(id, NewId.NextGuid(), clock.GetCurrentInstant()))));
+
+        var state = await Eventually.Until(async () => (await node.Workflow(id))!, w => w.NoteCount == 500, TimeSpan.FromSeconds(60),
+            "all 500 events to be applied");
+        state.Version.Should().Be(500, "the insert starts at version 0 and each event is one versioned update");
+        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Workflow(id))!.NoteCount == 500, "no event to be applied twice");
+    }
+
+    public void Dispose() => _data.Dispose();
+}

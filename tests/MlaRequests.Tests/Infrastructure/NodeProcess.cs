@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MlaRequests.Tests.Infrastructure;
+
+/// <summary>A node running as its own operating-system process, which a test can kill with SIGKILL.</summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    readonly string[] _arguments;
+    readonly string _log;
+    Process? _process;
+
+    public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings)
+    {
+        Port = FreePort();
+        _log = Path.Combine(dataDirectory, $"node-{code}.log");
+        _arguments =
+        [
+            Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
+            .. settings.Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client { get; }
+
+    public string Log => File.Exists(_log) ? File.ReadAllText(_log) : string.Empty;
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in _arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _process = Process.Start(start)!;
+        var log = new StreamWriter(_log, append: true) { AutoFlush = true };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Eventually.Until(async () =>
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The node exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                return (await Client.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, ok => ok, TimeSpan.FromSeconds(60), "the node process to report healthy");
+    }
+
+    /// <summary>kill -9: no shutdown hooks, no flush, the way a power cut or the OOM killer ends a process.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited)
+            return;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        Client.Dispose();
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using MassTransit;
+using MlaRequests.Tests.Infrastructure;
+using MlaRequests.Workflows.OutgoingRequests;
+using NodaTime;
+
+namespace MlaRequests.Tests.Processes;
+
+[Trait("Category", "RabbitMq")]
+public sealed class When_a_node_process_is_killed : IDisposable
+{
+    const int Events = 3000;
+    readonly TestDirectory _data = new();
+
+    sealed record RequestView(int NoteCount, string Status);
+
+    [Fact]
+    public async Task Every_event_is_applied_exactly_once_and_every_published_message_is_delivered()
+    {
+        var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
+        var settings = RabbitBroker.Settings(virtualHost);
+        var recorded = new ConcurrentDictionary<Guid, int>();
+        var counts = new ConcurrentDictionary<int, byte>();
+        var bus = await TestBus.StartAsync(virtualHost, "KZ", cfg =>
+            cfg.ReceiveEndpoint($"test-notes-recorded", e => e.Handler<RequestNoteRecorded>(context =>
+            {
+                recorded.AddOrUpdate(context.Message.NoteId, 1, (_, n) => n + 1);
+                counts.TryAdd(context.Message.NoteCount, 0);
+                return Task.CompletedTask;
+            })));
+        try
+        {
+            var node = new NodeProcess("KZ", _data.Path, settings);
+            await node.StartAsync();
+            var id = await RequestApi.Submit(node.Client);
+            await Eventually.Until(() => node.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}")!, r => r!.Status == "InReview",
+                TimeSpan.FromSeconds(30), "the workflow to start");
+
+            var notes = Enumerable.Range(0, Events).Select(_ => NewId.NextGuid()).ToList();
+            var now = SystemClock.Instance.GetCurrentInstant();
+            await Task.WhenAll(notes.Select(note => bus.Publish(new RequestNoteAdded(id, note, now))));
+
+            await Eventually.Until(() => recorded.Count >= Events / 4, TimeSpan.FromSeconds(60), "a quarter of the events to be applied");
+            await node.KillAsync();
+            var appliedBeforeKill = recorded.Count;
+            appliedBeforeKill.Should().BeLessThan(Events, "the node must die in the middle of the stream");
+
+            await using var restarted = new NodeProcess("KZ", _data.Path, settings);
+            await restarted.StartAsync();
+            await Eventually.Until(() => recorded.Count == Events, TimeSpan.FromSeconds(120), "every published message to be delivered");
+            var view = await restarted.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}");
+            view!.NoteCount.Should().Be(Events, "each event is applied exactly once (the inbox drops redelivered copies)");
+            recorded.Keys.Should().BeEquivalentTo(notes, "every outbox message reached the bus, including those pending at the kill");
+            counts.Keys.Should().BeEquivalentTo(Enumerable.Range(1, Events), "no event was counted twice");
+            await node.DisposeAsync();
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+}
