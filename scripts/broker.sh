@@ -44,6 +44,8 @@ case "$cmd" in
   stop)
     if ctl status >/dev/null 2>&1; then ctl stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 || true; fi
     if [ -f "$base/launcher.pid" ]; then kill "$(cat "$base/launcher.pid")" 2>/dev/null || true; rm -f "$base/launcher.pid"; fi
+    # epmd outlives the broker; stop it too when no other Erlang node still uses it.
+    if command -v epmd >/dev/null && ! epmd -names 2>/dev/null | grep -q '^name '; then epmd -kill >/dev/null 2>&1 || true; fi
     echo "broker $name stopped" ;;
   ctl) ctl "$@" ;;
   *) echo "usage: $0 start|stop|ctl [PORT]" >&2; exit 2 ;;
