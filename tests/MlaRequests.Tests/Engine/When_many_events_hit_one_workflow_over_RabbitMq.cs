@@ -17,8 +17,7 @@ public sealed class When_many_events_hit_one_workflow_over_RabbitMq : IDisposabl
         var clock = new FakeClock(Instant.FromUtc(2026, 7, 1, 8, 0));
         var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
         await using var node = new NodeFactory(_data.Path, clock, RabbitBroker.Settings(virtualHost));
-        var id = await RequestApi.Submit(node.CreateClient());
-        await node.WorkflowIn(id, "InReview");
+        var id = await node.SubmittedRequest();
 
         await Task.WhenAll(Enumerable.Range(0, 500).Select(_ =>
             node.Bus.Publish(new RequestNoteAdded(id, NewId.NextGuid(), clock.GetCurrentInstant()))));

@@ -16,8 +16,7 @@ public sealed class When_two_writers_update_the_same_workflow : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 9, 1, 6, 0));
         await using var node = new NodeFactory(_data.Path, clock);
-        var id = await RequestApi.Submit(node.CreateClient());
-        await node.WorkflowIn(id, "InReview");
+        var id = await node.SubmittedRequest();
 
         await using var first = node.Services.CreateAsyncScope();
         await using var second = node.Services.CreateAsyncScope();

@@ -42,6 +42,23 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
         return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
     }
 
+    /// <summary>Submits a request through the API and waits until its workflow is in review.</summary>
+    public async Task<Guid> SubmittedRequest()
+    {
+        var id = await RequestApi.Submit(CreateClient());
+        await WorkflowIn(id, "InReview");
+        return id;
+    }
+
+    /// <summary>Submits and approves a request through the API and waits until its acknowledgement clock runs.</summary>
+    public async Task<Guid> ApprovedRequest()
+    {
+        var id = await SubmittedRequest();
+        await RequestApi.Approve(CreateClient(), id);
+        await WorkflowIn(id, "AwaitingAcknowledgement");
+        return id;
+    }
+
     public Task<OutgoingRequestState> WorkflowIn(Guid id, string state, TimeSpan? timeout = null) =>
         Eventually.Until(async () => (await Workflow(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20),
             $"request {id} to reach {state}");

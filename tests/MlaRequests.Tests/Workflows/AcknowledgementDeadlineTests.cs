@@ -18,12 +18,9 @@ public sealed class When_the_requested_authority_does_not_acknowledge : IDisposa
     public async Task The_overdue_acknowledgement_is_escalated_at_the_exact_due_instant_after_ninety_days()
     {
         await using var node = new NodeFactory(_data.Path, _clock, new Dictionary<string, string?> { ["Deadlines:Acknowledgement"] = "90:00:00:00" });
-        var client = node.CreateClient();
         var escalations = await Collect<AcknowledgementOverdue>(node);
-        var id = await RequestApi.Submit(client);
-        await node.WorkflowIn(id, "InReview");
-        await RequestApi.Approve(client, id);
-        var awaiting = await node.WorkflowIn(id, "AwaitingAcknowledgement");
+        var id = await node.ApprovedRequest();
+        var awaiting = (await node.Workflow(id))!;
         var due = Start + Duration.FromDays(90);
         awaiting.AcknowledgementDueAt.Should().Be(due);
 
@@ -44,11 +41,7 @@ public sealed class When_the_requested_authority_does_not_acknowledge : IDisposa
         Guid id;
         await using (var first = new NodeFactory(_data.Path, _clock))
         {
-            var client = first.CreateClient();
-            id = await RequestApi.Submit(client);
-            await first.WorkflowIn(id, "InReview");
-            await RequestApi.Approve(client, id);
-            await first.WorkflowIn(id, "AwaitingAcknowledgement");
+            id = await first.ApprovedRequest();
             (await first.Outbox()).Should().ContainSingle(x => x.NotBefore == Start + Duration.FromDays(7));
         }
 
@@ -70,12 +63,8 @@ public sealed class When_the_requested_authority_does_not_acknowledge : IDisposa
     public async Task An_acknowledged_request_cancels_its_deadline_and_it_never_fires()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var client = node.CreateClient();
         var escalations = await Collect<AcknowledgementOverdue>(node);
-        var id = await RequestApi.Submit(client);
-        await node.WorkflowIn(id, "InReview");
-        await RequestApi.Approve(client, id);
-        await node.WorkflowIn(id, "AwaitingAcknowledgement");
+        var id = await node.ApprovedRequest();
 
         _clock.Advance(Duration.FromDays(3));
         await node.Bus.Publish(new RequestAcknowledged(id, "KG", _clock.GetCurrentInstant()));

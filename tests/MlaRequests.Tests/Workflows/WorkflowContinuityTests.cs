@@ -18,11 +18,7 @@ public sealed class When_a_node_restarts : IDisposable
         Guid id;
         await using (var first = new NodeFactory(_data.Path, _clock))
         {
-            var client = first.CreateClient();
-            id = await RequestApi.Submit(client);
-            await first.WorkflowIn(id, "InReview");
-            await RequestApi.Approve(client, id);
-            await first.WorkflowIn(id, "AwaitingAcknowledgement");
+            id = await first.ApprovedRequest();
         }
 
         await using var second = new NodeFactory(_data.Path, _clock);
@@ -44,8 +40,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
     public async Task A_redelivered_message_is_applied_once()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var id = await RequestApi.Submit(node.CreateClient());
-        await node.WorkflowIn(id, "InReview");
+        var id = await node.SubmittedRequest();
         var messageId = NewId.NextGuid();
         var note = new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant());
 
@@ -77,8 +72,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
     {
         await using var node = new NodeFactory(_data.Path, _clock);
         var client = node.CreateClient();
-        var id = await RequestApi.Submit(client);
-        await node.WorkflowIn(id, "InReview");
+        var id = await node.SubmittedRequest();
 
         await node.Bus.Publish(new RequestAcknowledged(id, "KG", _clock.GetCurrentInstant()));
         await RequestApi.Approve(client, id);
@@ -92,11 +86,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
     public async Task A_repeated_submission_is_ignored()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var client = node.CreateClient();
-        var id = await RequestApi.Submit(client);
-        await node.WorkflowIn(id, "InReview");
-        await RequestApi.Approve(client, id);
-        await node.WorkflowIn(id, "AwaitingAcknowledgement");
+        var id = await node.ApprovedRequest();
 
         await node.Bus.Publish(new OutgoingRequestSubmitted(id, "prosecutor.almaty", _clock.GetCurrentInstant()));
         await node.Bus.Publish(new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant()));
