@@ -1,0 +1,23 @@
+namespace MlaRequests.Domain.Deadlines;
+
+/// <summary>The deadline clocks of DOMAIN.md ("Deadline clocks").</summary>
+public enum ClockKind
+{
+    /// <summary>Internal review of a draft before a liaison officer releases it.</summary>
+    InternalReview,
+
+    /// <summary>Legal acknowledgement of receipt by the requested authority.</summary>
+    Acknowledgement,
+
+    /// <summary>The requested authority's decision on recognition.</summary>
+    Recognition,
+
+    /// <summary>Execution of the measures after the decision.</summary>
+    Execution,
+
+    /// <summary>Provisional measures: freezing, preservation.</summary>
+    ProvisionalMeasures,
+
+    /// <summary>The answer to a request for additional information.</summary>
+    AdditionalInformation,
+}

@@ -1,0 +1,111 @@
+using System.Numerics;
+using MlaRequests.Domain.Calendars;
+using MlaRequests.Domain.Requests;
+using NodaTime;
+
+namespace MlaRequests.Domain.Deadlines;
+
+/// <summary>
+/// Computes deadlines from the policy data and the acting country's calendar. No ambient clock: the start
+/// instant is passed in. Semantics (also in workflows/MlaRequests.Workflows/Data/README.md):
+/// <list type="bullet">
+/// <item>Day periods are counted in the ACTING authority's time zone (the country that must act). The day of
+/// the start event is not counted; the period ends at the end of its last day, i.e. at the local midnight that
+/// follows it. Acknowledgement (7 calendar days) of a request transmitted 2026-03-02T10:00 Almaty time ends
+/// 2026-03-10T00:00+05:00.</item>
+/// <item>Calendar days count every day; a period ending on a holiday is not prolonged. Calendar-day and hour
+/// periods need no holiday data, so they work in any year.</item>
+/// <item>Business days count only the acting country's working days: weekends, holidays and decree days off
+/// are skipped, a holiday's day off moved by the labour code is skipped, a decree-made working Saturday counts.
+/// A year without calendar data throws <see cref="CalendarYearNotCoveredException"/>; an unverified year or an
+/// expected (not yet official) holiday date inside the period is reported in <see cref="Deadline.Warnings"/>.</item>
+/// <item>An hours period is exact: start + N hours.</item>
+/// <item>Reminders fall at the policy's percentages (50, 80, 100) of the exact interval from start to due.</item>
+/// <item>A clock may be extended once, by at most the rule's maximum, counted the same way on from the last day
+/// of the current period; the reminders are recomputed over the whole extended interval.</item>
+/// </list>
+/// </summary>
+public sealed class DeadlineCalculator
+{
+    readonly CalendarBook _calendars;
+    readonly DeadlinePolicyBook _policies;
+
+    /// <summary>Uses the given calendars and policies (normally the workflows project's embedded data).</summary>
+    public DeadlineCalculator(CalendarBook calendars, DeadlinePolicyBook policies)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        ArgumentNullException.ThrowIfNull(policies);
+        _calendars = calendars;
+        _policies = policies;
+    }
+
+    /// <summary>The deadline of a <paramref name="kind"/> clock started at <paramref name="start"/>, for the authority of <paramref name="actingCountry"/>.</summary>
+    /// <exception cref="ArgumentException">No calendar for the acting country.</exception>
+    /// <exception cref="CalendarYearNotCoveredException">A business-day period reaches a year without calendar data.</exception>
+    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start)
+    {
+        ArgumentNullException.ThrowIfNull(actingCountry);
+        var rule = _policies.Rule(kind, basis, urgent);
+        var calendar = _calendars.For(actingCountry);
+        var end = rule.Counting == DayCounting.Hours
+            ? new PeriodEnd(start + rule.Length.ToDuration(), false, [])
+            : EndOfDays(calendar, rule.Counting, start.InZone(calendar.Zone).Date, rule.Length.Days);
+        return new Deadline(
+            kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, end.DueAt, rule.Length, rule.Counting, rule.MaxExtension,
+            Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
+    }
+
+    /// <summary>The deadline extended once by <paramref name="extension"/>; the caller records the reasons.</summary>
+    /// <exception cref="DeadlineExtensionException">The clock cannot be extended, was already extended, or the extension is not allowed.</exception>
+    public Deadline Extend(Deadline deadline, Period extension)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(extension);
+        var clock = $"The {deadline.Kind} clock ({deadline.Source})";
+        if (deadline.MaxExtension is not { } max) throw new DeadlineExtensionException($"{clock} cannot be extended.");
+        if (deadline.Extension is not null)
+            throw new DeadlineExtensionException($"{clock} was already extended by {deadline.Extension}; it may be extended only once.");
+        if (!DeadlinePolicyJson.FitsCounting(extension, deadline.Counting))
+            throw new DeadlineExtensionException($"{clock}: an extension of {extension} is not a positive length in {deadline.Counting}.");
+        var tooLong = deadline.Counting == DayCounting.Hours ? extension.ToDuration() > max.ToDuration() : extension.Days > max.Days;
+        if (tooLong) throw new DeadlineExtensionException($"{clock} may be extended by at most {max}; {extension} was asked.");
+
+        var calendar = _calendars.For(deadline.ActingCountry);
+        var end = deadline.Counting == DayCounting.Hours
+            ? new PeriodEnd(deadline.DueAt + extension.ToDuration(), false, [])
+            : EndOfDays(calendar, deadline.Counting, deadline.DueAt.InZone(calendar.Zone).Date.PlusDays(-1), extension.Days);
+        return deadline with
+        {
+            DueAt = end.DueAt,
+            Extension = extension,
+            Reminders = Reminders(deadline.Start, end.DueAt),
+            UsesUnverifiedCalendar = deadline.UsesUnverifiedCalendar || end.Unverified,
+            Warnings = [.. deadline.Warnings.Concat(end.Warnings).Distinct()],
+        };
+    }
+
+    static PeriodEnd EndOfDays(BusinessCalendar calendar, DayCounting counting, LocalDate after, int days)
+    {
+        if (counting == DayCounting.CalendarDays) return new PeriodEnd(EndOf(calendar, after.PlusDays(days)), false, []);
+        var lastDay = calendar.AddBusinessDays(after, days);
+        var unverifiedYears = Enumerable.Range(after.PlusDays(1).Year, lastDay.Year - after.PlusDays(1).Year + 1)
+            .Where(y => !calendar.IsVerified(y))
+            .ToList();
+        var warnings = unverifiedYears
+            .Select(y => $"The {calendar.Country} calendar for {y} is not verified: {calendar.Year(y).Source}")
+            .Concat(calendar.ExpectedHolidaysBetween(after, lastDay).Select(h =>
+                $"{calendar.Country} {h.Date:uuuu-MM-dd} ({h.Name}) was skipped as a holiday on an expected date: {h.Source}"))
+            .ToList();
+        return new PeriodEnd(EndOf(calendar, lastDay), unverifiedYears.Count > 0, warnings);
+    }
+
+    static Instant EndOf(BusinessCalendar calendar, LocalDate lastDay) => calendar.Zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();
+
+    IReadOnlyList<DeadlineReminder> Reminders(Instant start, Instant due)
+    {
+        var interval = (due - start).ToBigIntegerNanoseconds();
+        return [.. _policies.ReminderPercents.Select(p => new DeadlineReminder(p, start + Duration.FromNanoseconds(interval * p / 100)))];
+    }
+
+    sealed record PeriodEnd(Instant DueAt, bool Unverified, IReadOnlyList<string> Warnings);
+}
