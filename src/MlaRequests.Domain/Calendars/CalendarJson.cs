@@ -60,8 +60,9 @@ static class CalendarJson
         var dates = holidays.Select(h => h.Date).Concat(overrides.Select(o => o.Date));
         var twice = dates.GroupBy(d => d).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new InvalidDataException($"{at}: {twice.Key:uuuu-MM-dd} has more than one entry (one holiday or one override per date).");
+        var observances = (entry.Observances ?? []).Select(h => Holiday(h, year, $"{at} observance")).ToList();
         var verified = entry.Verified ?? throw new InvalidDataException($"{at}: verified is required.");
-        return new CalendarYear(year, verified, Required(entry.Source, "source", at), holidays, overrides);
+        return new CalendarYear(year, verified, Required(entry.Source, "source", at), holidays, overrides, observances);
     }
 
     static CalendarHoliday Holiday(HolidayEntry entry, int year, string where)
@@ -109,7 +110,7 @@ static class CalendarJson
 
     sealed record RuleEntry(string? Rule, string[]? OnDays, string[]? ExceptKinds, string? Source);
 
-    sealed record YearEntry(int? Year, bool? Verified, string? Source, HolidayEntry[]? Holidays, OverrideEntry[]? Overrides);
+    sealed record YearEntry(int? Year, bool? Verified, string? Source, HolidayEntry[]? Holidays, OverrideEntry[]? Overrides, HolidayEntry[]? Observances);
 
     sealed record HolidayEntry(string? Date, string? Name, string? Kind, string? Status, string? Source);
 

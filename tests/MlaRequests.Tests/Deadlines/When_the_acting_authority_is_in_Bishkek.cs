@@ -1,0 +1,35 @@
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
+using NodaTime;
+using static MlaRequests.Tests.Deadlines.Region;
+
+namespace MlaRequests.Tests.Deadlines;
+
+public sealed class When_the_acting_authority_is_in_Bishkek
+{
+    [Fact]
+    public void The_same_seven_days_end_an_hour_earlier_than_in_Almaty()
+    {
+        var start = Instant.FromUtc(2026, 3, 2, 5, 0); // 10:00 in Almaty, 11:00 in Bishkek
+
+        var almaty = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KZ", start);
+        var bishkek = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KG", start);
+
+        almaty.DueAt.Should().Be(Instant.FromUtc(2026, 3, 9, 19, 0));
+        bishkek.DueAt.Should().Be(Instant.FromUtc(2026, 3, 9, 18, 0));
+        almaty.TimeZoneId.Should().Be("Asia/Almaty");
+        bishkek.TimeZoneId.Should().Be("Asia/Bishkek");
+    }
+
+    [Fact]
+    public void A_start_after_midnight_in_Bishkek_but_before_it_in_Almaty_is_a_day_later_in_Bishkek()
+    {
+        var start = Instant.FromUtc(2026, 3, 2, 18, 30); // 23:30 on 2 March in Almaty, 00:30 on 3 March in Bishkek
+
+        var almaty = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KZ", start);
+        var bishkek = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KG", start);
+
+        almaty.DueAt.Should().Be(At("2026-03-10T00:00+05:00"));
+        bishkek.DueAt.Should().Be(At("2026-03-11T00:00+06:00"));
+    }
+}
