@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Persistence;
 
@@ -6,6 +8,8 @@ builder.AddNode();
 
 var app = builder.Build();
 await app.Services.MigrateNodeDatabaseAsync();
+if (app.Configuration.GetValue("Demo:SeedAccounts", app.Environment.IsDevelopment()))
+    await DemoAccounts.SeedAsync(app.Services, app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Code);
 app.MapNode();
 await app.RunAsync();
 

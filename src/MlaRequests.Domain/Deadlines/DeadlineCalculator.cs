@@ -42,10 +42,20 @@ public sealed class DeadlineCalculator
     /// <summary>The deadline of a <paramref name="kind"/> clock started at <paramref name="start"/>, for the authority of <paramref name="actingCountry"/>.</summary>
     /// <exception cref="ArgumentException">No calendar for the acting country.</exception>
     /// <exception cref="CalendarYearNotCoveredException">A business-day period reaches a year without calendar data.</exception>
-    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start)
+    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start) =>
+        Compute(kind, basis, urgent, actingCountry, start, counting: null);
+
+    /// <summary>
+    /// As <see cref="Compute(ClockKind, LegalBasis, bool, string, Instant)"/>, counting days as <paramref name="counting"/>
+    /// instead of the rule's own counting (an hours rule is never changed). Used to estimate a deadline when the
+    /// calendar data for a year is missing: the caller flags the result.
+    /// </summary>
+    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, DayCounting? counting)
     {
         ArgumentNullException.ThrowIfNull(actingCountry);
         var rule = _policies.Rule(kind, basis, urgent);
+        if (counting is { } days && rule.Counting != DayCounting.Hours && days != DayCounting.Hours)
+            rule = rule with { Counting = days };
         var calendar = _calendars.For(actingCountry);
         var end = rule.Counting == DayCounting.Hours
             ? new PeriodEnd(start + rule.Length.ToDuration(), false, [])

@@ -28,7 +28,7 @@ public sealed class DurableWriter(DbContext db, EngineDatabase database, OutboxS
         return result;
     }
 
-    /// <summary>Adds <paramref name="message"/> to the outbox, to be published after commit.</summary>
+    /// <summary>Adds <paramref name="message"/> to the outbox, to be published after commit (as its runtime type).</summary>
     public Guid Publish<T>(T message)
         where T : class
     {
@@ -37,8 +37,8 @@ public sealed class DurableWriter(DbContext db, EngineDatabase database, OutboxS
         db.Add(new OutboxMessage
         {
             MessageId = messageId,
-            MessageType = MessageJson.TypeName(typeof(T)),
-            Body = System.Text.Json.JsonSerializer.Serialize(message, MessageJson.Options),
+            MessageType = MessageJson.TypeName(message.GetType()),
+            Body = System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
             CreatedAt = clock.GetCurrentInstant(),
         });
         return messageId;

@@ -1,13 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
 using MlaRequests.Engine;
-using MlaRequests.Engine.Outbox;
 using MlaRequests.Engine.Persistence;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Deadlines;
+using MlaRequests.Node.Features.Inbox;
+using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Messaging;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Deadlines;
 using NodaTime;
 
 namespace MlaRequests.Node.Hosting;
@@ -15,27 +21,30 @@ namespace MlaRequests.Node.Hosting;
 /// <summary>Composition of a national node.</summary>
 public static class NodeHostExtensions
 {
-    /// <summary>Registers everything a node runs: options, database, engine, bus, health, API.</summary>
+    /// <summary>Registers everything a node runs: options, database, accounts, engine, bus, health, API.</summary>
     public static WebApplicationBuilder AddNode(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         var node = Bind<NodeOptions>(configuration, "Node");
         var rabbit = Bind<RabbitMqOptions>(configuration, "RabbitMq");
-        var deadlines = configuration.GetSection("Deadlines").Get<DeadlinePolicy>() ?? new DeadlinePolicy();
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
         services.AddSingleton(rabbit);
-        services.AddSingleton(deadlines);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<IClockPlanner, PolicyClockPlanner>();
         services.AddDbContext<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath));
         services.AddDurableEngine<NodeDbContext>(node.DatabasePath, o => configuration.GetSection("Outbox").Bind(o));
         services.AddNodeMessaging(node, rabbit);
+        services.AddNodeAccounts();
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(o => MessageJson.Configure(o.SerializerOptions));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CommandContext>();
+        services.AddScoped<StepServices>();
+        services.ConfigureHttpJsonOptions(o => RequestContentJson.Configure(o.SerializerOptions));
         return builder;
     }
 
@@ -45,10 +54,32 @@ public static class NodeHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapNodeHealth();
+        app.MapLogin();
         app.MapRequests();
+        app.MapIncoming();
+        app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
+        app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
         return app;
+    }
+
+    /// <summary>Local accounts on the node's database with bearer tokens (ASP.NET Core Identity).</summary>
+    static IServiceCollection AddNodeAccounts(this IServiceCollection services)
+    {
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<NodeUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NodeDbContext>()
+            .AddClaimsPrincipalFactory<NodeClaimsFactory>();
+        return services;
     }
 
     static T Bind<T>(IConfiguration configuration, string section)

@@ -4,7 +4,11 @@ using MlaRequests.Engine.Outbox;
 using MlaRequests.Engine.Sagas;
 using MlaRequests.Engine.Scheduling;
 using MlaRequests.Node.Hosting;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Node.Messaging;
 
@@ -20,6 +24,7 @@ public static class MessagingExtensions
     public static IServiceCollection AddNodeMessaging(this IServiceCollection services, NodeOptions node, RabbitMqOptions rabbit)
     {
         var prefix = node.Code.ToLowerInvariant();
+        services.AddSingleton(new WorkflowNode(node.Code));
         services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true;
@@ -29,8 +34,11 @@ public static class MessagingExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
-            bus.AddSagaStateMachine<OutgoingRequestStateMachine, OutgoingRequestState, OutgoingRequestStateDefinition>()
-                .SqliteRepository();
+            bus.AddSagaStateMachine<OutgoingRequestStateMachine, OutgoingRequestState, OutgoingRequestStateDefinition>().SqliteRepository();
+            bus.AddSagaStateMachine<BranchStateMachine, BranchState, BranchStateDefinition>().SqliteRepository();
+            bus.AddSagaStateMachine<IncomingCaseStateMachine, IncomingCaseState, IncomingCaseStateDefinition>().SqliteRepository();
+            bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
+            bus.AddConsumer<RequestTransmittedConsumer, RequestTransmittedConsumerDefinition>();
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseDurableUnitOfWork(context);

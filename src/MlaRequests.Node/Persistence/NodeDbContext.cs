@@ -1,31 +1,63 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Timeline;
 using MlaRequests.Engine.Persistence;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Persistence;
 
-/// <summary>The node's database: request content, workflow instances, and the engine's inbox and outbox.</summary>
-public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : DbContext(options)
+/// <summary>The node's database: accounts, request content, workflow instances, timeline, and the engine's inbox and outbox.</summary>
+public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : IdentityDbContext<NodeUser>(options)
 {
-    /// <summary>Requests this office sends.</summary>
+    /// <summary>Requests this node's offices send.</summary>
     public DbSet<MlaRequest> Requests => Set<MlaRequest>();
+
+    /// <summary>Requests received from other countries.</summary>
+    public DbSet<IncomingCase> IncomingCases => Set<IncomingCase>();
 
     /// <summary>Notes on requests.</summary>
     public DbSet<RequestNote> Notes => Set<RequestNote>();
 
-    /// <summary>Outgoing-request workflow instances.</summary>
+    /// <summary>Who did what when, per request or case.</summary>
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    /// <summary>Shared milestones of linked cases.</summary>
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    /// <summary>Commands already executed, by idempotency key.</summary>
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Per-year counters for references.</summary>
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    /// <summary>Outgoing-request workflows.</summary>
     public DbSet<OutgoingRequestState> OutgoingRequestWorkflows => Set<OutgoingRequestState>();
+
+    /// <summary>Branch workflows (one per requested country).</summary>
+    public DbSet<BranchState> BranchWorkflows => Set<BranchState>();
+
+    /// <summary>Incoming-case workflows.</summary>
+    public DbSet<IncomingCaseState> IncomingCaseWorkflows => Set<IncomingCaseState>();
+
+    /// <summary>Deadline clocks.</summary>
+    public DbSet<DeadlineClockState> Clocks => Set<DeadlineClockState>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseNodaTime();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyEngineModel();
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutgoingRequestStateMap).Assembly);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NodeDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyEngineModel();
+        builder.ApplyConfigurationsFromAssembly(typeof(OutgoingRequestStateMap).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(NodeDbContext).Assembly);
     }
 }

@@ -1,6 +1,6 @@
 using MassTransit;
 using MlaRequests.Tests.Infrastructure;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -17,15 +17,15 @@ public sealed class When_many_events_hit_one_workflow_over_RabbitMq : IDisposabl
         var clock = new FakeClock(Instant.FromUtc(2026, 7, 1, 8, 0));
         var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
         await using var node = new NodeFactory(_data.Path, clock, RabbitBroker.Settings(virtualHost));
-        var id = await node.SubmittedRequest();
+        var id = await Scenario.DraftAsync(node);
 
         await Task.WhenAll(Enumerable.Range(0, 500).Select(_ =>
             node.Bus.Publish(new RequestNoteAdded(id, NewId.NextGuid(), clock.GetCurrentInstant()))));
 
-        var state = await Eventually.Until(async () => (await node.Workflow(id))!, w => w.NoteCount == 500, TimeSpan.FromSeconds(60),
+        var state = await Eventually.Until(async () => (await node.Request(id))!, w => w.NoteCount == 500, TimeSpan.FromSeconds(60),
             "all 500 events to be applied");
         state.Version.Should().Be(500, "the insert starts at version 0 and each event is one versioned update");
-        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Workflow(id))!.NoteCount == 500, "no event to be applied twice");
+        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Request(id))!.NoteCount == 500, "no event to be applied twice");
     }
 
     public void Dispose() => _data.Dispose();

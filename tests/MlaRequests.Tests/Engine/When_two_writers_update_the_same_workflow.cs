@@ -16,7 +16,7 @@ public sealed class When_two_writers_update_the_same_workflow : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 9, 1, 6, 0));
         await using var node = new NodeFactory(_data.Path, clock);
-        var id = await node.SubmittedRequest();
+        var id = await Scenario.DraftAsync(node);
 
         await using var first = node.Services.CreateAsyncScope();
         await using var second = node.Services.CreateAsyncScope();
@@ -33,7 +33,7 @@ public sealed class When_two_writers_update_the_same_workflow : IDisposable
         var stale = () => b.SaveChangesAsync();
 
         await stale.Should().ThrowAsync<DbUpdateConcurrencyException>("the version it loaded is no longer current");
-        (await node.Workflow(id))!.NoteCount.Should().Be(1, "the lost update was not written");
+        (await node.Request(id))!.NoteCount.Should().Be(1, "the lost update was not written");
     }
 
     public void Dispose() => _data.Dispose();

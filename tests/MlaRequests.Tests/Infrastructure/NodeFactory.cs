@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -6,21 +8,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Node.Persistence;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 
 namespace MlaRequests.Tests.Infrastructure;
 
-/// <summary>An in-process node on a given data directory, with a fake clock and fast outbox polling.</summary>
-public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<string, string?>? settings = null)
+/// <summary>An in-process node on a given data directory, with a fake clock, demo accounts and fast outbox polling.</summary>
+public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<string, string?>? settings = null, string code = "KZ")
     : WebApplicationFactory<Program>
 {
+    public string Code => code;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Node:Code", "KZ");
+        builder.UseSetting("Node:Code", code);
         builder.UseSetting("Node:DataDirectory", dataDirectory);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
+        builder.UseSetting("Demo:SeedAccounts", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton(clock));
@@ -28,38 +36,62 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
 
     public IBus Bus => Services.GetRequiredService<IBus>();
 
-    public async Task<OutgoingRequestState?> Workflow(Guid id)
+    /// <summary>A client signed in as <paramref name="user"/> (a demo account); commands get a fresh Idempotency-Key unless one is set.</summary>
+    public async Task<NodeApi> LoginAsync(string user)
+    {
+        var client = CreateDefaultClient(new IdempotencyKeys());
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = "Demo!2026" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new NodeApi(client);
+    }
+
+    public Task<OutgoingRequestState?> Request(Guid id) => Query(db => db.OutgoingRequestWorkflows.SingleOrDefaultAsync(x => x.CorrelationId == id));
+
+    public Task<BranchState?> Branch(Guid id) => Query(db => db.BranchWorkflows.SingleOrDefaultAsync(x => x.CorrelationId == id));
+
+    public Task<IncomingCaseState?> Incoming(Guid id) => Query(db => db.IncomingCaseWorkflows.SingleOrDefaultAsync(x => x.CorrelationId == id));
+
+    public Task<List<DeadlineClockState>> Clocks(Guid subjectId) => Query(db => db.Clocks.Where(x => x.SubjectId == subjectId).ToListAsync());
+
+    public Task<List<OutboxMessage>> Outbox() => Query(db => db.Set<OutboxMessage>().ToListAsync());
+
+    public async Task<T> Query<T>(Func<NodeDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDbContext>();
-        return await db.OutgoingRequestWorkflows.AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
     }
 
-    public async Task<List<OutboxMessage>> Outbox()
+    public Task<OutgoingRequestState> RequestIn(Guid id, string state, TimeSpan? timeout = null) =>
+        Eventually.Until(async () => (await Request(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"request {id} to reach {state}");
+
+    public Task<BranchState> BranchIn(Guid id, string state, TimeSpan? timeout = null) =>
+        Eventually.Until(async () => (await Branch(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"branch {id} to reach {state}");
+
+    public Task<IncomingCaseState> IncomingIn(Guid id, string state, TimeSpan? timeout = null) =>
+        Eventually.Until(async () => (await Incoming(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"incoming case {id} to reach {state}");
+
+    /// <summary>Lets the outbox dispatcher look at the (fake) clock <paramref name="rounds"/> times.</summary>
+    public async Task DispatchRounds(int rounds)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NodeDbContext>();
-        return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        for (var i = 0; i < rounds; i++)
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
     }
 
-    /// <summary>Submits a request through the API and waits until its workflow is in review.</summary>
-    public async Task<Guid> SubmittedRequest()
+    sealed record TokenResponse(string AccessToken);
+
+    sealed class IdempotencyKeys : DelegatingHandler
     {
-        var id = await RequestApi.Submit(CreateClient());
-        await WorkflowIn(id, "InReview");
-        return id;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if ((request.Method == HttpMethod.Post || request.Method == HttpMethod.Put) && !request.Headers.Contains("Idempotency-Key")
+                && request.RequestUri?.AbsolutePath.StartsWith("/api/auth", StringComparison.Ordinal) != true)
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
-
-    /// <summary>Submits and approves a request through the API and waits until its acknowledgement clock runs.</summary>
-    public async Task<Guid> ApprovedRequest()
-    {
-        var id = await SubmittedRequest();
-        await RequestApi.Approve(CreateClient(), id);
-        await WorkflowIn(id, "AwaitingAcknowledgement");
-        return id;
-    }
-
-    public Task<OutgoingRequestState> WorkflowIn(Guid id, string state, TimeSpan? timeout = null) =>
-        Eventually.Until(async () => (await Workflow(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20),
-            $"request {id} to reach {state}");
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace MlaRequests.Tests.Infrastructure;
@@ -70,6 +71,17 @@ public sealed class NodeProcess : IAsyncDisposable
         await KillAsync();
         _process?.Dispose();
         Client.Dispose();
+    }
+
+    /// <summary>Signs the process's client in as a demo account, and adds an Idempotency-Key to each command.</summary>
+    public async Task LoginAsync(string user)
+    {
+        var response = await Client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = "Demo!2026" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Client.DefaultRequestHeaders.Remove("Idempotency-Key");
+        Client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
     }
 
     static int FreePort()

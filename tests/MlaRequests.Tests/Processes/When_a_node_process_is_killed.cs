@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using MassTransit;
 using MlaRequests.Tests.Infrastructure;
-using MlaRequests.Workflows.OutgoingRequests;
+using System.Net.Http.Headers;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 
 namespace MlaRequests.Tests.Processes;
@@ -20,6 +22,7 @@ public sealed class When_a_node_process_is_killed : IDisposable
     {
         var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
         var settings = RabbitBroker.Settings(virtualHost);
+        settings["Demo:SeedAccounts"] = "true";
         var recorded = new ConcurrentDictionary<Guid, int>();
         var counts = new ConcurrentDictionary<int, byte>();
         var bus = await TestBus.StartAsync(virtualHost, "KZ", cfg =>
@@ -33,8 +36,10 @@ public sealed class When_a_node_process_is_killed : IDisposable
         {
             var node = new NodeProcess("KZ", _data.Path, settings);
             await node.StartAsync();
-            var id = await RequestApi.Submit(node.Client);
-            await Eventually.Until(() => node.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}")!, r => r!.Status == "InReview",
+            await node.LoginAsync("kz.prosecutor");
+            var created = await node.Client.PostAsJsonAsync("/api/requests", TestContent.Complete(), RequestContentJson.Options);
+            var id = (await created.Content.ReadFromJsonAsync<NodeApi.Created>(RequestContentJson.Options))!.Id;
+            await Eventually.Until(() => node.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}")!, r => r!.Status == "Draft",
                 TimeSpan.FromSeconds(30), "the workflow to start");
 
             var notes = Enumerable.Range(0, Events).Select(_ => NewId.NextGuid()).ToList();
@@ -48,6 +53,7 @@ public sealed class When_a_node_process_is_killed : IDisposable
 
             await using var restarted = new NodeProcess("KZ", _data.Path, settings);
             await restarted.StartAsync();
+            await restarted.LoginAsync("kz.prosecutor");
             await Eventually.Until(() => recorded.Count == Events, TimeSpan.FromSeconds(120), "every published message to be delivered");
             var view = await restarted.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}");
             view!.NoteCount.Should().Be(Events, "each event is applied exactly once (the inbox drops redelivered copies)");

@@ -1,7 +1,8 @@
 using MassTransit;
 using MlaRequests.Contracts;
+using MlaRequests.Domain;
 using MlaRequests.Tests.Infrastructure;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -17,15 +18,13 @@ public sealed class When_a_node_restarts : IDisposable
     {
         Guid id;
         await using (var first = new NodeFactory(_data.Path, _clock))
-        {
-            id = await first.ApprovedRequest();
-        }
+            id = await Scenario.ApprovedAsync(first);
 
         await using var second = new NodeFactory(_data.Path, _clock);
-        await second.Bus.Publish(new RequestAcknowledged(id, "KG", _clock.GetCurrentInstant()));
-        var state = await second.WorkflowIn(id, "AcknowledgedByTarget");
-        state.ApprovedAt.Should().Be(_clock.GetCurrentInstant(), "the approval written by the first host is still there");
-        state.Version.Should().BeGreaterThan(1);
+        await Scenario.RegisteredBy(second, id, "KG", _clock.GetCurrentInstant());
+        var branch = await second.BranchIn(DeterministicGuid.Branch(id, "KG"), "Acknowledged");
+        branch.TransmittedAt.Should().Be(_clock.GetCurrentInstant(), "the transmission written by the first host is still there");
+        (await second.Request(id))!.ApprovedAt.Should().Be(_clock.GetCurrentInstant());
     }
 
     public void Dispose() => _data.Dispose();
@@ -40,58 +39,61 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
     public async Task A_redelivered_message_is_applied_once()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var id = await node.SubmittedRequest();
+        var id = await Scenario.DraftAsync(node);
         var messageId = NewId.NextGuid();
         var note = new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant());
 
         await node.Bus.Publish(note, c => c.MessageId = messageId);
-        await Eventually.Until(async () => (await node.Workflow(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "the first copy");
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "the first copy");
         await node.Bus.Publish(note, c => c.MessageId = messageId);
         await node.Bus.Publish(note with { NoteId = Guid.NewGuid() });
-        await Eventually.Until(async () => (await node.Workflow(id))!.NoteCount, n => n == 2, TimeSpan.FromSeconds(10), "the next note");
-        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Workflow(id))!.NoteCount == 2,
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 2, TimeSpan.FromSeconds(10), "the next note");
+        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Request(id))!.NoteCount == 2,
             "the copy with the same MessageId to stay dropped by the inbox");
     }
 
     [Fact]
-    public async Task An_approval_for_a_request_the_workflow_does_not_know_yet_is_held_until_the_submission_arrives()
+    public async Task A_step_for_a_request_the_workflow_does_not_know_yet_is_held_until_the_request_exists()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
         var id = Guid.NewGuid();
-        await node.Bus.Publish(new OutgoingRequestApproved(id, "liaison.astana", _clock.GetCurrentInstant()));
-        await Task.Yield();
-        (await node.Workflow(id)).Should().BeNull("an approval never creates a workflow");
+        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.LegalBasis.Untoc, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
+        await Consistently.For(TimeSpan.FromMilliseconds(300), async () => await node.Request(id) is null, "a submission never to create a workflow");
 
-        await node.Bus.Publish(new OutgoingRequestSubmitted(id, "prosecutor.almaty", _clock.GetCurrentInstant()));
-        var state = await node.WorkflowIn(id, "AwaitingAcknowledgement", TimeSpan.FromSeconds(30));
-        state.ApprovedAt.Should().Be(_clock.GetCurrentInstant());
+        await node.Bus.Publish(new RequestDrafted(id, "KZ-2026-999999", "KZ-ALM", "kz.prosecutor", _clock.GetCurrentInstant()));
+        await node.RequestIn(id, "InReview", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
-    public async Task An_acknowledgement_ahead_of_the_approval_is_held_and_applied_after_it()
+    public async Task An_assignment_ahead_of_the_registration_is_held_and_applied_after_it()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var client = node.CreateClient();
-        var id = await node.SubmittedRequest();
+        var id = await Scenario.ApprovedAsync(node);
+        var branch = DeterministicGuid.Branch(id, "KG");
 
-        await node.Bus.Publish(new RequestAcknowledged(id, "KG", _clock.GetCurrentInstant()));
-        await RequestApi.Approve(client, id);
-        var state = await node.WorkflowIn(id, "AcknowledgedByTarget", TimeSpan.FromSeconds(30));
-        state.ApprovedAt.Should().NotBeNull();
-        state.AcknowledgementDeadlineToken.Should().BeNull();
-        (await node.Outbox()).Should().BeEmpty();
+        await node.Bus.Publish(new IncomingRequestAssigned(branch, "KG", "kg.liaison", _clock.GetCurrentInstant()));
+        await Consistently.For(TimeSpan.FromMilliseconds(300), async () => (await node.Branch(branch))!.CurrentState == "Transmitted",
+            "the early assignment to wait");
+        await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
+        await node.BranchIn(branch, "UnderRecognition", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
-    public async Task A_repeated_submission_is_ignored()
+    public async Task A_late_duplicate_is_ignored()
     {
         await using var node = new NodeFactory(_data.Path, _clock);
-        var id = await node.ApprovedRequest();
+        var id = await Scenario.ApprovedAsync(node);
+        var branch = DeterministicGuid.Branch(id, "KG");
+        await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
+        await node.BranchIn(branch, "Acknowledged");
+        await Scenario.AcceptedBy(node, id, "KG", _clock.GetCurrentInstant());
 
-        await node.Bus.Publish(new OutgoingRequestSubmitted(id, "prosecutor.almaty", _clock.GetCurrentInstant()));
+        await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
+        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.LegalBasis.Minsk1993, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
         await node.Bus.Publish(new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant()));
-        await Eventually.Until(async () => (await node.Workflow(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "a later note");
-        (await node.Workflow(id))!.CurrentState.Should().Be("AwaitingAcknowledgement");
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "a later note");
+        (await node.Branch(branch))!.CurrentState.Should().Be("InExecution");
+        (await node.Request(id))!.CurrentState.Should().Be("Approved");
     }
 
     public void Dispose() => _data.Dispose();

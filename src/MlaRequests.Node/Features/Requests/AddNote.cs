@@ -1,47 +1,45 @@
+using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Requests;
-using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
-using MlaRequests.Workflows.OutgoingRequests;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 
 namespace MlaRequests.Node.Features.Requests;
 
-/// <summary><c>POST /api/requests/{id}/notes</c>: adds a note to a request's file and its timeline.</summary>
+/// <summary><c>POST /api/requests/{id}/notes</c>: adds a note to a request's file (prosecutors of the office and liaison officers).</summary>
 public static class AddNote
 {
     /// <summary>The note.</summary>
     /// <param name="Text">What the note says.</param>
-    /// <param name="Author">Who wrote it.</param>
-    public sealed record Command(string? Text, string? Author);
+    public sealed record Command(string? Text);
 
     /// <summary>The stored note's id.</summary>
     /// <param name="Id">The note id.</param>
     public sealed record Response(Guid Id);
 
-    internal static async Task<Results<Created<Response>, NotFound, ValidationProblem>> Handle(
-        Guid id, Command command, NodeDbContext db, DurableWriter writer, IClock clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<Response>, NotFound, ForbidHttpResult, ValidationProblem>> Handle(
+        Guid id, Command command, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(command.Text))
-            errors["text"] = ["The note's text is required."];
-        if (string.IsNullOrWhiteSpace(command.Author))
-            errors["author"] = ["The note's author is required."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        if (!await db.Requests.AnyAsync(x => x.Id == id, cancellationToken))
+        if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (request, _))
             return TypedResults.NotFound();
+        if (!ChildProtection.Handles(user, request.OfficeCode))
+            return TypedResults.Forbid();
+        if (string.IsNullOrWhiteSpace(command.Text) || command.Text.Length > 10_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A note of 1 to 10,000 characters is required."] });
 
         var noteId = NewId.NextGuid();
         var now = clock.GetCurrentInstant();
-        await writer.RunAsync(context =>
+        var response = new Response(noteId);
+        await commands.CommitAsync(context =>
         {
-            context.Add(new RequestNote { Id = noteId, RequestId = id, Text = command.Text!, Author = command.Author!.Trim(), CreatedAt = now });
-            writer.Publish(new RequestNoteAdded(id, noteId, now));
-            return Task.FromResult(noteId);
-        }, cancellationToken);
-        return TypedResults.Created($"/api/requests/{id}", new Response(noteId));
+            context.Notes.Add(new RequestNote { Id = noteId, RequestId = id, Text = command.Text, Author = user.UserName(), CreatedAt = now });
+            commands.Publish(new RequestNoteAdded(id, noteId, now));
+            return Task.CompletedTask;
+        }, StatusCodes.Status201Created, response, $"/api/requests/{id}", cancellationToken);
+        return TypedResults.Created($"/api/requests/{id}", response);
     }
 }

@@ -1,27 +1,63 @@
+using System.Security.Claims;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Requests;
 using NodaTime;
 
 namespace MlaRequests.Node.Features.Requests;
 
-/// <summary><c>GET /api/requests/{id}</c>: the request with its workflow status and acknowledgement clock.</summary>
+/// <summary><c>GET /api/requests/{id}</c>: status, each target's status and clocks, the timeline and the steps the caller may take now.</summary>
 public static class GetRequest
 {
     /// <summary>A request as the API shows it.</summary>
     public sealed record Response(
-        Guid Id, string Reference, string Summary, string RequestingNode, string TargetNode, string CreatedBy, Instant CreatedAt,
-        string Status, Instant? ApprovedAt, Instant? AcknowledgementDueAt, Instant? AcknowledgedAt, Instant? EscalatedAt, int NoteCount);
+        Guid Id, string Reference, string OfficeCode, string CreatedBy, Instant CreatedAt, Instant UpdatedAt, int Revision, string Status,
+        bool ChildVictimPriority, bool ContentRestricted, RequestContent Content, IReadOnlyList<TargetView> Targets, IReadOnlyList<ClockView> Clocks,
+        IReadOnlyList<TimelineView> Timeline, int NoteCount, IReadOnlyList<string> AllowedSteps);
 
-    internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, NodeDbContext db, CancellationToken cancellationToken)
+    /// <summary>One requested country's branch.</summary>
+    /// <param name="Country">The requested country.</param>
+    /// <param name="BranchId">The branch.</param>
+    /// <param name="Status">Its status.</param>
+    /// <param name="TransportState">Delivery of its last message (filled in by the cross-border delivery layer; <c>queued</c> until then).</param>
+    /// <param name="TransmittedAt">When it was transmitted.</param>
+    /// <param name="RemoteCaseReference">The requested country's linked domestic case.</param>
+    /// <param name="RefusalGrounds">Refusal ground codes, if refused.</param>
+    /// <param name="AllowedSteps">Steps the caller may take on this branch now.</param>
+    public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
+        string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps);
+
+    internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock,
+        OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (request is null)
+        if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (request, status))
             return TypedResults.NotFound();
-        var workflow = await db.OutgoingRequestWorkflows.AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id, cancellationToken);
-        return TypedResults.Ok(new Response(
-            request.Id, request.Reference, request.Summary, request.RequestingNode, request.TargetNode, request.CreatedBy, request.CreatedAt,
-            workflow?.CurrentState ?? "Submitted", workflow?.ApprovedAt, workflow?.AcknowledgementDueAt, workflow?.AcknowledgedAt,
-            workflow?.EscalatedAt, workflow?.NoteCount ?? 0));
+        var now = clock.GetCurrentInstant();
+        var branches = await db.BranchWorkflows.AsNoTracking().Where(b => b.RequestId == id).ToListAsync(cancellationToken);
+        var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+
+        var targets = request.Content.Targets.Select(country =>
+        {
+            var branch = branches.SingleOrDefault(b => b.TargetNode == country);
+            var branchStatus = branch?.CurrentState ?? (status == "Approved" ? "Transmitting" : "NotTransmitted");
+            return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : "queued", branch?.TransmittedAt,
+                branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
+                branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
+        }).ToList();
+
+        var restricted = request.ChildVictimPriority && !ChildProtection.Handles(user, request.OfficeCode);
+        var content = restricted ? ChildProtection.Redact(request.Content, request.CreatedAt.InUtc().Date) : request.Content;
+        return TypedResults.Ok(new Response(request.Id, request.Reference, request.OfficeCode, request.CreatedBy, request.CreatedAt, request.UpdatedAt,
+            request.Revision, status, request.ChildVictimPriority, restricted, content, targets,
+            clocks.Select(c => ClockView.From(c, now)).ToList(), timeline.Select(TimelineView.From).ToList(),
+            await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.NoteCount).SingleOrDefaultAsync(cancellationToken),
+            RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode)));
     }
 }

@@ -1,0 +1,11 @@
+using NodaTime;
+
+namespace MlaRequests.Contracts;
+
+/// <summary>The requested authority recognised the request; execution starts. For a mirror investigation the receiving node opened its linked domestic case.</summary>
+/// <param name="BranchId">The branch.</param>
+/// <param name="Node">The requested node.</param>
+/// <param name="DomesticCaseReference">The linked domestic case, for mirror investigations.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="At">When.</param>
+public sealed record IncomingRequestAccepted(Guid BranchId, string Node, string? DomesticCaseReference, string Actor, Instant At);

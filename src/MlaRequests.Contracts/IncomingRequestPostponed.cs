@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace MlaRequests.Contracts;
+
+/// <summary>The requested authority postponed execution.</summary>
+/// <param name="BranchId">The branch.</param>
+/// <param name="Node">The requested node.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Until">Until when.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="At">When.</param>
+public sealed record IncomingRequestPostponed(Guid BranchId, string Node, string Reason, LocalDate Until, string Actor, Instant At);

@@ -1,0 +1,38 @@
+using MlaRequests.Domain.Requests;
+using NodaTime;
+
+namespace MlaRequests.Domain.Cases;
+
+/// <summary>A request received from another country's node, as the receiving node keeps it.</summary>
+public sealed class IncomingCase
+{
+    /// <summary>The id, equal to the requesting node's branch id.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>This node's registration reference, e.g. <c>KG-IN-2026-000031</c>.</summary>
+    public required string Reference { get; set; }
+
+    /// <summary>The requesting node's reference.</summary>
+    public required string RemoteReference { get; set; }
+
+    /// <summary>The requesting node's code.</summary>
+    public required string RequestingNode { get; set; }
+
+    /// <summary>The request id on the requesting node.</summary>
+    public Guid RemoteRequestId { get; set; }
+
+    /// <summary>When it arrived.</summary>
+    public Instant ReceivedAt { get; set; }
+
+    /// <summary>Urgent or child-victim priority.</summary>
+    public bool Urgent { get; set; }
+
+    /// <summary>The liaison officer it is assigned to.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>The linked domestic case (mirror investigations, spontaneous information turned into a case).</summary>
+    public string? DomesticCaseReference { get; set; }
+
+    /// <summary>What the request says.</summary>
+    public RequestContent Content { get; set; } = new();
+}

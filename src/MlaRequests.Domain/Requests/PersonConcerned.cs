@@ -1,0 +1,61 @@
+using NodaTime;
+
+namespace MlaRequests.Domain.Requests;
+
+/// <summary>A person the request concerns (natural or legal), with their role.</summary>
+public sealed class PersonConcerned
+{
+    /// <summary>Role in the case.</summary>
+    public PersonRole Role { get; set; }
+
+    /// <summary>Natural or legal person.</summary>
+    public PersonKind Kind { get; set; }
+
+    /// <summary>Full name, or a legal person's name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Citizenship (natural persons).</summary>
+    public string? Citizenship { get; set; }
+
+    /// <summary>Date of birth (natural persons).</summary>
+    public LocalDate? DateOfBirth { get; set; }
+
+    /// <summary>Place of birth (natural persons).</summary>
+    public string? PlaceOfBirth { get; set; }
+
+    /// <summary>Residence (natural persons).</summary>
+    public string? Residence { get; set; }
+
+    /// <summary>Occupation (natural persons).</summary>
+    public string? Occupation { get; set; }
+
+    /// <summary>Seat (legal persons).</summary>
+    public string? Seat { get; set; }
+
+    /// <summary>True for a natural person under 18 on <paramref name="date"/>.</summary>
+    public bool IsChildOn(LocalDate date) =>
+        Kind == PersonKind.Natural && DateOfBirth is { } born && born.PlusYears(18) > date;
+}
+
+/// <summary>A person's role in the case.</summary>
+public enum PersonRole
+{
+    /// <summary>Suspected or accused.</summary>
+    Suspect,
+
+    /// <summary>Victim.</summary>
+    Victim,
+
+    /// <summary>Witness.</summary>
+    Witness,
+}
+
+/// <summary>Natural or legal person.</summary>
+public enum PersonKind
+{
+    /// <summary>A human being.</summary>
+    Natural,
+
+    /// <summary>A company or other legal entity.</summary>
+    Legal,
+}

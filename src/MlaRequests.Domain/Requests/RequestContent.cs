@@ -1,0 +1,98 @@
+using NodaTime;
+
+namespace MlaRequests.Domain.Requests;
+
+/// <summary>
+/// What a request says: the union of UNTOC Art. 18(15), the Minsk Convention Art. 7 and the EIO
+/// form (DOMAIN.md). Which fields are mandatory depends on the legal basis and kind; the rules are
+/// data (<c>workflows/…/Data/required-content.json</c>). Stored as one JSON document per request.
+/// </summary>
+public sealed class RequestContent
+{
+    /// <summary>Classic MLA, parallel, mirror, JIT proposal or spontaneous information.</summary>
+    public RequestKind Kind { get; set; }
+
+    /// <summary>The instrument relied on.</summary>
+    public LegalBasis? LegalBasis { get; set; }
+
+    /// <summary>The bilateral treaty's name, when the basis is a bilateral treaty.</summary>
+    public string? TreatyName { get; set; }
+
+    /// <summary>The statement of reciprocity, when there is no treaty.</summary>
+    public string? ReciprocityAssurance { get; set; }
+
+    /// <summary>The authority making the request.</summary>
+    public Authority? RequestingAuthority { get; set; }
+
+    /// <summary>The authority conducting the investigation, prosecution or trial.</summary>
+    public Authority? ConductingAuthority { get; set; }
+
+    /// <summary>The requested authority or central authority (per target, when they differ, named in <see cref="Targets"/>).</summary>
+    public string? RequestedAuthority { get; set; }
+
+    /// <summary>The case reference of the requesting office.</summary>
+    public string? CaseReference { get; set; }
+
+    /// <summary>Stage of the proceedings.</summary>
+    public CaseStage? Stage { get; set; }
+
+    /// <summary>Summary of the facts.</summary>
+    public string? Facts { get; set; }
+
+    /// <summary>The offence's legal qualification (article and code).</summary>
+    public string? OffenceQualification { get; set; }
+
+    /// <summary>The text of the law describing the offence.</summary>
+    public string? LawText { get; set; }
+
+    /// <summary>Damage caused, where relevant.</summary>
+    public decimal? DamageAmount { get; set; }
+
+    /// <summary>Currency of the damage amount (ISO 4217).</summary>
+    public string? DamageCurrency { get; set; }
+
+    /// <summary>The measures requested.</summary>
+    public List<MeasureRequested> Measures { get; set; } = [];
+
+    /// <summary>Persons concerned, with their roles.</summary>
+    public List<PersonConcerned> Persons { get; set; } = [];
+
+    /// <summary>What the evidence is for.</summary>
+    public string? EvidencePurpose { get; set; }
+
+    /// <summary>Urgent request.</summary>
+    public bool Urgent { get; set; }
+
+    /// <summary>Why it is urgent.</summary>
+    public string? UrgencyReasons { get; set; }
+
+    /// <summary>A desired date for the measures, if any.</summary>
+    public LocalDate? DesiredDate { get; set; }
+
+    /// <summary>Confidential request.</summary>
+    public bool Confidential { get; set; }
+
+    /// <summary>Limits on the use of information and evidence.</summary>
+    public string? LimitsOnUse { get; set; }
+
+    /// <summary>Language of the original (ISO 639-1).</summary>
+    public string? OriginalLanguage { get; set; }
+
+    /// <summary>Translations with the translator's certification.</summary>
+    public List<Translation> Translations { get; set; } = [];
+
+    /// <summary>Reference of a linked parallel, mirror or JIT case, if any.</summary>
+    public string? LinkedCaseReference { get; set; }
+
+    /// <summary>Terms of a proposed joint investigation team.</summary>
+    public JitProposal? Jit { get; set; }
+
+    /// <summary>The requested countries' node codes; each becomes its own branch.</summary>
+    public List<string> Targets { get; set; } = [];
+
+    /// <summary>
+    /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>
+    /// makes every clock of the request urgent and restricts the child's identifying data.
+    /// </summary>
+    public bool HasChildVictim(LocalDate today) => Persons.Any(p => p.Role == PersonRole.Victim && p.IsChildOn(today));
+}

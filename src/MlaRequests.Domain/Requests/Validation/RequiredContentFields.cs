@@ -1,0 +1,63 @@
+namespace MlaRequests.Domain.Requests.Validation;
+
+/// <summary>
+/// Every field name the required-content rules may use, and how to tell whether a request has it.
+/// A list field (<c>persons[].name</c>) yields one entry per item, named with its index, so an
+/// error names exactly which person lacks what.
+/// </summary>
+public static class RequiredContentFields
+{
+    static readonly Dictionary<string, Func<RequestContent, IEnumerable<(string Path, bool Present)>>> Fields = new(StringComparer.Ordinal)
+    {
+        ["legalBasis"] = c => One("legalBasis", c.LegalBasis is not null),
+        ["treatyName"] = c => One("treatyName", Has(c.TreatyName)),
+        ["reciprocityAssurance"] = c => One("reciprocityAssurance", Has(c.ReciprocityAssurance)),
+        ["requestingAuthority.name"] = c => One("requestingAuthority.name", Has(c.RequestingAuthority?.Name)),
+        ["requestingAuthority.function"] = c => One("requestingAuthority.function", Has(c.RequestingAuthority?.Function)),
+        ["conductingAuthority.name"] = c => One("conductingAuthority.name", Has(c.ConductingAuthority?.Name)),
+        ["conductingAuthority.function"] = c => One("conductingAuthority.function", Has(c.ConductingAuthority?.Function)),
+        ["requestedAuthority"] = c => One("requestedAuthority", Has(c.RequestedAuthority)),
+        ["caseReference"] = c => One("caseReference", Has(c.CaseReference)),
+        ["stage"] = c => One("stage", c.Stage is not null),
+        ["facts"] = c => One("facts", Has(c.Facts)),
+        ["offenceQualification"] = c => One("offenceQualification", Has(c.OffenceQualification)),
+        ["lawText"] = c => One("lawText", Has(c.LawText)),
+        ["evidencePurpose"] = c => One("evidencePurpose", Has(c.EvidencePurpose)),
+        ["urgencyReasons"] = c => One("urgencyReasons", Has(c.UrgencyReasons)),
+        ["limitsOnUse"] = c => One("limitsOnUse", Has(c.LimitsOnUse)),
+        ["originalLanguage"] = c => One("originalLanguage", Has(c.OriginalLanguage)),
+        ["targets"] = c => One("targets", c.Targets.Count > 0),
+        ["measures"] = c => One("measures", c.Measures.Count > 0),
+        ["measures[].description"] = c => Each(c.Measures, "measures", "description", _ => true, m => Has(m.Description)),
+        ["persons"] = c => One("persons", c.Persons.Count > 0),
+        ["persons[].name"] = c => Each(c.Persons, "persons", "name", _ => true, p => Has(p.Name)),
+        ["persons[].citizenship"] = c => Each(c.Persons, "persons", "citizenship", Natural, p => Has(p.Citizenship)),
+        ["persons[].dateOfBirth"] = c => Each(c.Persons, "persons", "dateOfBirth", Natural, p => p.DateOfBirth is not null),
+        ["persons[].placeOfBirth"] = c => Each(c.Persons, "persons", "placeOfBirth", Natural, p => Has(p.PlaceOfBirth)),
+        ["persons[].residence"] = c => Each(c.Persons, "persons", "residence", Natural, p => Has(p.Residence)),
+        ["persons[].occupation"] = c => Each(c.Persons, "persons", "occupation", Natural, p => Has(p.Occupation)),
+        ["persons[].seat"] = c => Each(c.Persons, "persons", "seat", p => p.Kind == PersonKind.Legal, p => Has(p.Seat)),
+        ["translations[].language"] = c => Each(c.Translations, "translations", "language", _ => true, t => Has(t.Language)),
+        ["translations[].translator"] = c => Each(c.Translations, "translations", "translator", _ => true, t => Has(t.Translator)),
+        ["translations[].certifiedOn"] = c => Each(c.Translations, "translations", "certifiedOn", _ => true, t => t.CertifiedOn is not null),
+        ["jit.purpose"] = c => One("jit.purpose", Has(c.Jit?.Purpose)),
+        ["jit.startsOn"] = c => One("jit.startsOn", c.Jit?.StartsOn is not null),
+        ["jit.endsOn"] = c => One("jit.endsOn", c.Jit?.EndsOn is not null),
+    };
+
+    /// <summary>True when the rules may name <paramref name="field"/>.</summary>
+    public static bool IsKnown(string field) => Fields.ContainsKey(field);
+
+    /// <summary>The paths of <paramref name="field"/> that <paramref name="content"/> lacks (indexed for list fields).</summary>
+    public static IEnumerable<string> Missing(string field, RequestContent content) =>
+        Fields[field](content).Where(x => !x.Present).Select(x => x.Path);
+
+    static bool Natural(PersonConcerned person) => person.Kind == PersonKind.Natural;
+
+    static bool Has(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    static IEnumerable<(string, bool)> One(string path, bool present) => [(path, present)];
+
+    static IEnumerable<(string, bool)> Each<T>(List<T> items, string list, string field, Func<T, bool> applies, Func<T, bool> present) =>
+        items.Select((item, i) => (item, i)).Where(x => applies(x.item)).Select(x => ($"{list}[{x.i}].{field}", present(x.item)));
+}

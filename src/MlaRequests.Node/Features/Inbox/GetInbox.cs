@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Features.Requests;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Inbox;
+
+/// <summary>
+/// <c>GET /api/inbox</c>: the human tasks waiting for the caller's role, derived from the workflows'
+/// current states (so a task appears the moment a workflow needs a person and disappears once the
+/// step is taken): prosecutors complete drafts, answer questions and confirm evidence of their
+/// office; liaison officers review outgoing requests and handle incoming ones; supervisors act on
+/// escalated clocks.
+/// </summary>
+public static class GetInbox
+{
+    /// <summary>A task.</summary>
+    /// <param name="Task">What is to be done.</param>
+    /// <param name="Reference">The request's or case's reference.</param>
+    /// <param name="SubjectId">The request or case.</param>
+    /// <param name="Country">The country concerned, if any.</param>
+    /// <param name="Status">The status that needs the step.</param>
+    /// <param name="DueAt">The running clock's due instant, if any.</param>
+    /// <param name="Actions">The steps the caller may take.</param>
+    /// <param name="Link">Where to open it.</param>
+    public sealed record TaskItem(string Task, string Reference, Guid SubjectId, string? Country, string Status, Instant? DueAt,
+        IReadOnlyList<string> Actions, string Link);
+
+    internal static async Task<Ok<IReadOnlyList<TaskItem>>> Handle(ClaimsPrincipal user, NodeDbContext db, OutgoingRequestStateMachine requestMachine,
+        BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, CancellationToken cancellationToken)
+    {
+        var tasks = new List<TaskItem>();
+        var office = user.Office();
+        var dueBySubject = (await db.Clocks.AsNoTracking().Where(c => c.CurrentState == "Running" || c.CurrentState == "Overdue")
+                .Select(c => new { c.SubjectId, c.BranchId, c.DueAt }).ToListAsync(cancellationToken))
+            .GroupBy(c => c.BranchId ?? c.SubjectId).ToDictionary(g => g.Key, g => g.Min(c => c.DueAt));
+
+        if (user.IsInRole(Roles.Prosecutor))
+        {
+            var drafts = await (from r in db.Requests.AsNoTracking()
+                                join w in db.OutgoingRequestWorkflows.AsNoTracking() on r.Id equals w.CorrelationId into ws
+                                from w in ws.DefaultIfEmpty()
+                                where r.OfficeCode == office && (w == null || w.CurrentState == "Draft")
+                                select new { r.Id, r.Reference }).ToListAsync(cancellationToken);
+            tasks.AddRange(drafts.Select(d => new TaskItem("Complete and submit the draft", d.Reference, d.Id, null, "Draft", null,
+                RequestSteps.AllowedOnRequest(requestMachine, "Draft", user, office), $"/api/requests/{d.Id}")));
+
+            var branches = await db.BranchWorkflows.AsNoTracking()
+                .Where(b => b.OfficeCode == office && (b.CurrentState == "AdditionalInformationRequested" || b.CurrentState == "EvidenceTransferred"))
+                .ToListAsync(cancellationToken);
+            tasks.AddRange(branches.Select(b => new TaskItem(
+                b.CurrentState == "EvidenceTransferred" ? "Confirm the evidence was received" : "Answer the request for additional information",
+                b.Reference, b.RequestId, b.TargetNode, b.CurrentState, dueBySubject.TryGetValue(b.CorrelationId, out var due) ? due : null,
+                RequestSteps.AllowedOnBranch(branchMachine, b.CurrentState, user, office), $"/api/requests/{b.RequestId}")));
+        }
+
+        if (user.IsInRole(Roles.LiaisonOfficer))
+        {
+            var reviews = await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CurrentState == "InReview").ToListAsync(cancellationToken);
+            tasks.AddRange(reviews.Select(w => new TaskItem("Review the outgoing request", w.Reference, w.CorrelationId, null, w.CurrentState,
+                dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null,
+                RequestSteps.AllowedOnRequest(requestMachine, w.CurrentState, user, w.OfficeCode), $"/api/requests/{w.CorrelationId}")));
+
+            var incoming = await db.IncomingCaseWorkflows.AsNoTracking()
+                .Where(w => w.CurrentState != "Closed" && w.CurrentState != "Refused" && w.CurrentState != "Withdrawn"
+                    && w.CurrentState != "ResponseTransmitted" && w.CurrentState != "AwaitingInformation" && w.CurrentState != "MirrorCaseOpened")
+                .ToListAsync(cancellationToken);
+            tasks.AddRange(incoming.Select(w => new TaskItem(IncomingTask(w.CurrentState), w.Reference, w.CorrelationId, w.RequestingNode, w.CurrentState,
+                dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user),
+                $"/api/incoming/{w.CorrelationId}")).Where(t => t.Actions.Count > 0));
+        }
+
+        if (user.IsInRole(Roles.Supervisor))
+        {
+            var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == "Overdue").OrderBy(c => c.DueAt).ToListAsync(cancellationToken);
+            tasks.AddRange(escalated.Select(c => new TaskItem($"Overdue {c.Kind} clock: follow up with {c.ActingCountry}", c.Reference, c.SubjectId,
+                c.ActingCountry, "Overdue", c.DueAt, [], $"/api/deadlines?state=escalated")));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<TaskItem>>(tasks.OrderBy(t => t.DueAt ?? Instant.MaxValue).ToList());
+    }
+
+    static string IncomingTask(string status) => status switch
+    {
+        "Received" => "Register the incoming request",
+        "Registered" => "Assign the incoming request",
+        "Assigned" or "Postponed" => "Decide on the incoming request",
+        "InExecution" or "PartiallyExecuted" => "Record execution",
+        "Executed" => "Transfer the evidence",
+        _ => $"Incoming request in {status}",
+    };
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Requests;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.IncomingCases;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Incoming;
+
+/// <summary><c>GET /api/incoming/{id}</c>: a received request with its status, clocks, timeline and the steps the caller may take.</summary>
+public static class GetIncoming
+{
+    /// <summary>An incoming case.</summary>
+    public sealed record Response(Guid Id, string Reference, string RemoteReference, string RequestingNode, Instant ReceivedAt, string Status,
+        bool Urgent, string? AssignedTo, string? DomesticCaseReference, bool ContentRestricted, RequestContent Content,
+        IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<string> AllowedSteps);
+
+    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock,
+        IncomingCaseStateMachine machine, CancellationToken cancellationToken)
+    {
+        if (!IncomingQueries.MaySee(user))
+            return TypedResults.Forbid();
+        var found = await db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (found is null)
+            return TypedResults.NotFound();
+        var status = await db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
+            .SingleOrDefaultAsync(cancellationToken) ?? "Received";
+        var now = clock.GetCurrentInstant();
+        var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var restricted = found.Content.HasChildVictim(found.ReceivedAt.InUtc().Date) && !user.IsInRole(Roles.LiaisonOfficer);
+        var content = restricted ? ChildProtection.Redact(found.Content, found.ReceivedAt.InUtc().Date) : found.Content;
+        return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,
+            found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),
+            timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user)));
+    }
+}

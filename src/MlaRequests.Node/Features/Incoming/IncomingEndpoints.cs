@@ -1,0 +1,19 @@
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Workflows.Content;
+
+namespace MlaRequests.Node.Features.Incoming;
+
+/// <summary>The incoming-case API group.</summary>
+public static class IncomingEndpoints
+{
+    /// <summary>Maps <c>/api/incoming</c> and <c>/api/refusal-grounds</c>.</summary>
+    public static IEndpointRouteBuilder MapIncoming(this IEndpointRouteBuilder endpoints)
+    {
+        var reads = endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization();
+        reads.MapGet("/", ListIncoming.Handle);
+        reads.MapGet("/{id:guid}", GetIncoming.Handle);
+        IncomingSteps.Map(endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>());
+        endpoints.MapGet("/api/refusal-grounds", () => TypedResults.Ok(ContentData.RefusalGrounds)).WithTags("Incoming").RequireAuthorization();
+        return endpoints;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MlaRequests.Domain.Cases;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Hosting;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Content;
+using MlaRequests.Workflows.Data;
+using MlaRequests.Workflows.IncomingCases;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MlaRequests.Node.Features.Incoming;
+
+/// <summary>
+/// The liaison officer's steps on a received request, each its own POST under <c>/api/incoming/{id}</c>.
+/// Checked like the request steps: 404, 403 (liaison officers only), 409 (status), 400 (input).
+/// </summary>
+public static class IncomingSteps
+{
+    static readonly (string Route, string Event)[] Steps =
+    [
+        ("register", "Register"), ("assign", "Assign"), ("extend-recognition", "Extend"), ("request-information", "AskForInformation"),
+        ("accept", "Acceptance"), ("refuse", "Refuse"), ("postpone", "Postpone"), ("record-execution", "Execution"),
+        ("transfer-evidence", "Transfer"), ("open-mirror-case", "OpenMirror"), ("close", "Close"),
+    ];
+
+    /// <summary>The officer to assign.</summary>
+    /// <param name="Assignee">User name of the officer.</param>
+    public sealed record AssignBody(string? Assignee);
+
+    /// <summary>An extension of the recognition period.</summary>
+    /// <param name="Extension">ISO-8601 period, e.g. <c>P20D</c>.</param>
+    /// <param name="Reasons">Why (mandatory).</param>
+    public sealed record ExtendBody(string? Extension, string? Reasons);
+
+    /// <summary>Questions for the requesting country.</summary>
+    /// <param name="Questions">What is needed.</param>
+    public sealed record QuestionsBody(string? Questions);
+
+    /// <summary>A refusal.</summary>
+    /// <param name="Grounds">Ground codes (see <c>GET /api/refusal-grounds</c>).</param>
+    /// <param name="Reasons">Mandatory reasons.</param>
+    public sealed record RefuseBody(IReadOnlyList<string>? Grounds, string? Reasons);
+
+    /// <summary>A postponement.</summary>
+    /// <param name="Reason">Why.</param>
+    /// <param name="Until">Until when (a future date).</param>
+    public sealed record PostponeBody(string? Reason, LocalDate? Until);
+
+    /// <summary>Execution done so far.</summary>
+    /// <param name="Complete">True when every measure is executed.</param>
+    /// <param name="Summary">What was done.</param>
+    public sealed record ExecutionBody(bool Complete, string? Summary);
+
+    /// <summary>The evidence sent.</summary>
+    /// <param name="Description">What was sent and how.</param>
+    public sealed record TransferBody(string? Description);
+
+    /// <summary>Maps the steps under <c>/api/incoming</c>.</summary>
+    public static void Map(RouteGroupBuilder incoming)
+    {
+        incoming.MapPost("/{id:guid}/register", (Guid id, StepServices s, CancellationToken ct) =>
+            RunAsync("register", id, s, (_, _) => [], (c, actor, at) => new RegisterIncoming(id, actor, at), ct));
+        incoming.MapPost("/{id:guid}/assign", (Guid id, AssignBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("assign", id, s, (_, _) => Required("assignee", body.Assignee), (c, actor, at) => new AssignIncoming(id, body.Assignee!.Trim(), actor, at), ct,
+                (db, _) => SetAsync(db, id, c => c.AssignedTo = body.Assignee!.Trim(), ct)));
+        incoming.MapPost("/{id:guid}/extend-recognition", (Guid id, ExtendBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, body, ct),
+                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(body.Extension!).Value, body.Reasons!.Trim(), actor, at), ct));
+        incoming.MapPost("/{id:guid}/request-information", (Guid id, QuestionsBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("request-information", id, s, (_, _) => Required("questions", body.Questions),
+                (c, actor, at) => new RequestMoreInformation(id, body.Questions!.Trim(), actor, at), ct));
+        incoming.MapPost("/{id:guid}/accept", AcceptAsync);
+        incoming.MapPost("/{id:guid}/refuse", (Guid id, RefuseBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("refuse", id, s, (_, _) => ValidateRefusal(body), (c, actor, at) => new RefuseIncoming(id, body.Grounds!, body.Reasons!.Trim(), actor, at), ct));
+        incoming.MapPost("/{id:guid}/postpone", (Guid id, PostponeBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("postpone", id, s, (_, at) => ValidatePostponement(body, at), (c, actor, at) => new PostponeIncoming(id, body.Reason!.Trim(), body.Until!.Value, actor, at), ct));
+        incoming.MapPost("/{id:guid}/record-execution", (Guid id, ExecutionBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("record-execution", id, s, (_, _) => Required("summary", body.Summary), (c, actor, at) => new RecordExecution(id, body.Complete, body.Summary!.Trim(), actor, at), ct));
+        incoming.MapPost("/{id:guid}/transfer-evidence", (Guid id, TransferBody body, StepServices s, CancellationToken ct) =>
+            RunAsync("transfer-evidence", id, s, (_, _) => Required("description", body.Description), (c, actor, at) => new TransferEvidence(id, body.Description!.Trim(), actor, at), ct));
+        incoming.MapPost("/{id:guid}/open-mirror-case", OpenMirrorAsync);
+        incoming.MapPost("/{id:guid}/close", (Guid id, StepServices s, CancellationToken ct) =>
+            RunAsync("close", id, s, (_, _) => [], (c, actor, at) => new CloseIncoming(id, actor, at), ct));
+    }
+
+    /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
+    public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user)
+    {
+        if (!user.IsInRole(Roles.LiaisonOfficer))
+            return [];
+        var events = WorkflowSteps.Allowed(machine, status);
+        return Steps.Where(s => events.Contains(s.Event)).Select(s => s.Route).ToList();
+    }
+
+    static async Task<IResult> AcceptAsync(Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
+    {
+        string? domestic = null;
+        return await RunAsync("accept", id, s, (_, _) => [], (c, actor, at) => new AcceptIncoming(id, domestic, actor, at), ct, async (db, c) =>
+        {
+            if (c.Content.Kind is RequestKind.MirrorInvestigation)
+                domestic = await OpenDomesticCaseAsync(db, id, node.Value.Code, s.Now, ct);
+        });
+    }
+
+    static async Task<IResult> OpenMirrorAsync(Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
+    {
+        string? domestic = null;
+        return await RunAsync("open-mirror-case", id, s, (_, _) => [], (c, actor, at) => new OpenMirrorCase(id, domestic!, actor, at), ct,
+            async (db, _) => domestic = await OpenDomesticCaseAsync(db, id, node.Value.Code, s.Now, ct));
+    }
+
+    static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, Guid id, string node, Instant now, CancellationToken ct)
+    {
+        var reference = await References.NextAsync(db, $"{node}-MC", now, ct);
+        await SetAsync(db, id, c => c.DomesticCaseReference = reference, ct);
+        return reference;
+    }
+
+    static async Task SetAsync(NodeDbContext db, Guid id, Action<IncomingCase> change, CancellationToken ct) =>
+        change(await db.IncomingCases.SingleAsync(c => c.Id == id, ct));
+
+    static Task<IResult> RunAsync(string route, Guid id, StepServices s, Func<IncomingCase, Instant, Dictionary<string, string[]>> validate,
+        Func<IncomingCase, string, Instant, object> message, CancellationToken ct, Func<NodeDbContext, IncomingCase, Task>? alsoWrite = null) =>
+        RunAsync(route, id, s, (c, at) => Task.FromResult(validate(c, at)), message, ct, alsoWrite);
+
+    static async Task<IResult> RunAsync(string route, Guid id, StepServices s, Func<IncomingCase, Instant, Task<Dictionary<string, string[]>>> validate,
+        Func<IncomingCase, string, Instant, object> message, CancellationToken ct, Func<NodeDbContext, IncomingCase, Task>? alsoWrite = null)
+    {
+        if (!IncomingQueries.MaySee(s.User))
+            return TypedResults.Forbid();
+        var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (found is null)
+            return TypedResults.NotFound();
+        if (!s.User.IsInRole(Roles.LiaisonOfficer))
+            return TypedResults.Forbid();
+        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
+            .SingleOrDefaultAsync(ct) ?? "Received";
+        var step = Steps.Single(x => x.Route == route);
+        if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.Event))
+            return TypedResults.Conflict(StepProblems.NotAllowed(route, status, Allowed(s.IncomingMachine, status, s.User)));
+        var errors = await validate(found, s.Now);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var result = new StepResult(id, route, status);
+        var location = $"/api/incoming/{id}";
+        await s.Commands.CommitAsync(async db =>
+        {
+            if (alsoWrite is not null)
+                await alsoWrite(db, found);
+            s.Commands.Publish(message(found, s.User.UserName(), s.Now));
+        }, StatusCodes.Status202Accepted, result, location, ct);
+        return TypedResults.Accepted(location, result);
+    }
+
+    static Dictionary<string, string[]> Required(string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? new() { [field] = [$"'{field}' is required for this step."] } : [];
+
+    static Dictionary<string, string[]> ValidateRefusal(RefuseBody body)
+    {
+        var errors = Required("reasons", body.Reasons);
+        var known = ContentData.RefusalGrounds.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+        if (body.Grounds is not { Count: > 0 })
+            errors["grounds"] = ["At least one coded ground is required (UNTOC Art. 18(21))."];
+        else if (body.Grounds.Any(g => g.Equals("FISCAL", StringComparison.OrdinalIgnoreCase)))
+            errors["grounds"] = ["Fiscal matters alone are never a ground for refusal (UNTOC Art. 18(22))."];
+        else if (body.Grounds.Where(g => !known.Contains(g)).ToList() is { Count: > 0 } unknown)
+            errors["grounds"] = [$"Unknown ground(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", known)}."];
+        return errors;
+    }
+
+    static Dictionary<string, string[]> ValidatePostponement(PostponeBody body, Instant now)
+    {
+        var errors = Required("reason", body.Reason);
+        if (body.Until is null || body.Until <= now.InUtc().Date)
+            errors["until"] = ["A future date is required."];
+        return errors;
+    }
+
+    static async Task<Dictionary<string, string[]>> ValidateExtension(NodeDbContext db, IncomingCase found, ExtendBody body, CancellationToken ct)
+    {
+        var errors = Required("reasons", body.Reasons);
+        var parsed = body.Extension is null ? null : PeriodPattern.NormalizingIso.Parse(body.Extension);
+        if (parsed is not { Success: true })
+        {
+            errors["extension"] = ["An ISO-8601 period such as P20D is required."];
+            return errors;
+        }
+        var basis = found.Content.LegalBasis ?? LegalBasis.Reciprocity;
+        var rule = WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, basis, found.Urgent);
+        var clock = await db.Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, ct);
+        if (clock?.Extended == true)
+            errors["extension"] = ["The recognition period was already extended; it may be extended only once."];
+        else if (rule.MaxExtension is not { } max || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days || parsed.Value.HasTimeComponent)
+            errors["extension"] = [$"Between 1 day and {rule.MaxExtension?.Days ?? 0} days ({rule.Source})."];
+        return errors;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Node.Persistence;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Incoming;
+
+/// <summary><c>GET /api/incoming?status=&amp;country=&amp;page=&amp;pageSize=</c>: requests received from other countries, newest first.</summary>
+public static class ListIncoming
+{
+    /// <summary>One row.</summary>
+    public sealed record Item(Guid Id, string Reference, string RemoteReference, string RequestingNode, string Kind, string Status, bool Urgent,
+        string? AssignedTo, Instant ReceivedAt);
+
+    /// <summary>A page of rows.</summary>
+    public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
+
+    internal static async Task<Results<Ok<Page>, ForbidHttpResult, ValidationProblem>> Handle(ClaimsPrincipal user, NodeDbContext db,
+        string? status, string? country, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!IncomingQueries.MaySee(user))
+            return TypedResults.Forbid();
+        if (page is < 1 || pageSize is < 1 or > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = ["page ≥ 1, 1 ≤ pageSize ≤ 200."] });
+        var number = page ?? 1;
+        var size = pageSize ?? 50;
+        var query =
+            from c in db.IncomingCases.AsNoTracking()
+            join w in db.IncomingCaseWorkflows.AsNoTracking() on c.Id equals w.CorrelationId into workflows
+            from w in workflows.DefaultIfEmpty()
+            select new { Case = c, Status = w == null ? "Received" : w.CurrentState };
+        if (!string.IsNullOrWhiteSpace(status))
+            query = query.Where(x => x.Status == status);
+        if (!string.IsNullOrWhiteSpace(country))
+            query = query.Where(x => x.Case.RequestingNode == country);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.Case.ReceivedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page(rows.Select(x => new Item(x.Case.Id, x.Case.Reference, x.Case.RemoteReference, x.Case.RequestingNode,
+            x.Case.Content.Kind.ToString(), x.Status, x.Case.Urgent, x.Case.AssignedTo, x.Case.ReceivedAt)).ToList(), total, number, size));
+    }
+}

@@ -1,0 +1,41 @@
+using MlaRequests.Workflows.Deadlines;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Requests;
+
+/// <summary>A deadline clock as users see it.</summary>
+/// <param name="Id">The clock.</param>
+/// <param name="Kind">Which clock (Acknowledgement, Recognition, …).</param>
+/// <param name="Country">The country that must act.</param>
+/// <param name="BranchId">The branch, for per-country clocks.</param>
+/// <param name="State">running, due (past its 50 % reminder), overdue, met or cancelled.</param>
+/// <param name="StartedAt">The start event.</param>
+/// <param name="DueAt">The due instant.</param>
+/// <param name="TimeLeft">Until due (negative when overdue); null once met or cancelled.</param>
+/// <param name="Length">The period and how days count.</param>
+/// <param name="Source">Its legal source.</param>
+/// <param name="TimeZone">The acting authority's time zone.</param>
+/// <param name="Extended">The one extension was used.</param>
+/// <param name="EscalatedAt">When supervisors were alerted.</param>
+/// <param name="CalendarVerified">False when unverified calendar data was used.</param>
+public sealed record ClockView(Guid Id, string Kind, string Country, Guid? BranchId, string State, Instant StartedAt, Instant DueAt,
+    Duration? TimeLeft, string Length, string Source, string TimeZone, bool Extended, Instant? EscalatedAt, bool CalendarVerified)
+{
+    /// <summary>The view of <paramref name="clock"/> at <paramref name="now"/>.</summary>
+    public static ClockView From(DeadlineClockState clock, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var open = clock.CurrentState is "Running" or "Overdue";
+        var state = clock.CurrentState switch
+        {
+            "Running" when now >= clock.DueAt => "overdue",
+            "Running" when now >= clock.Reminder50At => "due",
+            "Running" => "running",
+            "Overdue" => "overdue",
+            "Met" => "met",
+            _ => "cancelled",
+        };
+        return new ClockView(clock.CorrelationId, clock.Kind.ToString(), clock.ActingCountry, clock.BranchId, state, clock.StartedAt, clock.DueAt,
+            open ? clock.DueAt - now : null, clock.Length, clock.Source, clock.TimeZone, clock.Extended, clock.EscalatedAt, clock.CalendarVerified);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Hosting;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Requests;
+
+/// <summary><c>PUT /api/requests/{id}</c>: the owning office's prosecutor replaces the content of a draft.</summary>
+public static class EditRequest
+{
+    /// <summary>The new revision.</summary>
+    /// <param name="Id">The request.</param>
+    /// <param name="Revision">Its revision after the edit.</param>
+    public sealed record Response(Guid Id, int Revision);
+
+    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+        Guid id, RequestContent content, ClaimsPrincipal user, Persistence.NodeDbContext db, CommandContext commands, IClock clock,
+        IOptions<NodeOptions> node, CancellationToken cancellationToken)
+    {
+        if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (found, status))
+            return TypedResults.NotFound();
+        if (!user.IsInRole(Roles.Prosecutor) || user.Office() != found.OfficeCode)
+            return TypedResults.Forbid();
+        if (status != "Draft")
+            return TypedResults.Conflict(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
+        var errors = ContentChecks.Shape(content, node.Value.Code);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var revision = found.Revision + 1;
+        var response = new Response(id, revision);
+        await commands.CommitAsync(async context =>
+        {
+            var request = await context.Requests.SingleAsync(r => r.Id == id, cancellationToken);
+            request.SetContent(content);
+            request.Revision = revision;
+            request.UpdatedAt = clock.GetCurrentInstant();
+        }, StatusCodes.Status200OK, response, null, cancellationToken);
+        return TypedResults.Ok(response);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain;
+using MlaRequests.Node.Persistence;
+using NodaTime;
+
+namespace MlaRequests.Node.Features.Requests;
+
+/// <summary><c>GET /api/requests?status=&amp;country=&amp;q=&amp;page=&amp;pageSize=</c>: the caller's requests, newest first, paged on the server.</summary>
+public static class ListRequests
+{
+    /// <summary>One row of the list.</summary>
+    public sealed record Item(Guid Id, string Reference, string OfficeCode, string Kind, string Status, IReadOnlyList<string> Targets,
+        bool Urgent, bool ChildVictimPriority, Instant CreatedAt);
+
+    /// <summary>A page of rows.</summary>
+    public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
+
+    internal static async Task<Results<Ok<Page>, ValidationProblem>> Handle(ClaimsPrincipal user, NodeDbContext db, string? status, string? country,
+        string? q, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (country is not null && !NodeCode.IsKnown(country))
+            errors["country"] = [$"Unknown country code '{country}'."];
+        if (page is < 1)
+            errors["page"] = ["Pages start at 1."];
+        if (pageSize is < 1 or > 200)
+            errors["pageSize"] = ["Between 1 and 200 rows per page."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var number = page ?? 1;
+        var size = pageSize ?? 50;
+
+        var query =
+            from r in db.Requests.AsNoTracking().VisibleTo(user)
+            join w in db.OutgoingRequestWorkflows.AsNoTracking() on r.Id equals w.CorrelationId into workflows
+            from w in workflows.DefaultIfEmpty()
+            select new { Request = r, Status = w == null ? "Draft" : w.CurrentState };
+        if (!string.IsNullOrWhiteSpace(status))
+            query = query.Where(x => x.Status == status);
+        if (country is not null)
+            query = query.Where(x => x.Request.TargetCountries.Contains($",{country},"));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = $"%{q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            query = query.Where(x => EF.Functions.Like(x.Request.SearchText, pattern, "\\"));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.Request.CreatedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = rows.Select(x => new Item(x.Request.Id, x.Request.Reference, x.Request.OfficeCode, x.Request.Content.Kind.ToString(), x.Status,
+            x.Request.Content.Targets, x.Request.Content.Urgent || x.Request.ChildVictimPriority, x.Request.ChildVictimPriority, x.Request.CreatedAt)).ToList();
+        return TypedResults.Ok(new Page(items, total, number, size));
+    }
+}

@@ -1,0 +1,41 @@
+using MlaRequests.Domain.Requests;
+using NodaTime;
+
+namespace MlaRequests.Tests.Infrastructure;
+
+/// <summary>Request content that satisfies every legal basis's required fields.</summary>
+public static class TestContent
+{
+    public static RequestContent Complete(LegalBasis basis = LegalBasis.Minsk1993, params string[] targets) => new()
+    {
+        Kind = RequestKind.ClassicMla,
+        LegalBasis = basis,
+        TreatyName = basis == LegalBasis.BilateralTreaty ? "Treaty on legal assistance in criminal matters (KZ–KG, 1997)" : null,
+        ReciprocityAssurance = basis == LegalBasis.Reciprocity ? "Kazakhstan assures reciprocity in similar matters." : null,
+        RequestingAuthority = new Authority { Name = "Prosecutor's Office of Almaty", Function = "Department for combating human trafficking" },
+        ConductingAuthority = new Authority { Name = "Almaty City Police Department", Function = "Senior investigator" },
+        RequestedAuthority = "General Prosecutor's Office (central authority)",
+        CaseReference = "ALM-2026-4411",
+        Stage = CaseStage.Investigation,
+        Facts = "A recruitment network moved victims from Almaty to Bishkek and Dushanbe under false job offers.",
+        OffenceQualification = "Art. 128 Criminal Code of the Republic of Kazakhstan (trafficking in persons)",
+        LawText = "Article 128. Trafficking in persons: the purchase and sale of a person or other transactions in respect of a person ...",
+        Measures = [new MeasureRequested { Type = MeasureType.Hearing, Description = "Hear the witness E. F. on the recruitment" }],
+        Persons =
+        [
+            new PersonConcerned
+            {
+                Role = PersonRole.Suspect, Kind = PersonKind.Natural, Name = "A. B.", Citizenship = "KZ", DateOfBirth = new LocalDate(1985, 4, 2),
+                PlaceOfBirth = "Taraz", Residence = "Almaty", Occupation = "driver",
+            },
+            new PersonConcerned
+            {
+                Role = PersonRole.Witness, Kind = PersonKind.Natural, Name = "E. F.", Citizenship = "KG", DateOfBirth = new LocalDate(1990, 1, 15),
+                PlaceOfBirth = "Osh", Residence = "Bishkek", Occupation = "cashier",
+            },
+        ],
+        EvidencePurpose = "Prove the recruitment scheme and identify the organisers",
+        OriginalLanguage = "ru",
+        Targets = targets.Length == 0 ? ["KG"] : [.. targets],
+    };
+}

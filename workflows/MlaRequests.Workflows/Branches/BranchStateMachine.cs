@@ -1,0 +1,311 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Contracts;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Workflows.Branches;
+
+/// <summary>
+/// One requested country's branch of an outgoing request, on the requesting node:
+/// <c>Transmitted → Acknowledged → UnderRecognition ⇄ AdditionalInformationRequested →
+/// Refused | Postponed | InExecution → PartiallyExecuted → Executed → EvidenceTransferred → Completed</c>,
+/// and <c>Withdrawn</c> from any open status. The requested country's steps arrive as cross-border
+/// messages; this node's steps (answering questions, confirming the evidence, withdrawing) come
+/// from its API. Every clock the other side must meet runs here too, in that country's calendar,
+/// so supervisors see a foreign delay the moment it happens.
+/// </summary>
+public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
+{
+    readonly StepOrder _order = new();
+
+    /// <summary>Builds the workflow for the node it runs on.</summary>
+    public BranchStateMachine(WorkflowNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Open, e => e.CorrelateById(m => m.Message.BranchId));
+        Event(() => Registered, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Assigned, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Extended, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => InformationRequested, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Answer, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => RefusedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => PostponedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => AcceptedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => ExecutionReported, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => EvidenceSent, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => ConfirmEvidence, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Withdraw, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Noted, e => e.FaultWhenMissing(m => m.Message.BranchId));
+
+        Initially(
+            When(Open)
+                .ThenAsync(async c =>
+                {
+                    var request = await c.Db().Set<MlaRequest>().AsNoTracking().SingleAsync(x => x.Id == c.Message.RequestId, c.CancellationToken);
+                    var s = c.Saga;
+                    s.RequestId = c.Message.RequestId;
+                    s.Reference = c.Message.Reference;
+                    s.OfficeCode = c.Message.OfficeCode;
+                    s.TargetNode = c.Message.TargetNode;
+                    s.LegalBasis = c.Message.LegalBasis;
+                    s.Urgent = c.Message.Urgent;
+                    s.Kind = request.Content.Kind;
+                    s.TransmittedAt = c.Message.At;
+                    var provisional = request.Content.Measures.Any(m => m.IsProvisional);
+                    await c.Send(WorkflowNode.InboundAddressOf(s.TargetNode), new RequestTransmitted(s.CorrelationId, s.RequestId, s.Reference,
+                        node.Code, s.TargetNode, s.Kind.ToString(), s.LegalBasis.ToString(), s.Urgent, provisional,
+                        RequestContentJson.Version, RequestContentJson.Serialize(request.Content), c.Message.Actor, c.Message.At));
+                    if (s.Kind != RequestKind.SpontaneousInformation)
+                        await StartClock(c, ClockKind.Acknowledgement, s.TargetNode, c.Message.At);
+                    if (provisional)
+                        await StartClock(c, ClockKind.ProvisionalMeasures, s.TargetNode, c.Message.At);
+                })
+                .TransitionTo(Transmitted)
+                .Record("Transmitted", c => c.Message.Actor, c => c.Message.At));
+
+        During(Transmitted,
+            When(Registered)
+                .ThenAsync(async c =>
+                {
+                    await StopClock(c, x => x.AcknowledgementClockId, c.Message.At);
+                    if (c.Saga.Kind != RequestKind.SpontaneousInformation)
+                        await StartClock(c, ClockKind.Recognition, c.Saga.TargetNode, c.Message.At);
+                })
+                .TransitionTo(Acknowledged)
+                .Record("Acknowledged (registered by the requested authority)", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
+
+        During(Acknowledged,
+            When(Noted)
+                .TransitionTo(Completed)
+                .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Completed.Name, c.Message.At))
+                .Record("Noted by the receiving authority", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At),
+            When(Assigned)
+                .TransitionTo(UnderRecognition)
+                .Record("Assigned for recognition", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
+
+        During(Acknowledged, UnderRecognition,
+            When(Extended)
+                .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
+                .Record("Recognition period extended", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
+                    c => $"{c.Message.Extension}: {c.Message.Reasons}"),
+            When(InformationRequested)
+                .ThenAsync(c => StartClock(c, ClockKind.AdditionalInformation, node.Code, c.Message.At))
+                .TransitionTo(AdditionalInformationRequested)
+                .Record("Additional information requested", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
+            When(PostponedByTarget)
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
+                .TransitionTo(Postponed)
+                .Record("Postponed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => $"Until {c.Message.Until}: {c.Message.Reason}"));
+
+        During(AdditionalInformationRequested,
+            When(Answer)
+                .ThenAsync(async c =>
+                {
+                    await StopClock(c, x => x.InformationClockId, c.Message.At);
+                    await c.Send(WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
+                        new AdditionalInformationProvided(c.Saga.CorrelationId, node.Code, c.Message.Answer, c.Message.Actor, c.Message.At));
+                })
+                .TransitionTo(UnderRecognition)
+                .Record("Additional information provided", c => c.Message.Actor, c => c.Message.At));
+
+        During(Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed,
+            When(RefusedByTarget)
+                .Then(c => c.Saga.RefusalGrounds = string.Join(',', c.Message.Grounds))
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
+                .TransitionTo(Refused)
+                .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Refused.Name, c.Message.At))
+                .Record("Refused", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
+                    c => $"Grounds: {string.Join(", ", c.Message.Grounds)}. {c.Message.Reasons}"),
+            When(AcceptedByTarget)
+                .Then(c => c.Saga.RemoteCaseReference = c.Message.DomesticCaseReference)
+                .ThenAsync(async c =>
+                {
+                    await StopClock(c, x => x.RecognitionClockId, c.Message.At);
+                    await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
+                    await StopClock(c, x => x.InformationClockId, c.Message.At);
+                    await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
+                })
+                .TransitionTo(InExecution)
+                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? "JIT proposal accepted" : "Accepted for execution",
+                    c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
+                    c => c.Message.DomesticCaseReference is { } reference ? $"Linked domestic case {reference}" : null));
+
+        During(InExecution, PartiallyExecuted,
+            When(ExecutionReported, c => !c.Message.Complete)
+                .TransitionTo(PartiallyExecuted)
+                .Record("Partially executed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary),
+            When(ExecutionReported, c => c.Message.Complete)
+                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
+                .TransitionTo(Executed)
+                .Record("Executed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
+
+        During(InExecution, PartiallyExecuted, Executed,
+            When(EvidenceSent)
+                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
+                .TransitionTo(EvidenceTransferred)
+                .Record("Evidence transferred", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Description));
+
+        During(EvidenceTransferred,
+            When(ConfirmEvidence)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
+                    c => new EvidenceReceiptConfirmed(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
+                .TransitionTo(Completed)
+                .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Completed.Name, c.Message.At))
+                .Record("Completed (evidence received)", c => c.Message.Actor, c => c.Message.At));
+
+        During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed, InExecution, PartiallyExecuted, Executed,
+            EvidenceTransferred],
+            When(Withdraw)
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Request withdrawn"))
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
+                    c => new RequestWithdrawn(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Actor, c.Message.At))
+                .TransitionTo(Withdrawn)
+                .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Withdrawn.Name, c.Message.At))
+                .Record("Withdrawn", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
+
+        _order
+            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution],
+                [PartiallyExecuted], [Executed], [EvidenceTransferred], [Completed, Refused, Withdrawn])
+            .Event(Open, Transmitted).Event(Registered, Acknowledged).Event(Assigned, UnderRecognition).Event(Extended, UnderRecognition)
+            .Event(InformationRequested, AdditionalInformationRequested).Event(Answer, UnderRecognition).Event(PostponedByTarget, Postponed)
+            .Event(RefusedByTarget, Refused).Event(AcceptedByTarget, InExecution).Event(ExecutionReported, PartiallyExecuted)
+            .Event(EvidenceSent, EvidenceTransferred).Event(ConfirmEvidence, Completed).Event(Withdraw, Withdrawn).Event(Noted, Completed);
+        OnUnhandledEvent(_order.Handle);
+    }
+
+    /// <summary>Sent to the requested country; waiting for its registration.</summary>
+    public State Transmitted { get; private set; } = null!;
+
+    /// <summary>Registered by the requested authority (legal acknowledgement).</summary>
+    public State Acknowledged { get; private set; } = null!;
+
+    /// <summary>Assigned and being decided.</summary>
+    public State UnderRecognition { get; private set; } = null!;
+
+    /// <summary>The requested authority asked for more information; this node must answer.</summary>
+    public State AdditionalInformationRequested { get; private set; } = null!;
+
+    /// <summary>Refused (final).</summary>
+    public State Refused { get; private set; } = null!;
+
+    /// <summary>Execution postponed.</summary>
+    public State Postponed { get; private set; } = null!;
+
+    /// <summary>Being executed.</summary>
+    public State InExecution { get; private set; } = null!;
+
+    /// <summary>Some measures executed.</summary>
+    public State PartiallyExecuted { get; private set; } = null!;
+
+    /// <summary>Every measure executed.</summary>
+    public State Executed { get; private set; } = null!;
+
+    /// <summary>Evidence sent; waiting for this node to confirm receipt.</summary>
+    public State EvidenceTransferred { get; private set; } = null!;
+
+    /// <summary>Evidence received (final).</summary>
+    public State Completed { get; private set; } = null!;
+
+    /// <summary>Withdrawn by this node (final).</summary>
+    public State Withdrawn { get; private set; } = null!;
+
+    /// <summary>The approved request is transmitted.</summary>
+    public Event<OpenBranch> Open { get; private set; } = null!;
+
+    /// <summary>The requested authority registered it.</summary>
+    public Event<IncomingRequestRegistered> Registered { get; private set; } = null!;
+
+    /// <summary>The requested authority assigned it.</summary>
+    public Event<IncomingRequestAssigned> Assigned { get; private set; } = null!;
+
+    /// <summary>The recognition period was extended.</summary>
+    public Event<RecognitionPeriodExtended> Extended { get; private set; } = null!;
+
+    /// <summary>More information was asked for.</summary>
+    public Event<AdditionalInformationRequested> InformationRequested { get; private set; } = null!;
+
+    /// <summary>This node answered.</summary>
+    public Event<AnswerAdditionalInformation> Answer { get; private set; } = null!;
+
+    /// <summary>The requested authority refused.</summary>
+    public Event<IncomingRequestRefused> RefusedByTarget { get; private set; } = null!;
+
+    /// <summary>The requested authority postponed.</summary>
+    public Event<IncomingRequestPostponed> PostponedByTarget { get; private set; } = null!;
+
+    /// <summary>The requested authority accepted.</summary>
+    public Event<IncomingRequestAccepted> AcceptedByTarget { get; private set; } = null!;
+
+    /// <summary>Execution was reported.</summary>
+    public Event<ExecutionRecorded> ExecutionReported { get; private set; } = null!;
+
+    /// <summary>Evidence was sent.</summary>
+    public Event<EvidenceTransferred> EvidenceSent { get; private set; } = null!;
+
+    /// <summary>This node confirmed receipt of the evidence.</summary>
+    public Event<ConfirmEvidenceReceived> ConfirmEvidence { get; private set; } = null!;
+
+    /// <summary>This node withdrew the request for this country.</summary>
+    public Event<WithdrawBranch> Withdraw { get; private set; } = null!;
+
+    /// <summary>Spontaneous information was noted by the receiving authority.</summary>
+    public Event<SpontaneousInformationNoted> Noted { get; private set; } = null!;
+
+    static string Remote(string node, string actor) => $"{actor} ({node})";
+
+    static async Task StartClock<T>(BehaviorContext<BranchState, T> c, ClockKind kind, string actingCountry, Instant at)
+        where T : class
+    {
+        var s = c.Saga;
+        var round = kind == ClockKind.AdditionalInformation ? s.InformationRounds++ : 0;
+        var id = ClockIds.For(s.CorrelationId, kind, round);
+        switch (kind)
+        {
+            case ClockKind.Acknowledgement: s.AcknowledgementClockId = id; break;
+            case ClockKind.Recognition: s.RecognitionClockId = id; break;
+            case ClockKind.Execution: s.ExecutionClockId = id; break;
+            case ClockKind.ProvisionalMeasures: s.ProvisionalClockId = id; break;
+            case ClockKind.AdditionalInformation: s.InformationClockId = id; break;
+            case ClockKind.InternalReview: throw new ArgumentOutOfRangeException(nameof(kind), "A branch has no internal review.");
+        }
+        await c.Publish(new StartClock(id, s.RequestId, s.CorrelationId, kind, s.LegalBasis, s.Urgent, actingCountry, s.Reference, s.OfficeCode, at));
+    }
+
+    static async Task StopClock<T>(BehaviorContext<BranchState, T> c, Func<BranchState, Guid?> clock, Instant at)
+        where T : class
+    {
+        if (clock(c.Saga) is { } id)
+            await c.Publish(new StopClock(id, at));
+        Clear(c.Saga, clock(c.Saga));
+    }
+
+    static async Task CancelClocks<T>(BehaviorContext<BranchState, T> c, Instant at, string reason)
+        where T : class
+    {
+        var s = c.Saga;
+        foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.InformationClockId })
+        {
+            if (id is { } clock)
+                await c.Publish(new CancelClock(clock, reason, at));
+        }
+        s.AcknowledgementClockId = s.RecognitionClockId = s.ExecutionClockId = s.ProvisionalClockId = s.InformationClockId = null;
+    }
+
+    static void Clear(BranchState s, Guid? id)
+    {
+        if (id is null)
+            return;
+        if (s.AcknowledgementClockId == id) s.AcknowledgementClockId = null;
+        if (s.RecognitionClockId == id) s.RecognitionClockId = null;
+        if (s.ExecutionClockId == id) s.ExecutionClockId = null;
+        if (s.ProvisionalClockId == id) s.ProvisionalClockId = null;
+        if (s.InformationClockId == id) s.InformationClockId = null;
+    }
+}

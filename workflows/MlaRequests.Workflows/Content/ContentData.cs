@@ -1,0 +1,34 @@
+using System.Text.Json;
+using MlaRequests.Domain.Requests.Validation;
+
+namespace MlaRequests.Workflows.Content;
+
+/// <summary>The content rules kept as data under <c>Data/</c>: required fields per legal basis and kind, and refusal grounds.</summary>
+public static class ContentData
+{
+    static readonly Lazy<RequiredContentRules> Required = new(() => RequiredContentRules.Parse(Read("required-content.json")));
+    static readonly Lazy<IReadOnlyList<RefusalGround>> Grounds = new(LoadGrounds);
+
+    /// <summary>Which fields a request needs before it leaves draft.</summary>
+    public static RequiredContentRules RequiredContent => Required.Value;
+
+    /// <summary>The coded refusal grounds.</summary>
+    public static IReadOnlyList<RefusalGround> RefusalGrounds => Grounds.Value;
+
+    /// <summary>The text of an embedded data file.</summary>
+    public static string Read(string name)
+    {
+        var assembly = typeof(ContentData).Assembly;
+        var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + name, StringComparison.Ordinal) || n == name)
+            ?? throw new FileNotFoundException($"The workflow data file {name} is not embedded.");
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    static IReadOnlyList<RefusalGround> LoadGrounds()
+    {
+        using var document = JsonDocument.Parse(Read("refusal-grounds.json"));
+        return document.RootElement.GetProperty("grounds").Deserialize<List<RefusalGround>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+}

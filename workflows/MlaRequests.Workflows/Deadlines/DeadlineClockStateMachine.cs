@@ -1,0 +1,132 @@
+using MassTransit;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Workflows.Deadlines;
+
+/// <summary>
+/// A deadline clock: <c>Running → Overdue</c> (escalated to supervisors at the due instant) or
+/// <c>→ Met</c> / <c>→ Cancelled</c>. Reminders go out at 50 % and 80 % of the period; the due
+/// instant and reminders come from <see cref="IClockPlanner"/> (policy per instrument, business days
+/// in the acting country's calendar and time zone). One extension within the policy's maximum
+/// moves the due instant and the remaining checkpoints. Checkpoints are durable scheduled messages:
+/// a clock due while the node was down fires right after it starts again.
+/// </summary>
+public sealed class DeadlineClockStateMachine : MassTransitStateMachine<DeadlineClockState>
+{
+    readonly StepOrder _order = new();
+
+    /// <summary>Builds the clock workflow.</summary>
+    public DeadlineClockStateMachine(IClockPlanner planner, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        ArgumentNullException.ThrowIfNull(clock);
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Start, e => e.CorrelateById(m => m.Message.ClockId));
+        Event(() => Stop, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Event(() => Cancel, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Event(() => Extend, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Schedule(() => Checkpoint, x => x.CheckpointToken, s => s.Received = e => e.CorrelateById(m => m.Message.ClockId));
+
+        Initially(
+            When(Start)
+                .Then(c =>
+                {
+                    var s = c.Saga;
+                    var m = c.Message;
+                    (s.SubjectId, s.BranchId, s.Kind, s.LegalBasis, s.Urgent, s.ActingCountry, s.Reference, s.OfficeCode, s.StartedAt) =
+                        (m.SubjectId, m.BranchId, m.Kind, m.LegalBasis, m.Urgent, m.ActingCountry, m.Reference, m.OfficeCode, m.Start);
+                    Apply(s, planner.Plan(m));
+                })
+                .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
+                .TransitionTo(Running));
+
+        During(Running,
+            When(Checkpoint!.Received, c => c.Message.Percent < 100)
+                .Then(c => c.Saga.LastPercent = c.Message.Percent)
+                .Publish(c => new ClockReminder(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Message.Percent, c.Saga.DueAt))
+                .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
+                .Record(c => $"{c.Saga.Kind} clock at {c.Message.Percent} %", _ => "system", _ => clock.GetCurrentInstant(),
+                    c => $"Due {c.Saga.DueAt} ({c.Saga.ActingCountry} to act)"),
+            When(Checkpoint.Received, c => c.Message.Percent >= 100)
+                .Then(c =>
+                {
+                    c.Saga.LastPercent = 100;
+                    c.Saga.EscalatedAt = clock.GetCurrentInstant();
+                })
+                .TransitionTo(Overdue)
+                .Publish(c => new DeadlineEscalated(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Saga.ActingCountry, c.Saga.DueAt,
+                    c.Saga.EscalatedAt!.Value))
+                .Record(c => $"{c.Saga.Kind} clock overdue: escalated to supervisors", _ => "system", c => c.Saga.EscalatedAt!.Value,
+                    c => $"Was due {c.Saga.DueAt} ({c.Saga.ActingCountry} to act)"));
+
+        During(Running, Overdue,
+            When(Stop)
+                .Then(c => c.Saga.EndedAt = c.Message.At)
+                .Unschedule(Checkpoint)
+                .TransitionTo(Met),
+            When(Cancel)
+                .Then(c => c.Saga.EndedAt = c.Message.At)
+                .Unschedule(Checkpoint)
+                .TransitionTo(Cancelled),
+            When(Extend)
+                .Then(c =>
+                {
+                    var s = c.Saga;
+                    var start = new StartClock(s.CorrelationId, s.SubjectId, s.BranchId, s.Kind, s.LegalBasis, s.Urgent, s.ActingCountry,
+                        s.Reference, s.OfficeCode, s.StartedAt);
+                    var current = new ClockPlan(s.DueAt, s.Reminder50At, s.Reminder80At, s.Length, s.Source, s.TimeZone, s.CalendarVerified);
+                    Apply(s, planner.Extend(start, current, c.Message.Extension, s.Extended));
+                    s.Extended = true;
+                    s.ExtensionReasons = c.Message.Reasons;
+                    s.EscalatedAt = null;
+                    s.LastPercent = c.Message.At >= s.Reminder80At ? 80 : c.Message.At >= s.Reminder50At ? 50 : 0;
+                })
+                .Unschedule(Checkpoint)
+                .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
+                .TransitionTo(Running)
+                .Record(c => $"{c.Saga.Kind} clock extended", c => c.Message.Actor, c => c.Message.At,
+                    c => $"{c.Message.Extension}, now due {c.Saga.DueAt}: {c.Message.Reasons}"));
+
+        _order
+            .States([Running, Overdue], [Met, Cancelled])
+            .Event(Start, Running).Event(Stop, Met).Event(Cancel, Cancelled).Event(Extend, Running);
+        OnUnhandledEvent(_order.Handle);
+    }
+
+    /// <summary>Counting down.</summary>
+    public State Running { get; private set; } = null!;
+
+    /// <summary>Past due, escalated to supervisors.</summary>
+    public State Overdue { get; private set; } = null!;
+
+    /// <summary>The awaited step happened.</summary>
+    public State Met { get; private set; } = null!;
+
+    /// <summary>No longer applies.</summary>
+    public State Cancelled { get; private set; } = null!;
+
+    /// <summary>Start the clock.</summary>
+    public Event<StartClock> Start { get; private set; } = null!;
+
+    /// <summary>The awaited step happened.</summary>
+    public Event<StopClock> Stop { get; private set; } = null!;
+
+    /// <summary>The clock no longer applies.</summary>
+    public Event<CancelClock> Cancel { get; private set; } = null!;
+
+    /// <summary>Extend once with reasons.</summary>
+    public Event<ExtendClock> Extend { get; private set; } = null!;
+
+    /// <summary>The next reminder or the due instant.</summary>
+    public Schedule<DeadlineClockState, ClockCheckpointReached> Checkpoint { get; private set; } = null!;
+
+    static void Apply(DeadlineClockState s, ClockPlan plan) =>
+        (s.DueAt, s.Reminder50At, s.Reminder80At, s.Length, s.Source, s.TimeZone, s.CalendarVerified) =
+        (plan.DueAt, plan.Reminder50At, plan.Reminder80At, plan.Length, plan.Source, plan.TimeZone, plan.CalendarVerified);
+
+    static ClockCheckpointReached Next(DeadlineClockState s) => new(s.CorrelationId, s.LastPercent switch { 0 => 50, 50 => 80, _ => 100 });
+
+    static Instant NextAt(DeadlineClockState s) => s.LastPercent switch { 0 => s.Reminder50At, 50 => s.Reminder80At, _ => s.DueAt };
+}

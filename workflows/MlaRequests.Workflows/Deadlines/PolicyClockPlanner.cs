@@ -1,0 +1,70 @@
+using MlaRequests.Domain.Calendars;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Workflows.Data;
+using NodaTime;
+
+namespace MlaRequests.Workflows.Deadlines;
+
+/// <summary>
+/// Plans clocks with the <see cref="DeadlineCalculator"/> over the reviewed data (deadline policies
+/// and national calendars). A business-day period reaching a year without calendar data is not
+/// guessed silently: it is counted as calendar days (weekends and holidays not skipped, so the
+/// deadline can only come earlier, never later) and flagged as unverified.
+/// </summary>
+public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPlanner
+{
+    /// <summary>Plans over the embedded data.</summary>
+    public PolicyClockPlanner()
+        : this(new DeadlineCalculator(WorkflowData.Calendars, WorkflowData.DeadlinePolicies))
+    {
+    }
+
+    /// <inheritdoc />
+    public ClockPlan Plan(StartClock start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return ToPlan(Compute(start, out var uncovered), uncovered);
+    }
+
+    /// <inheritdoc />
+    public ClockPlan Extend(StartClock start, ClockPlan current, Period extension, bool alreadyExtended)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(current);
+        var deadline = Compute(start, out var uncovered) with { DueAt = current.DueAt };
+        if (alreadyExtended)
+            deadline = deadline with { Extension = Period.Zero };
+        try
+        {
+            return ToPlan(calculator.Extend(deadline, extension), uncovered);
+        }
+        catch (DeadlineExtensionException exception)
+        {
+            throw new InvalidOperationException(exception.Message, exception);
+        }
+    }
+
+    Deadline Compute(StartClock start, out string? uncovered)
+    {
+        uncovered = null;
+        try
+        {
+            return calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start);
+        }
+        catch (CalendarYearNotCoveredException exception)
+        {
+            uncovered = exception.Message;
+            var estimate = calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, DayCounting.CalendarDays);
+            return estimate;
+        }
+    }
+
+    static ClockPlan ToPlan(Deadline deadline, string? uncovered)
+    {
+        var at = deadline.Reminders.ToDictionary(r => r.Percent, r => r.At);
+        var length = $"{deadline.Length} {deadline.Counting}" + (deadline.Extension is { } extension && extension != Period.Zero ? $" + {extension}" : string.Empty);
+        var source = uncovered is null ? deadline.Source : $"{deadline.Source}. {uncovered} Counted in calendar days meanwhile.";
+        return new ClockPlan(deadline.DueAt, at.GetValueOrDefault(50, deadline.DueAt), at.GetValueOrDefault(80, deadline.DueAt), length, source,
+            deadline.TimeZoneId, uncovered is null && !deadline.UsesUnverifiedCalendar);
+    }
+}

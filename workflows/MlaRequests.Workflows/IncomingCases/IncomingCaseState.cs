@@ -1,0 +1,56 @@
+using MassTransit;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Workflows.IncomingCases;
+
+/// <summary>A request received from another country, as the receiving node handles it.</summary>
+public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, ITimelineSubject
+{
+    /// <summary>The case id (the sender's branch id).</summary>
+    public Guid CorrelationId { get; set; }
+
+    /// <summary>Optimistic concurrency token.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The workflow state's name.</summary>
+    public string CurrentState { get; set; } = null!;
+
+    /// <summary>This node's registration reference.</summary>
+    public string Reference { get; set; } = null!;
+
+    /// <summary>The requesting country.</summary>
+    public string RequestingNode { get; set; } = null!;
+
+    /// <summary>The request kind.</summary>
+    public RequestKind Kind { get; set; }
+
+    /// <summary>The legal basis.</summary>
+    public LegalBasis LegalBasis { get; set; }
+
+    /// <summary>Urgent clocks.</summary>
+    public bool Urgent { get; set; }
+
+    /// <summary>When it arrived.</summary>
+    public Instant ReceivedAt { get; set; }
+
+    /// <summary>The officer it is assigned to.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>The running acknowledgement (registration) clock.</summary>
+    public Guid? AcknowledgementClockId { get; set; }
+
+    /// <summary>The running recognition clock.</summary>
+    public Guid? RecognitionClockId { get; set; }
+
+    /// <summary>The running execution clock.</summary>
+    public Guid? ExecutionClockId { get; set; }
+
+    /// <summary>The running provisional-measures clock.</summary>
+    public Guid? ProvisionalClockId { get; set; }
+
+    Guid ITimelineSubject.TimelineSubjectId => CorrelationId;
+    Guid? ITimelineSubject.TimelineBranchId => CorrelationId;
+    string? ITimelineSubject.TimelineCountry => RequestingNode;
+}

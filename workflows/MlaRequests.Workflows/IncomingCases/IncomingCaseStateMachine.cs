@@ -1,0 +1,303 @@
+using MassTransit;
+using MlaRequests.Contracts;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Workflows.IncomingCases;
+
+/// <summary>
+/// A request received from another country, on the receiving node:
+/// <c>Received → Registered → Assigned ⇄ AwaitingInformation → Refused | Postponed | InExecution →
+/// PartiallyExecuted → Executed → ResponseTransmitted → Closed</c>, and <c>Withdrawn</c> when the
+/// requesting country withdraws. Registration is the legal acknowledgement. Each step is a
+/// liaison officer's task and is reported to the requesting node. Spontaneous information is
+/// registered and then either noted (closed) or turned into a mirror case.
+/// </summary>
+public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingCaseState>
+{
+    readonly StepOrder _order = new();
+
+    /// <summary>Builds the workflow for the node it runs on.</summary>
+    public IncomingCaseStateMachine(WorkflowNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Arrival, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Register, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Assign, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Extend, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => AskForInformation, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => InformationProvided, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => Acceptance, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Refuse, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Postpone, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Execution, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Transfer, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => ReceiptConfirmed, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => WithdrawnByRequester, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => OpenMirror, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => Close, e => e.FaultWhenMissing(m => m.Message.CaseId));
+
+        Initially(
+            When(Arrival)
+                .ThenAsync(async c =>
+                {
+                    var s = c.Saga;
+                    s.Reference = c.Message.Reference;
+                    s.RequestingNode = c.Message.RequestingNode;
+                    s.Kind = Enum.Parse<RequestKind>(c.Message.Kind);
+                    s.LegalBasis = c.Message.LegalBasis;
+                    s.Urgent = c.Message.Urgent;
+                    s.ReceivedAt = c.Message.At;
+                    if (s.Kind != RequestKind.SpontaneousInformation)
+                        s.AcknowledgementClockId = await StartClock(c, ClockKind.Acknowledgement, node.Code, c.Message.At);
+                    if (c.Message.HasProvisionalMeasures)
+                        s.ProvisionalClockId = await StartClock(c, ClockKind.ProvisionalMeasures, node.Code, c.Message.At);
+                })
+                .TransitionTo(Received)
+                .Record("Received", c => c.Saga.RequestingNode, c => c.Message.At));
+
+        During(Received,
+            When(Register)
+                .ThenAsync(async c =>
+                {
+                    await Stop(c, c.Saga.AcknowledgementClockId, c.Message.At);
+                    c.Saga.AcknowledgementClockId = null;
+                    if (c.Saga.Kind != RequestKind.SpontaneousInformation)
+                        c.Saga.RecognitionClockId = await StartClock(c, ClockKind.Recognition, node.Code, c.Message.At);
+                })
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
+                .TransitionTo(Registered)
+                .Record("Registered (acknowledged)", c => c.Message.Actor, c => c.Message.At));
+
+        During(Registered, Assigned,
+            When(Assign, c => c.Saga.Kind != RequestKind.SpontaneousInformation)
+                .Then(c => c.Saga.AssignedTo = c.Message.Assignee)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestAssigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
+                .TransitionTo(Assigned)
+                .Record("Assigned", c => c.Message.Actor, c => c.Message.At, c => $"To {c.Message.Assignee}"));
+
+        During(Registered,
+            When(OpenMirror, c => c.Saga.Kind == RequestKind.SpontaneousInformation)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
+                .TransitionTo(MirrorCaseOpened)
+                .Record("Mirror case opened", c => c.Message.Actor, c => c.Message.At, c => $"Domestic case {c.Message.DomesticCaseReference}"),
+            When(Close, c => c.Saga.Kind == RequestKind.SpontaneousInformation)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new SpontaneousInformationNoted(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
+                .TransitionTo(Closed)
+                .Record("Noted and closed", c => c.Message.Actor, c => c.Message.At));
+
+        During(Assigned,
+            When(Extend)
+                .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new RecognitionPeriodExtended(c.Saga.CorrelationId, node.Code, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
+                .Record("Recognition period extended", c => c.Message.Actor, c => c.Message.At, c => $"{c.Message.Extension}: {c.Message.Reasons}"),
+            When(AskForInformation)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new AdditionalInformationRequested(c.Saga.CorrelationId, node.Code, c.Message.Questions, c.Message.Actor, c.Message.At))
+                .TransitionTo(AwaitingInformation)
+                .Record("Additional information requested", c => c.Message.Actor, c => c.Message.At, c => c.Message.Questions));
+
+        During(AwaitingInformation,
+            When(InformationProvided)
+                .TransitionTo(Assigned)
+                .Record("Additional information received", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
+
+        During(Assigned, Postponed,
+            When(Acceptance)
+                .ThenAsync(async c =>
+                {
+                    await Stop(c, c.Saga.RecognitionClockId, c.Message.At);
+                    await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
+                    c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = null;
+                    c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
+                })
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
+                .TransitionTo(InExecution)
+                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? "JIT proposal accepted" : "Accepted for execution",
+                    c => c.Message.Actor, c => c.Message.At,
+                    c => c.Message.DomesticCaseReference is { } reference ? $"Linked domestic case {reference} opened" : null),
+            When(Refuse)
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestRefused(c.Saga.CorrelationId, node.Code, c.Message.Grounds, c.Message.Reasons, c.Message.Actor, c.Message.At))
+                .TransitionTo(Refused)
+                .Record("Refused", c => c.Message.Actor, c => c.Message.At, c => $"Grounds: {string.Join(", ", c.Message.Grounds)}. {c.Message.Reasons}"));
+
+        During(Assigned,
+            When(Postpone)
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed"))
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new IncomingRequestPostponed(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Until, c.Message.Actor, c.Message.At))
+                .TransitionTo(Postponed)
+                .Record("Postponed", c => c.Message.Actor, c => c.Message.At, c => $"Until {c.Message.Until}: {c.Message.Reason}"));
+
+        During(InExecution, PartiallyExecuted,
+            When(Execution, c => !c.Message.Complete)
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, false, c.Message.Summary, c.Message.Actor, c.Message.At))
+                .TransitionTo(PartiallyExecuted)
+                .Record("Partially executed", c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary),
+            When(Execution, c => c.Message.Complete)
+                .ThenAsync(async c =>
+                {
+                    await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
+                    c.Saga.ExecutionClockId = null;
+                })
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, true, c.Message.Summary, c.Message.Actor, c.Message.At))
+                .TransitionTo(Executed)
+                .Record("Executed", c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary));
+
+        During(PartiallyExecuted, Executed,
+            When(Transfer)
+                .ThenAsync(async c =>
+                {
+                    await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
+                    c.Saga.ExecutionClockId = null;
+                })
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
+                    c => new EvidenceTransferred(c.Saga.CorrelationId, node.Code, c.Message.Description, c.Message.Actor, c.Message.At))
+                .TransitionTo(ResponseTransmitted)
+                .Record("Evidence transferred (response)", c => c.Message.Actor, c => c.Message.At, c => c.Message.Description));
+
+        During(ResponseTransmitted,
+            When(ReceiptConfirmed)
+                .TransitionTo(Closed)
+                .Record("Closed (receipt confirmed)", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
+
+        During([Received, Registered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
+            MirrorCaseOpened],
+            When(WithdrawnByRequester)
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Withdrawn by the requesting country"))
+                .TransitionTo(Withdrawn)
+                .Record("Withdrawn by the requesting country", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
+
+        _order
+            .States([Received], [Registered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
+                [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
+            .Event(Arrival, Received).Event(Register, Registered).Event(Assign, Assigned).Event(Extend, Assigned)
+            .Event(AskForInformation, AwaitingInformation).Event(InformationProvided, Assigned).Event(Acceptance, InExecution)
+            .Event(Refuse, Refused).Event(Postpone, Postponed).Event(Execution, PartiallyExecuted).Event(Transfer, ResponseTransmitted)
+            .Event(ReceiptConfirmed, Closed).Event(WithdrawnByRequester, Withdrawn).Event(OpenMirror, MirrorCaseOpened).Event(Close, Closed);
+        OnUnhandledEvent(_order.Handle);
+    }
+
+    /// <summary>Arrived; waiting for registration.</summary>
+    public State Received { get; private set; } = null!;
+
+    /// <summary>Registered (the legal acknowledgement was sent).</summary>
+    public State Registered { get; private set; } = null!;
+
+    /// <summary>Assigned to an officer; recognition under way.</summary>
+    public State Assigned { get; private set; } = null!;
+
+    /// <summary>Waiting for additional information from the requesting country.</summary>
+    public State AwaitingInformation { get; private set; } = null!;
+
+    /// <summary>Refused (final).</summary>
+    public State Refused { get; private set; } = null!;
+
+    /// <summary>Execution postponed.</summary>
+    public State Postponed { get; private set; } = null!;
+
+    /// <summary>Being executed.</summary>
+    public State InExecution { get; private set; } = null!;
+
+    /// <summary>Some measures executed.</summary>
+    public State PartiallyExecuted { get; private set; } = null!;
+
+    /// <summary>Every measure executed.</summary>
+    public State Executed { get; private set; } = null!;
+
+    /// <summary>Evidence sent; waiting for the requesting country's confirmation.</summary>
+    public State ResponseTransmitted { get; private set; } = null!;
+
+    /// <summary>Spontaneous information turned into a linked domestic case.</summary>
+    public State MirrorCaseOpened { get; private set; } = null!;
+
+    /// <summary>Done (final).</summary>
+    public State Closed { get; private set; } = null!;
+
+    /// <summary>Withdrawn by the requesting country (final).</summary>
+    public State Withdrawn { get; private set; } = null!;
+
+    /// <summary>The request arrived.</summary>
+    public Event<IncomingRequestReceived> Arrival { get; private set; } = null!;
+
+    /// <summary>Registered by a liaison officer.</summary>
+    public Event<RegisterIncoming> Register { get; private set; } = null!;
+
+    /// <summary>Assigned.</summary>
+    public Event<AssignIncoming> Assign { get; private set; } = null!;
+
+    /// <summary>Recognition period extended.</summary>
+    public Event<ExtendRecognition> Extend { get; private set; } = null!;
+
+    /// <summary>More information asked for.</summary>
+    public Event<RequestMoreInformation> AskForInformation { get; private set; } = null!;
+
+    /// <summary>The requesting country answered.</summary>
+    public Event<AdditionalInformationProvided> InformationProvided { get; private set; } = null!;
+
+    /// <summary>Accepted.</summary>
+    public Event<AcceptIncoming> Acceptance { get; private set; } = null!;
+
+    /// <summary>Refused.</summary>
+    public Event<RefuseIncoming> Refuse { get; private set; } = null!;
+
+    /// <summary>Postponed.</summary>
+    public Event<PostponeIncoming> Postpone { get; private set; } = null!;
+
+    /// <summary>Execution recorded.</summary>
+    public Event<RecordExecution> Execution { get; private set; } = null!;
+
+    /// <summary>Evidence transferred.</summary>
+    public Event<TransferEvidence> Transfer { get; private set; } = null!;
+
+    /// <summary>The requesting country confirmed receipt.</summary>
+    public Event<EvidenceReceiptConfirmed> ReceiptConfirmed { get; private set; } = null!;
+
+    /// <summary>The requesting country withdrew.</summary>
+    public Event<RequestWithdrawn> WithdrawnByRequester { get; private set; } = null!;
+
+    /// <summary>Spontaneous information turned into a mirror case.</summary>
+    public Event<OpenMirrorCase> OpenMirror { get; private set; } = null!;
+
+    /// <summary>Spontaneous information noted and closed.</summary>
+    public Event<CloseIncoming> Close { get; private set; } = null!;
+
+    static async Task<Guid> StartClock<T>(BehaviorContext<IncomingCaseState, T> c, ClockKind kind, string actingCountry, Instant at)
+        where T : class
+    {
+        var s = c.Saga;
+        var id = ClockIds.For(s.CorrelationId, kind);
+        await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, kind, s.LegalBasis, s.Urgent, actingCountry, s.Reference, null, at));
+        return id;
+    }
+
+    static Task Stop<T>(BehaviorContext<IncomingCaseState, T> c, Guid? clock, Instant at)
+        where T : class => clock is { } id ? c.Publish(new StopClock(id, at)) : Task.CompletedTask;
+
+    static async Task CancelClocks<T>(BehaviorContext<IncomingCaseState, T> c, Instant at, string reason)
+        where T : class
+    {
+        var s = c.Saga;
+        foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId })
+        {
+            if (id is { } clock)
+                await c.Publish(new CancelClock(clock, reason, at));
+        }
+        s.AcknowledgementClockId = s.RecognitionClockId = s.ExecutionClockId = s.ProvisionalClockId = null;
+    }
+}

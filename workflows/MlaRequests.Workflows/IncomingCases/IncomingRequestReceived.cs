@@ -1,0 +1,15 @@
+using MlaRequests.Domain.Requests;
+using NodaTime;
+
+namespace MlaRequests.Workflows.IncomingCases;
+
+/// <summary>A request from another country arrived and its content is stored; the incoming case starts.</summary>
+/// <param name="CaseId">The case (equals the sender's branch id).</param>
+/// <param name="RequestingNode">The sender.</param>
+/// <param name="Reference">This node's registration reference.</param>
+/// <param name="Kind">Request kind.</param>
+/// <param name="LegalBasis">Legal basis.</param>
+/// <param name="Urgent">Urgent clocks.</param>
+/// <param name="HasProvisionalMeasures">24-hour clock.</param>
+/// <param name="At">When.</param>
+public sealed record IncomingRequestReceived(Guid CaseId, string RequestingNode, string Reference, string Kind, LegalBasis LegalBasis, bool Urgent, bool HasProvisionalMeasures, Instant At);

@@ -1,9 +1,0 @@
-using NodaTime;
-
-namespace MlaRequests.Workflows.OutgoingRequests;
-
-/// <summary>A note was added to the request's file (its text stays in the domain tables).</summary>
-/// <param name="RequestId">The request.</param>
-/// <param name="NoteId">The note.</param>
-/// <param name="AddedAt">When.</param>
-public sealed record RequestNoteAdded(Guid RequestId, Guid NoteId, Instant AddedAt);

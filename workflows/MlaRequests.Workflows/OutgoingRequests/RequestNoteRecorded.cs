@@ -1,7 +1,0 @@
-namespace MlaRequests.Workflows.OutgoingRequests;
-
-/// <summary>Published once the workflow applied a note: the request's timeline gained an entry.</summary>
-/// <param name="RequestId">The request.</param>
-/// <param name="NoteId">The note.</param>
-/// <param name="NoteCount">Notes on the request after this one.</param>
-public sealed record RequestNoteRecorded(Guid RequestId, Guid NoteId, int NoteCount);

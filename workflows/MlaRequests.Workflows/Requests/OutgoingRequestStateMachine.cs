@@ -1,0 +1,159 @@
+using MassTransit;
+using MlaRequests.Domain;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.Shared;
+
+namespace MlaRequests.Workflows.Requests;
+
+/// <summary>
+/// An outgoing request on the requesting node: <c>Draft → InReview → Approved → Completed</c>, with
+/// <c>InReview → Draft</c> (returned) and <c>→ RejectedInternally</c>, and <c>Withdrawn</c> from any open
+/// status. Approval opens one branch per requested country (<see cref="Branches.BranchStateMachine"/>);
+/// the request completes when every branch reached a final status. The internal review runs on a
+/// 5-business-day clock. Events the current state does not handle follow <see cref="StepOrder"/>:
+/// a late duplicate is ignored, an early arrival is held by the endpoint retry.
+/// </summary>
+public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<OutgoingRequestState>
+{
+    readonly StepOrder _order = new();
+
+    /// <summary>Builds the workflow for the node it runs on.</summary>
+    public OutgoingRequestStateMachine(WorkflowNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Drafted, e => e.CorrelateById(m => m.Message.RequestId));
+        Event(() => Submit, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => Approve, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => Return, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => Reject, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => Withdraw, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => NoteAdded, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => BranchDone, e => e.FaultWhenMissing(m => m.Message.RequestId));
+
+        Initially(
+            When(Drafted)
+                .Then(c =>
+                {
+                    c.Saga.Reference = c.Message.Reference;
+                    c.Saga.OfficeCode = c.Message.OfficeCode;
+                })
+                .TransitionTo(Draft)
+                .Record("Drafted", c => c.Message.Actor, c => c.Message.At));
+
+        During(Draft,
+            When(Submit)
+                .Then(c =>
+                {
+                    c.Saga.LegalBasis = c.Message.LegalBasis;
+                    c.Saga.Urgent = c.Message.Urgent;
+                    c.Saga.Targets = string.Join(',', c.Message.Targets);
+                    c.Saga.ReviewClockId = ClockIds.For(c.Saga.CorrelationId, ClockKind.InternalReview, c.Saga.ReviewRounds++);
+                })
+                .TransitionTo(InReview)
+                .Publish(c => new StartClock(c.Saga.ReviewClockId!.Value, c.Saga.CorrelationId, null, ClockKind.InternalReview,
+                    c.Message.LegalBasis, c.Message.Urgent, node.Code, c.Saga.Reference, c.Saga.OfficeCode, c.Message.At))
+                .Record("Submitted for review", c => c.Message.Actor, c => c.Message.At));
+
+        During(InReview,
+            When(Approve)
+                .Then(c => c.Saga.ApprovedAt = c.Message.At)
+                .TransitionTo(Approved)
+                .ThenAsync(async c =>
+                {
+                    await c.Publish(new StopClock(c.Saga.ReviewClockId!.Value, c.Message.At));
+                    foreach (var target in c.Saga.TargetList)
+                    {
+                        await c.Publish(new OpenBranch(DeterministicGuid.Branch(c.Saga.CorrelationId, target), c.Saga.CorrelationId,
+                            c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, c.Saga.LegalBasis!.Value, c.Saga.Urgent, c.Message.Actor, c.Message.At));
+                    }
+                })
+                .Record("Approved", c => c.Message.Actor, c => c.Message.At, c => $"Transmitted to {c.Saga.Targets.Replace(",", ", ")}"),
+            When(Return)
+                .TransitionTo(Draft)
+                .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Returned to the prosecutor", c.Message.At))
+                .Record("Returned", c => c.Message.Actor, c => c.Message.At, c => c.Message.Comments),
+            When(Reject)
+                .TransitionTo(RejectedInternally)
+                .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Rejected internally", c.Message.At))
+                .Record("Rejected", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons));
+
+        During(Draft, InReview, Approved,
+            When(Withdraw)
+                .ThenAsync(async c =>
+                {
+                    if (c.Saga.CurrentState == InReview.Name)
+                        await c.Publish(new CancelClock(c.Saga.ReviewClockId!.Value, "Request withdrawn", c.Message.At));
+                    if (c.Saga.CurrentState == Approved.Name)
+                    {
+                        foreach (var target in c.Saga.TargetList)
+                            await c.Publish(new WithdrawBranch(DeterministicGuid.Branch(c.Saga.CorrelationId, target), c.Message.Reason, c.Message.Actor, c.Message.At));
+                    }
+                })
+                .TransitionTo(Withdrawn)
+                .Record("Withdrawn", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
+
+        During(Approved,
+            When(BranchDone)
+                .Then(c => c.Saga.BranchesFinished++)
+                .If(c => c.Saga.BranchesFinished >= c.Saga.TargetList.Count, all => all
+                    .TransitionTo(Completed)
+                    .Record("Completed", _ => "system", c => c.Message.At, c => "Every requested country reached a final status")));
+
+        DuringAny(
+            When(NoteAdded)
+                .Then(c => c.Saga.NoteCount++)
+                .Publish(c => new RequestNoteRecorded(c.Saga.CorrelationId, c.Message.NoteId, c.Saga.NoteCount)));
+
+        _order
+            .States([Draft], [InReview], [Approved], [Completed, RejectedInternally, Withdrawn])
+            .Event(Drafted, Draft).Event(Submit, InReview).Event(Approve, Approved).Event(Reject, RejectedInternally)
+            .Event(Return, Draft).Event(Withdraw, Withdrawn).Event(BranchDone, Completed);
+        OnUnhandledEvent(_order.Handle);
+    }
+
+    /// <summary>Being drafted (or returned for changes) by the prosecutor.</summary>
+    public State Draft { get; private set; } = null!;
+
+    /// <summary>Under internal review by a liaison officer.</summary>
+    public State InReview { get; private set; } = null!;
+
+    /// <summary>Released; its branches run per requested country.</summary>
+    public State Approved { get; private set; } = null!;
+
+    /// <summary>Rejected by the liaison officer.</summary>
+    public State RejectedInternally { get; private set; } = null!;
+
+    /// <summary>Every branch reached a final status.</summary>
+    public State Completed { get; private set; } = null!;
+
+    /// <summary>Withdrawn by the requesting office.</summary>
+    public State Withdrawn { get; private set; } = null!;
+
+    /// <summary>A draft was created.</summary>
+    public Event<RequestDrafted> Drafted { get; private set; } = null!;
+
+    /// <summary>Submitted for review.</summary>
+    public Event<SubmitRequest> Submit { get; private set; } = null!;
+
+    /// <summary>Approved by a liaison officer.</summary>
+    public Event<ApproveRequest> Approve { get; private set; } = null!;
+
+    /// <summary>Returned with comments.</summary>
+    public Event<ReturnRequest> Return { get; private set; } = null!;
+
+    /// <summary>Rejected internally.</summary>
+    public Event<RejectRequest> Reject { get; private set; } = null!;
+
+    /// <summary>Withdrawn.</summary>
+    public Event<WithdrawRequest> Withdraw { get; private set; } = null!;
+
+    /// <summary>A note was added.</summary>
+    public Event<RequestNoteAdded> NoteAdded { get; private set; } = null!;
+
+    /// <summary>A branch finished.</summary>
+    public Event<BranchFinished> BranchDone { get; private set; } = null!;
+}

@@ -1,0 +1,11 @@
+using MlaRequests.Domain;
+using MlaRequests.Domain.Deadlines;
+
+namespace MlaRequests.Workflows.Shared;
+
+/// <summary>Clock ids derived from their owner and kind (and the round, for clocks that can start more than once).</summary>
+public static class ClockIds
+{
+    /// <summary>The id of the <paramref name="round"/>-th <paramref name="kind"/> clock of <paramref name="owner"/>.</summary>
+    public static Guid For(Guid owner, ClockKind kind, int round = 0) => DeterministicGuid.Create("clock", owner, kind, round);
+}

@@ -1,0 +1,15 @@
+namespace MlaRequests.Workflows.Shared;
+
+/// <summary>The node the workflows run on.</summary>
+/// <param name="Code">Its country code (KZ, KG, TJ, TM, UZ).</param>
+public sealed record WorkflowNode(string Code)
+{
+    /// <summary>The queue through which other nodes reach this one (cross-border messages) and its branch and incoming-case workflows run.</summary>
+    public string InboundQueue => InboundQueueOf(Code);
+
+    /// <summary>The inbound queue of node <paramref name="code"/>.</summary>
+    public static string InboundQueueOf(string code) => $"{code.ToLowerInvariant()}-inbound";
+
+    /// <summary>The address to send a cross-border message to node <paramref name="code"/>.</summary>
+    public static Uri InboundAddressOf(string code) => new($"queue:{InboundQueueOf(code)}");
+}
