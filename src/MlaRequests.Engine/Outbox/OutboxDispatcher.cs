@@ -137,7 +137,11 @@ public sealed class OutboxDispatcher(
             else
             {
                 var endpoint = await bus.GetSendEndpoint(new Uri(row.DestinationAddress)).ConfigureAwait(false);
-                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => Stamp(context, row)), timeout.Token)
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
+                    {
+                        Stamp(context, row);
+                        _options.ConfigureSend?.Invoke(context);
+                    }), timeout.Token)
                     .ConfigureAwait(false);
             }
             return null;

@@ -1,3 +1,4 @@
+using MassTransit;
 using NodaTime;
 
 namespace MlaRequests.Engine.Outbox;
@@ -16,6 +17,12 @@ public sealed class OutboxOptions
 
     /// <summary>Longest wait between two attempts at a row the broker refused.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Applied to every message the dispatcher sends to an address (not to publishes): the host sets transport
+    /// options here, e.g. RabbitMQ's mandatory flag so an unroutable message fails and stays in the outbox.
+    /// </summary>
+    public Action<SendContext>? ConfigureSend { get; set; }
 
     /// <summary>How long inbox rows are kept to recognise redelivered duplicates.</summary>
     public Duration InboxRetention { get; set; } = Duration.FromDays(30);

@@ -32,10 +32,15 @@ public static class NodeHostExtensions
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
         services.AddSingleton(rabbit);
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        var speed = configuration.GetValue("Demo:ClockSpeed", 1.0);
+        services.TryAddSingleton<IClock>(speed == 1.0 ? SystemClock.Instance : new AcceleratedClock(SystemClock.Instance, speed));
         services.AddSingleton<IClockPlanner, PolicyClockPlanner>();
         services.AddDbContext<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath));
-        services.AddDurableEngine<NodeDbContext>(node.DatabasePath, o => configuration.GetSection("Outbox").Bind(o));
+        services.AddDurableEngine<NodeDbContext>(node.DatabasePath, o =>
+        {
+            configuration.GetSection("Outbox").Bind(o);
+            o.ConfigureSend = MessagingExtensions.MakeUnroutableSendsFail;
+        });
         services.AddNodeMessaging(node, rabbit);
         services.AddNodeAccounts();
         services.AddNodeHealthChecks();

@@ -70,6 +70,18 @@ public static class MessagingExtensions
         return services;
     }
 
+    /// <summary>
+    /// Sends (cross-border messages, scheduled checkpoints) go out with RabbitMQ's mandatory flag: if the broker
+    /// cannot route one (the peer's queue does not exist yet), the send fails and the outbox row waits for a retry
+    /// instead of the message vanishing.
+    /// </summary>
+    public static void MakeUnroutableSendsFail(SendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
+            rabbit.Mandatory = true;
+    }
+
     static void Configure<TEndpoint>(IBusFactoryConfigurator<TEndpoint> cfg, IBusRegistrationContext context, string prefix)
         where TEndpoint : IReceiveEndpointConfigurator
     {

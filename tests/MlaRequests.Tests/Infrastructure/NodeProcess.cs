@@ -15,6 +15,7 @@ public sealed class NodeProcess : IAsyncDisposable
     public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings)
     {
         Port = FreePort();
+        Directory.CreateDirectory(dataDirectory);
         _log = Path.Combine(dataDirectory, $"node-{code}.log");
         _arguments =
         [

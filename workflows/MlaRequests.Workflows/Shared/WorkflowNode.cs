@@ -10,6 +10,10 @@ public sealed record WorkflowNode(string Code)
     /// <summary>The inbound queue of node <paramref name="code"/>.</summary>
     public static string InboundQueueOf(string code) => $"{code.ToLowerInvariant()}-inbound";
 
-    /// <summary>The address to send a cross-border message to node <paramref name="code"/>.</summary>
-    public static Uri InboundAddressOf(string code) => new($"queue:{InboundQueueOf(code)}");
+    /// <summary>
+    /// The address to send a cross-border message to node <paramref name="code"/>: the exchange in front of its
+    /// inbound queue. The queue itself (a quorum queue) is declared only by its owner, with its own arguments; a
+    /// message the broker cannot route yet comes back to the sender, whose outbox tries again later.
+    /// </summary>
+    public static Uri InboundAddressOf(string code) => new($"exchange:{InboundQueueOf(code)}");
 }

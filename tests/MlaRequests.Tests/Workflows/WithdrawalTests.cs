@@ -1,0 +1,52 @@
+using MlaRequests.Contracts;
+using MlaRequests.Domain;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Tests.Infrastructure;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace MlaRequests.Tests.Workflows;
+
+public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
+{
+    readonly TestDirectory _data = new();
+    readonly FakeClock _clock = new(Instant.FromUtc(2026, 6, 1, 5, 0));
+
+    [Fact]
+    public async Task Every_branch_and_its_clocks_are_cancelled_and_every_country_is_told()
+    {
+        await using var node = new NodeFactory(_data.Path, _clock);
+        string[] targets = ["KG", "TJ", "UZ"];
+        var told = new Dictionary<string, System.Collections.Concurrent.ConcurrentQueue<RequestWithdrawn>>();
+        foreach (var target in targets)
+            told[target] = await Collector.ListenAsync<RequestWithdrawn>(node, $"{target.ToLowerInvariant()}-inbound");
+        var id = await Scenario.ApprovedAsync(node, TestContent.Complete(LegalBasis.Untoc, targets));
+        await Scenario.RegisteredBy(node, id, "TJ", _clock.GetCurrentInstant());
+        await node.BranchIn(DeterministicGuid.Branch(id, "TJ"), "Acknowledged");
+        await Eventually.Until(() => node.Clocks(id), cs => cs.Count(c => c.CurrentState == "Running") == 3, TimeSpan.FromSeconds(10),
+            "acknowledgement clocks for KG and UZ and the recognition clock for TJ");
+
+        var prosecutor = await node.LoginAsync("kz.prosecutor");
+        await prosecutor.StepAsync($"/api/requests/{id}/withdraw", new { reason = "The suspect was arrested in Kazakhstan; the evidence is no longer needed." });
+
+        await node.RequestIn(id, "Withdrawn");
+        foreach (var target in targets)
+        {
+            var branch = await node.BranchIn(DeterministicGuid.Branch(id, target), "Withdrawn");
+            branch.AcknowledgementClockId.Should().BeNull();
+            branch.RecognitionClockId.Should().BeNull();
+            await Eventually.Until(() => told[target].Count == 1, TimeSpan.FromSeconds(10), $"{target} to be told");
+            told[target].Single().Reason.Should().StartWith("The suspect was arrested");
+        }
+        await Eventually.Until(() => node.Clocks(id), cs => cs.Where(c => c.BranchId != null).All(c => c.CurrentState is "Cancelled" or "Met"),
+            TimeSpan.FromSeconds(10), "every branch clock to stop");
+        (await node.Clocks(id)).Should().NotContain(c => c.CurrentState == "Running" || c.CurrentState == "Overdue");
+        (await node.Outbox()).Should().NotContain(x => x.NotBefore != null, "no checkpoint of a cancelled clock stays scheduled");
+
+        _clock.Advance(Duration.FromDays(60));
+        await node.DispatchRounds(3);
+        (await node.Clocks(id)).Should().NotContain(c => c.CurrentState == "Overdue", "a cancelled clock never escalates");
+    }
+
+    public void Dispose() => _data.Dispose();
+}
