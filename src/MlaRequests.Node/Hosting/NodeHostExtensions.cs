@@ -9,6 +9,7 @@ using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Features.Inbox;
 using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Features.Milestones;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Messaging;
@@ -66,6 +67,7 @@ public static class NodeHostExtensions
         app.MapLogin();
         app.MapRequests();
         app.MapIncoming();
+        app.MapMilestones();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
         app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
         return app;

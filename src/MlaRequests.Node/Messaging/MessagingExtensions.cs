@@ -39,6 +39,7 @@ public static class MessagingExtensions
             bus.AddSagaStateMachine<IncomingCaseStateMachine, IncomingCaseState, IncomingCaseStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
             bus.AddConsumer<RequestTransmittedConsumer, RequestTransmittedConsumerDefinition>();
+            bus.AddConsumer<MilestoneConsumer, MilestoneConsumerDefinition>();
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseDurableUnitOfWork(context);

@@ -3,6 +3,7 @@ using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.IncomingCases;
 using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
 using NodaTime;
 
 namespace MlaRequests.Node.Features.Commands;
@@ -10,7 +11,7 @@ namespace MlaRequests.Node.Features.Commands;
 /// <summary>What every step endpoint needs, bound in one parameter.</summary>
 public sealed class StepServices(
     IHttpContextAccessor http, NodeDbContext db, CommandContext commands, IClock clock,
-    OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine)
+    OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, WorkflowNode node)
 {
     /// <summary>The caller.</summary>
     public ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request.");
@@ -23,6 +24,9 @@ public sealed class StepServices(
 
     /// <summary>Now, from the node's clock.</summary>
     public Instant Now { get; } = clock.GetCurrentInstant();
+
+    /// <summary>This node's code.</summary>
+    public string NodeCode => node.Code;
 
     /// <summary>The outgoing-request workflow.</summary>
     public OutgoingRequestStateMachine RequestMachine => requestMachine;
