@@ -78,8 +78,8 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         var id = await Scenario.ApprovedAsync(node);
         _clock.Advance(Duration.FromDays(2));
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
-        var ack = await Eventually.Until(async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Acknowledgement), c => c.CurrentState == "Met",
-            TimeSpan.FromSeconds(10), "the acknowledgement clock to be met");
+        var ack = (await Eventually.Until(async () => (await node.Clocks(id)).SingleOrDefault(c => c.Kind == ClockKind.Acknowledgement), c => c?.CurrentState == "Met",
+            TimeSpan.FromSeconds(10), "the acknowledgement clock to be met"))!;
 
         _clock.Advance(Duration.FromDays(20));
         await node.DispatchRounds(5);

@@ -50,3 +50,35 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
 
     public void Dispose() => _data.Dispose();
 }
+
+public sealed class When_every_party_accepts_a_joint_investigation_team_proposal : IDisposable
+{
+    readonly TestDirectory _data = new();
+    readonly FakeClock _clock = new(Instant.FromUtc(2026, 6, 1, 5, 0));
+
+    [Fact]
+    public async Task Each_acceptance_is_a_step_and_the_team_is_agreed_after_the_last()
+    {
+        await using var node = new NodeFactory(_data.Path, _clock);
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG", "TJ");
+        content.Kind = RequestKind.JointInvestigationTeam;
+        content.Jit = new JitProposal { Purpose = "Dismantle the Almaty–Bishkek–Dushanbe recruitment network", StartsOn = new LocalDate(2026, 7, 1), EndsOn = new LocalDate(2027, 12, 31) };
+        var id = await Scenario.ApprovedAsync(node, content);
+        var supervisor = await node.LoginAsync("kz.supervisor");
+
+        foreach (var party in new[] { "KG", "TJ" })
+        {
+            await Scenario.RegisteredBy(node, id, party, _clock.GetCurrentInstant());
+            await node.BranchIn(DeterministicGuid.Branch(id, party), "Acknowledged");
+            await Scenario.AcceptedBy(node, id, party, _clock.GetCurrentInstant());
+        }
+
+        var actions = await Eventually.Until(
+            async () => (await supervisor.GetAsync($"/api/requests/{id}")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()!).ToList(),
+            a => a.Contains("Joint investigation team agreed by every party"), TimeSpan.FromSeconds(10), "the team to be agreed");
+        actions.Count(a => a == "JIT proposal accepted").Should().Be(2, "each party's acceptance is its own step");
+        actions.IndexOf("Joint investigation team agreed by every party").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

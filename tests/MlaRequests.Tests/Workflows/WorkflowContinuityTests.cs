@@ -57,7 +57,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
     {
         await using var node = new NodeFactory(_data.Path, _clock);
         var id = Guid.NewGuid();
-        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.LegalBasis.Untoc, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
+        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.RequestKind.ClassicMla, Domain.Requests.LegalBasis.Untoc, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
         await Consistently.For(TimeSpan.FromMilliseconds(300), async () => await node.Request(id) is null, "a submission never to create a workflow");
 
         await node.Bus.Publish(new RequestDrafted(id, "KZ-2026-999999", "KZ-ALM", "kz.prosecutor", _clock.GetCurrentInstant()));
@@ -89,7 +89,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         await Scenario.AcceptedBy(node, id, "KG", _clock.GetCurrentInstant());
 
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
-        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.LegalBasis.Minsk1993, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
+        await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.RequestKind.ClassicMla, Domain.Requests.LegalBasis.Minsk1993, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
         await node.Bus.Publish(new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant()));
         await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "a later note");
         (await node.Branch(branch))!.CurrentState.Should().Be("InExecution");

@@ -133,6 +133,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
                 })
                 .TransitionTo(InExecution)
+                .Publish(c => new BranchAccepted(c.Saga.RequestId, c.Saga.CorrelationId, c.Saga.TargetNode, c.Message.At))
                 .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? "JIT proposal accepted" : "Accepted for execution",
                     c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
                     c => c.Message.DomesticCaseReference is { } reference ? $"Linked domestic case {reference}" : null));

@@ -26,6 +26,12 @@ public sealed class OutgoingRequestState : SagaStateMachineInstance, ISagaVersio
     /// <summary>The legal basis, known once submitted.</summary>
     public LegalBasis? LegalBasis { get; set; }
 
+    /// <summary>The request kind, known once submitted.</summary>
+    public RequestKind Kind { get; set; }
+
+    /// <summary>Branches whose country accepted the request.</summary>
+    public int BranchesAccepted { get; set; }
+
     /// <summary>Urgent or child-victim priority.</summary>
     public bool Urgent { get; set; }
 

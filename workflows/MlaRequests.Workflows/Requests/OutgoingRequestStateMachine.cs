@@ -1,6 +1,7 @@
 using MassTransit;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Requests;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Deadlines;
 using MlaRequests.Workflows.Shared;
@@ -33,6 +34,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
         Event(() => Withdraw, e => e.FaultWhenMissing(m => m.Message.RequestId));
         Event(() => NoteAdded, e => e.FaultWhenMissing(m => m.Message.RequestId));
         Event(() => BranchDone, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => BranchAgreed, e => e.FaultWhenMissing(m => m.Message.RequestId));
 
         Initially(
             When(Drafted)
@@ -48,6 +50,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
             When(Submit)
                 .Then(c =>
                 {
+                    c.Saga.Kind = c.Message.Kind;
                     c.Saga.LegalBasis = c.Message.LegalBasis;
                     c.Saga.Urgent = c.Message.Urgent;
                     c.Saga.Targets = string.Join(',', c.Message.Targets);
@@ -97,6 +100,11 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .Record("Withdrawn", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         During(Approved,
+            When(BranchAgreed)
+                .Then(c => c.Saga.BranchesAccepted++)
+                .If(c => c.Saga.Kind == RequestKind.JointInvestigationTeam && c.Saga.BranchesAccepted == c.Saga.TargetList.Count, all => all
+                    .Record("Joint investigation team agreed by every party", _ => "system", c => c.Message.At,
+                        c => $"Parties: {c.Saga.Targets.Replace(",", ", ")} and {node.Code}")),
             When(BranchDone)
                 .Then(c => c.Saga.BranchesFinished++)
                 .If(c => c.Saga.BranchesFinished >= c.Saga.TargetList.Count, all => all
@@ -111,7 +119,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
         _order
             .States([Draft], [InReview], [Approved], [Completed, RejectedInternally, Withdrawn])
             .Event(Drafted, Draft).Event(Submit, InReview).Event(Approve, Approved).Event(Reject, RejectedInternally)
-            .Event(Return, Draft).Event(Withdraw, Withdrawn).Event(BranchDone, Completed);
+            .Event(Return, Draft).Event(Withdraw, Withdrawn).Event(BranchDone, Completed).Event(BranchAgreed, Approved);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -153,6 +161,9 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
 
     /// <summary>A note was added.</summary>
     public Event<RequestNoteAdded> NoteAdded { get; private set; } = null!;
+
+    /// <summary>A requested country accepted its branch.</summary>
+    public Event<BranchAccepted> BranchAgreed { get; private set; } = null!;
 
     /// <summary>A branch finished.</summary>
     public Event<BranchFinished> BranchDone { get; private set; } = null!;

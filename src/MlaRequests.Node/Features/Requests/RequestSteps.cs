@@ -87,7 +87,7 @@ public static class RequestSteps
         OnRequestAsync(Submit, id, s, request => ContentData.RequiredContent.Missing(request.Content), (request, actor, at) =>
         {
             var child = request.Content.HasChildVictim(at.InUtc().Date);
-            return new SubmitRequest(id, request.Content.LegalBasis!.Value, request.Content.Urgent || child, request.Content.Targets, actor, at);
+            return new SubmitRequest(id, request.Content.Kind, request.Content.LegalBasis!.Value, request.Content.Urgent || child, request.Content.Targets, actor, at);
         }, ct, async (db, at) =>
         {
             var request = await db.Requests.SingleAsync(r => r.Id == id, ct);

@@ -799,6 +799,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BranchesAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BranchesFinished")
                         .HasColumnType("INTEGER");
 
@@ -806,6 +809,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalBasis")
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using MlaRequests.Node.Persistence;
 namespace MlaRequests.Node.Persistence.Migrations
 {
     [DbContext(typeof(NodeDbContext))]
-    [Migration("20261129172226_Initial")]
+    [Migration("20261129173536_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -802,6 +802,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BranchesAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BranchesFinished")
                         .HasColumnType("INTEGER");
 
@@ -809,6 +812,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalBasis")
                         .HasColumnType("TEXT");

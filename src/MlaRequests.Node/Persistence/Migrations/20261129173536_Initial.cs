@@ -244,6 +244,8 @@ namespace MlaRequests.Node.Persistence.Migrations
                     Reference = table.Column<string>(type: "TEXT", nullable: false),
                     OfficeCode = table.Column<string>(type: "TEXT", nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BranchesAccepted = table.Column<int>(type: "INTEGER", nullable: false),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     Targets = table.Column<string>(type: "TEXT", nullable: false),
                     ReviewRounds = table.Column<int>(type: "INTEGER", nullable: false),
