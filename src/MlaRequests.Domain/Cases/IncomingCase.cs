@@ -33,6 +33,9 @@ public sealed class IncomingCase
     /// <summary>The linked domestic case (mirror investigations, spontaneous information turned into a case).</summary>
     public string? DomesticCaseReference { get; set; }
 
+    /// <summary>When the recognition period was extended (it may be extended once).</summary>
+    public Instant? RecognitionExtendedAt { get; set; }
+
     /// <summary>What the request says.</summary>
     public RequestContent Content { get; set; } = new();
 }

@@ -60,6 +60,7 @@ public static class NodeHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCommandBodyBuffering();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -71,23 +71,25 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
                 .Unschedule(Checkpoint)
                 .TransitionTo(Cancelled),
             When(Extend)
-                .Then(c =>
-                {
-                    var s = c.Saga;
-                    var start = new StartClock(s.CorrelationId, s.SubjectId, s.BranchId, s.Kind, s.LegalBasis, s.Urgent, s.ActingCountry,
-                        s.Reference, s.OfficeCode, s.StartedAt);
-                    var current = new ClockPlan(s.DueAt, s.Reminder50At, s.Reminder80At, s.Length, s.Source, s.TimeZone, s.CalendarVerified);
-                    Apply(s, planner.Extend(start, current, c.Message.Extension, s.Extended));
-                    s.Extended = true;
-                    s.ExtensionReasons = c.Message.Reasons;
-                    s.EscalatedAt = null;
-                    s.LastPercent = c.Message.At >= s.Reminder80At ? 80 : c.Message.At >= s.Reminder50At ? 50 : 0;
-                })
-                .Unschedule(Checkpoint)
-                .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
-                .TransitionTo(Running)
-                .Record(c => $"{c.Saga.Kind} clock extended", c => c.Message.Actor, c => c.Message.At,
-                    c => $"{c.Message.Extension}, now due {c.Saga.DueAt}: {c.Message.Reasons}"));
+                .IfElse(c => Extension(planner, c.Saga, c.Message).Plan is not null,
+                    allowed => allowed
+                        .Then(c =>
+                        {
+                            var s = c.Saga;
+                            Apply(s, Extension(planner, s, c.Message).Plan!);
+                            s.Extended = true;
+                            s.ExtensionReasons = c.Message.Reasons;
+                            s.EscalatedAt = null;
+                            s.LastPercent = c.Message.At >= s.Reminder80At ? 80 : c.Message.At >= s.Reminder50At ? 50 : 0;
+                        })
+                        .Unschedule(Checkpoint)
+                        .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
+                        .TransitionTo(Running)
+                        .Record(c => $"{c.Saga.Kind} clock extended", c => c.Message.Actor, c => c.Message.At,
+                            c => $"{c.Message.Extension}, now due {c.Saga.DueAt}: {c.Message.Reasons}"),
+                    refused => refused
+                        .Record(c => $"{c.Saga.Kind} clock extension refused", c => c.Message.Actor, c => c.Message.At,
+                            c => Extension(planner, c.Saga, c.Message).Refusal)));
 
         _order
             .States([Running, Overdue], [Met, Cancelled])
@@ -121,6 +123,21 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
 
     /// <summary>The next reminder or the due instant.</summary>
     public Schedule<DeadlineClockState, ClockCheckpointReached> Checkpoint { get; private set; } = null!;
+
+    /// <summary>The plan after the requested extension, or why the policy refuses it (only once, within the maximum).</summary>
+    static (ClockPlan? Plan, string? Refusal) Extension(IClockPlanner planner, DeadlineClockState s, ExtendClock extend)
+    {
+        var start = new StartClock(s.CorrelationId, s.SubjectId, s.BranchId, s.Kind, s.LegalBasis, s.Urgent, s.ActingCountry, s.Reference, s.OfficeCode, s.StartedAt);
+        var current = new ClockPlan(s.DueAt, s.Reminder50At, s.Reminder80At, s.Length, s.Source, s.TimeZone, s.CalendarVerified);
+        try
+        {
+            return (planner.Extend(start, current, extend.Extension, s.Extended), null);
+        }
+        catch (InvalidOperationException refused)
+        {
+            return (null, refused.Message);
+        }
+    }
 
     static void Apply(DeadlineClockState s, ClockPlan plan) =>
         (s.DueAt, s.Reminder50At, s.Reminder80At, s.Length, s.Source, s.TimeZone, s.CalendarVerified) =

@@ -14,7 +14,7 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// PartiallyExecuted → Executed → ResponseTransmitted → Closed</c>, and <c>Withdrawn</c> when the
 /// requesting country withdraws. Registration is the legal acknowledgement. Each step is a
 /// liaison officer's task and is reported to the requesting node. Spontaneous information is
-/// registered and then either noted (closed) or turned into a mirror case.
+/// registered (<c>InformationRegistered</c>) and then either noted (closed) or turned into a mirror case.
 /// </summary>
 public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingCaseState>
 {
@@ -72,24 +72,26 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
-                .TransitionTo(Registered)
+                .IfElse(c => c.Saga.Kind == RequestKind.SpontaneousInformation,
+                    information => information.TransitionTo(InformationRegistered),
+                    request => request.TransitionTo(Registered))
                 .Record("Registered (acknowledged)", c => c.Message.Actor, c => c.Message.At));
 
         During(Registered, Assigned,
-            When(Assign, c => c.Saga.Kind != RequestKind.SpontaneousInformation)
+            When(Assign)
                 .Then(c => c.Saga.AssignedTo = c.Message.Assignee)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAssigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Assigned)
                 .Record("Assigned", c => c.Message.Actor, c => c.Message.At, c => $"To {c.Message.Assignee}"));
 
-        During(Registered,
-            When(OpenMirror, c => c.Saga.Kind == RequestKind.SpontaneousInformation)
+        During(InformationRegistered,
+            When(OpenMirror)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
                 .TransitionTo(MirrorCaseOpened)
                 .Record("Mirror case opened", c => c.Message.Actor, c => c.Message.At, c => $"Domestic case {c.Message.DomesticCaseReference}"),
-            When(Close, c => c.Saga.Kind == RequestKind.SpontaneousInformation)
+            When(Close)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new SpontaneousInformationNoted(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Closed)
@@ -176,7 +178,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .TransitionTo(Closed)
                 .Record("Closed (receipt confirmed)", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
 
-        During([Received, Registered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
+        During([Received, Registered, InformationRegistered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
             MirrorCaseOpened],
             When(WithdrawnByRequester)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Withdrawn by the requesting country"))
@@ -184,7 +186,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record("Withdrawn by the requesting country", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Received], [Registered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
+            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
                 [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
             .Event(Arrival, Received).Event(Register, Registered).Event(Assign, Assigned).Event(Extend, Assigned)
             .Event(AskForInformation, AwaitingInformation).Event(InformationProvided, Assigned).Event(Acceptance, InExecution)
@@ -198,6 +200,9 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
 
     /// <summary>Registered (the legal acknowledgement was sent).</summary>
     public State Registered { get; private set; } = null!;
+
+    /// <summary>Spontaneous information registered; to be noted or turned into a mirror case.</summary>
+    public State InformationRegistered { get; private set; } = null!;
 
     /// <summary>Assigned to an officer; recognition under way.</summary>
     public State Assigned { get; private set; } = null!;

@@ -40,6 +40,9 @@ public sealed class CommandContext(DurableWriter writer, IClock clock, IOptions<
         return writer.RunAsync(async db =>
         {
             var node = (NodeDbContext)db;
+            // Under the write gate: a concurrent copy with the same key that committed first is seen here.
+            if (_key is not null && await node.IdempotencyRecords.AnyAsync(x => x.UserName == _user && x.Key == _key, cancellationToken))
+                throw new DuplicateCommandException();
             await work(node);
             if (_key is not null)
             {

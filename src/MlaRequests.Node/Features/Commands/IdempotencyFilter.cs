@@ -26,24 +26,39 @@ public sealed class IdempotencyFilter : IEndpointFilter
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Header] = ["Every command needs an Idempotency-Key header (at most 100 characters)."] });
 
-        http.Request.EnableBuffering();
+        // The body was buffered before binding (UseCommandBodyBuffering), so it can be read again here.
+        http.Request.Body.Position = 0;
         var hash = Convert.ToHexString(await SHA256.HashDataAsync(http.Request.Body, http.RequestAborted));
         http.Request.Body.Position = 0;
         var endpoint = $"{http.Request.Method} {http.Request.Path}";
         var user = http.User.UserName();
 
         var db = http.RequestServices.GetRequiredService<NodeDbContext>();
-        var seen = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(x => x.UserName == user && x.Key == key, http.RequestAborted);
-        if (seen is not null)
-        {
-            if (seen.Endpoint != endpoint || seen.RequestHash != hash)
-                return TypedResults.Problem($"The Idempotency-Key '{key}' was already used for a different command.", statusCode: StatusCodes.Status422UnprocessableEntity);
-            if (seen.Location is not null)
-                http.Response.Headers.Location = seen.Location;
-            return TypedResults.Content(seen.ResponseBody ?? string.Empty, "application/json", statusCode: seen.StatusCode);
-        }
+        if (await ReplayAsync(db, http, user, key, endpoint, hash) is { } replay)
+            return replay;
 
         http.RequestServices.GetRequiredService<CommandContext>().Begin(user, key, endpoint, hash);
-        return await next(context);
+        try
+        {
+            return await next(context);
+        }
+        catch (DuplicateCommandException)
+        {
+            // A concurrent copy with the same key committed first: answer as it was answered.
+            return await ReplayAsync(db, http, user, key, endpoint, hash)
+                ?? throw new InvalidOperationException($"Idempotency record {key} vanished.");
+        }
+    }
+
+    static async Task<IResult?> ReplayAsync(NodeDbContext db, HttpContext http, string user, string key, string endpoint, string hash)
+    {
+        var seen = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(x => x.UserName == user && x.Key == key, http.RequestAborted);
+        if (seen is null)
+            return null;
+        if (seen.Endpoint != endpoint || seen.RequestHash != hash)
+            return TypedResults.Problem($"The Idempotency-Key '{key}' was already used for a different command.", statusCode: StatusCodes.Status422UnprocessableEntity);
+        if (seen.Location is not null)
+            http.Response.Headers.Location = seen.Location;
+        return TypedResults.Content(seen.ResponseBody ?? string.Empty, "application/json", statusCode: seen.StatusCode);
     }
 }

@@ -91,6 +91,7 @@ public static class GetInbox
     {
         "Received" => "Register the incoming request",
         "Registered" => "Assign the incoming request",
+        "InformationRegistered" => "Note the spontaneous information or open a mirror case",
         "Assigned" or "Postponed" => "Decide on the incoming request",
         "InExecution" or "PartiallyExecuted" => "Record execution",
         "Executed" => "Transfer the evidence",

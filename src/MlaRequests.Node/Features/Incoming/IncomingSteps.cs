@@ -71,7 +71,8 @@ public static class IncomingSteps
                 (db, _) => SetAsync(db, id, c => c.AssignedTo = body.Assignee!.Trim(), ct)));
         incoming.MapPost("/{id:guid}/extend-recognition", (Guid id, ExtendBody body, StepServices s, CancellationToken ct) =>
             RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, body, ct),
-                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(body.Extension!).Value, body.Reasons!.Trim(), actor, at), ct));
+                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(body.Extension!).Value, body.Reasons!.Trim(), actor, at), ct,
+                (db, _) => SetAsync(db, id, c => c.RecognitionExtendedAt = s.Now, ct)));
         incoming.MapPost("/{id:guid}/request-information", (Guid id, QuestionsBody body, StepServices s, CancellationToken ct) =>
             RunAsync("request-information", id, s, (_, _) => Required("questions", body.Questions),
                 (c, actor, at) => new RequestMoreInformation(id, body.Questions!.Trim(), actor, at), ct));
@@ -143,7 +144,7 @@ public static class IncomingSteps
             .SingleOrDefaultAsync(ct) ?? "Received";
         var step = Steps.Single(x => x.Route == route);
         if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.Event))
-            return TypedResults.Conflict(StepProblems.NotAllowed(route, status, Allowed(s.IncomingMachine, status, s.User)));
+            return TypedResults.Problem(StepProblems.NotAllowed(route, status, Allowed(s.IncomingMachine, status, s.User)));
         var errors = await validate(found, s.Now);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
@@ -195,7 +196,7 @@ public static class IncomingSteps
         var basis = found.Content.LegalBasis ?? LegalBasis.Reciprocity;
         var rule = WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, basis, found.Urgent);
         var clock = await db.Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, ct);
-        if (clock?.Extended == true)
+        if (clock?.Extended == true || found.RecognitionExtendedAt is not null)
             errors["extension"] = ["The recognition period was already extended; it may be extended only once."];
         else if (rule.MaxExtension is not { } max || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days || parsed.Value.HasTimeComponent)
             errors["extension"] = [$"Between 1 day and {rule.MaxExtension?.Days ?? 0} days ({rule.Source})."];

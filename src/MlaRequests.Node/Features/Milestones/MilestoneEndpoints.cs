@@ -98,9 +98,9 @@ public static class MilestoneEndpoints
         if (!side.MayAct)
             return TypedResults.Forbid();
         if (side.Kind is not (RequestKind.ParallelInvestigation or RequestKind.MirrorInvestigation or RequestKind.JointInvestigationTeam))
-            return TypedResults.Conflict(new ProblemDetails { Title = "No linked cases", Status = 409, Detail = $"Milestones belong to parallel, mirror and JIT cases; this is a {side.Kind}." });
+            return TypedResults.Problem(new ProblemDetails { Title = "No linked cases", Status = 409, Detail = $"Milestones belong to parallel, mirror and JIT cases; this is a {side.Kind}." });
         if (Final.Contains(side.Status))
-            return TypedResults.Conflict(new ProblemDetails { Title = "The case is closed", Status = 409, Detail = $"The case is {side.Status}." });
+            return TypedResults.Problem(new ProblemDetails { Title = "The case is closed", Status = 409, Detail = $"The case is {side.Status}." });
         return null;
     }
 
@@ -139,7 +139,7 @@ public static class MilestoneEndpoints
         if (existing is null)
             return TypedResults.NotFound();
         if ((side.Requesting ? existing.ConfirmedByRequestingAt : existing.ConfirmedByRequestedAt) is not null)
-            return TypedResults.Conflict(new ProblemDetails { Title = "Already confirmed", Status = 409, Detail = "This side already confirmed the milestone." });
+            return TypedResults.Problem(new ProblemDetails { Title = "Already confirmed", Status = 409, Detail = "This side already confirmed the milestone." });
 
         var node = s.NodeCode;
         await s.Commands.CommitAsync(async db =>

@@ -19,7 +19,7 @@ public static class EditRequest
     /// <param name="Revision">Its revision after the edit.</param>
     public sealed record Response(Guid Id, int Revision);
 
-    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>>> Handle(
+    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, RequestContent content, ClaimsPrincipal user, Persistence.NodeDbContext db, CommandContext commands, IClock clock,
         IOptions<NodeOptions> node, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public static class EditRequest
         if (!user.IsInRole(Roles.Prosecutor) || user.Office() != found.OfficeCode)
             return TypedResults.Forbid();
         if (status != "Draft")
-            return TypedResults.Conflict(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
+            return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
         var errors = ContentChecks.Shape(content, node.Value.Code);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);

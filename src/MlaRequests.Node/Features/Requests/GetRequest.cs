@@ -25,7 +25,8 @@ public static class GetRequest
     /// <param name="Country">The requested country.</param>
     /// <param name="BranchId">The branch.</param>
     /// <param name="Status">Its status.</param>
-    /// <param name="TransportState">Delivery of its last message (filled in by the cross-border delivery layer; <c>queued</c> until then).</param>
+    /// <param name="TransportState">Where this branch's cross-border messages stand: <c>queued</c> (waiting in the outbox),
+    /// <c>retrying</c> (the broker refused or could not route one yet), <c>sent</c> (all handed to the broker), <c>none</c> (nothing sent yet).</param>
     /// <param name="TransmittedAt">When it was transmitted.</param>
     /// <param name="RemoteCaseReference">The requested country's linked domestic case.</param>
     /// <param name="RefusalGrounds">Refusal ground codes, if refused.</param>
@@ -43,11 +44,13 @@ public static class GetRequest
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
 
+        var transport = await TransportStatesAsync(db, branches.Select(b => b.CorrelationId).ToList(), cancellationToken);
         var targets = request.Content.Targets.Select(country =>
         {
             var branch = branches.SingleOrDefault(b => b.TargetNode == country);
             var branchStatus = branch?.CurrentState ?? (status == "Approved" ? "Transmitting" : "NotTransmitted");
-            return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : "queued", branch?.TransmittedAt,
+            return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : transport.GetValueOrDefault(branch.CorrelationId, "sent"),
+                branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
         }).ToList();
@@ -59,5 +62,22 @@ public static class GetRequest
             clocks.Select(c => ClockView.From(c, now)).ToList(), timeline.Select(TimelineView.From).ToList(),
             await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.NoteCount).SingleOrDefaultAsync(cancellationToken),
             RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode)));
+    }
+
+    /// <summary>For branches with cross-border messages still in the outbox: queued, or retrying after a refusal.</summary>
+    static async Task<Dictionary<Guid, string>> TransportStatesAsync(NodeDbContext db, IReadOnlyList<Guid> branches, CancellationToken cancellationToken)
+    {
+        var pending = await db.Set<Engine.Outbox.OutboxMessage>().AsNoTracking()
+            .Where(m => m.NotBefore == null && m.DestinationAddress != null && m.DestinationAddress.Contains("-inbound"))
+            .Select(m => new { m.Body, m.Attempts }).ToListAsync(cancellationToken);
+        var states = new Dictionary<Guid, string>();
+        foreach (var branch in branches)
+        {
+            var key = branch.ToString("D");
+            var rows = pending.Where(m => m.Body.Contains(key, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (rows.Count > 0)
+                states[branch] = rows.Any(m => m.Attempts > 0) ? "retrying" : "queued";
+        }
+        return states;
     }
 }

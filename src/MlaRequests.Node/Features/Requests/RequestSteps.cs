@@ -102,7 +102,7 @@ public static class RequestSteps
         if (!MayAct(step, s.User, request.OfficeCode))
             return TypedResults.Forbid();
         if (!WorkflowSteps.Allowed(s.RequestMachine, status).Contains(step.Event))
-            return TypedResults.Conflict(StepProblems.NotAllowed(step.Route, status, AllowedOnRequest(s.RequestMachine, status, s.User, request.OfficeCode)));
+            return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnRequest(s.RequestMachine, status, s.User, request.OfficeCode)));
         var errors = validate(request);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: $"The step '{step.Route}' needs {errors.Count} more field(s).");
@@ -122,7 +122,7 @@ public static class RequestSteps
         if (!MayAct(step, s.User, request.OfficeCode))
             return TypedResults.Forbid();
         if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.Event))
-            return TypedResults.Conflict(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
+            return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         return await CommitAsync(step, id, status, s, _ => Task.CompletedTask, message(branchId, s.User.UserName(), s.Now), $"/api/requests/{id}", ct);

@@ -11,7 +11,7 @@ using MlaRequests.Node.Persistence;
 namespace MlaRequests.Node.Persistence.Migrations
 {
     [DbContext(typeof(NodeDbContext))]
-    [Migration("20261129173536_Initial")]
+    [Migration("20261129175135_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -164,6 +164,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecognitionExtendedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")

@@ -160,6 +160,7 @@ namespace MlaRequests.Node.Persistence.Migrations
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
                     AssignedTo = table.Column<string>(type: "TEXT", nullable: true),
                     DomesticCaseReference = table.Column<string>(type: "TEXT", nullable: true),
+                    RecognitionExtendedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Content = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
