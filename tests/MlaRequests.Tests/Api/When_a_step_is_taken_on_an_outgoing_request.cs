@@ -78,6 +78,9 @@ public sealed class When_a_step_is_taken_on_an_outgoing_request(ApiNode api) : I
             view.GetProperty("clocks").GetArrayLength().Should().Be(0, "a draft withdrawn before review never had a clock");
         else
             ClockState(view, "InternalReview").Should().Be(reviewClock);
+        if (to is "Withdrawn" or "RejectedInternally")
+            view.GetProperty("clocks").EnumerateArray().Where(c => c.GetProperty("state").GetString() is not ("met" or "cancelled"))
+                .Should().BeEmpty("no deadline keeps running for a request that ended");
 
         var told = api.Kg.About(branch).Skip(toldBefore).Select(m => m.GetType().Name).ToList();
         if (toldKg is null)
