@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Contracts;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Engine.Inbox;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Tests.Infrastructure;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace MlaRequests.Tests.Api;
+
+/// <summary>
+/// One in-process KZ node for a test class (the tests of a class run one after another), with a
+/// fake clock, signed-in clients per demo account, and a listener on KG's inbound queue that
+/// records what this node sends to the Kyrgyz node.
+/// </summary>
+public sealed class ApiNode : IAsyncLifetime
+{
+    readonly TestDirectory _data = new();
+    readonly ConcurrentDictionary<string, Lazy<Task<NodeApi>>> _logins = new(StringComparer.Ordinal);
+
+    public ApiNode() => Node = new NodeFactory(_data.Path, Clock);
+
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 5, 4, 9, 30));
+
+    public NodeFactory Node { get; }
+
+    /// <summary>Messages this node sent to KG (its inbound queue), in arrival order.</summary>
+    public SentToCountry Kg { get; private set; } = null!;
+
+    public Instant Now => Clock.GetCurrentInstant();
+
+    public LocalDate Today => Now.InUtc().Date;
+
+    public async Task InitializeAsync() => Kg = await SentToCountry.ListenAsync(Node, "KG");
+
+    public async Task DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        _data.Dispose();
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> (one login per account and node).</summary>
+    public Task<NodeApi> As(string user) => _logins.GetOrAdd(user, u => new Lazy<Task<NodeApi>>(() => Node.LoginAsync(u))).Value;
+
+    /// <summary>A client with <paramref name="user"/>'s token but no automatic Idempotency-Key (or, for null, no token at all).</summary>
+    public async Task<HttpClient> RawClient(string? user)
+    {
+        var client = Node.CreateClient();
+        if (user is not null)
+            client.DefaultRequestHeaders.Authorization = (await As(user)).Client.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    /// <summary>The highest outbox sequence number ever issued (AUTOINCREMENT): grows with every message written, even after delivery deletes the row.</summary>
+    public Task<long> OutboxHighWater() => Node.Query(async db =>
+        await db.Database.SqlQueryRaw<long>("SELECT seq AS \"Value\" FROM sqlite_sequence WHERE name = 'OutboxMessages'").SingleOrDefaultAsync());
+
+    public Task<int> TimelineCount(Guid subjectId) => Node.Query(db => db.Timeline.CountAsync(t => t.SubjectId == subjectId));
+
+    public Task<List<MlaRequests.Domain.Timeline.TimelineEntry>> Timeline(Guid subjectId) =>
+        Node.Query(db => db.Timeline.Where(t => t.SubjectId == subjectId).OrderBy(t => t.Id).ToListAsync());
+
+    /// <summary>
+    /// Waits until the node is quiet: no message due for delivery, and neither new outbox rows nor
+    /// consumed messages for a few dispatcher rounds (setup cascades such as clocks have landed).
+    /// </summary>
+    public async Task Settled()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var now = Now;
+        (long, int, int)? last = null;
+        var stableSince = DateTime.UtcNow;
+        while (true)
+        {
+            var probe = await Node.Query(async db => (
+                await db.Database.SqlQueryRaw<long>("SELECT seq AS \"Value\" FROM sqlite_sequence WHERE name = 'OutboxMessages'").SingleOrDefaultAsync(),
+                await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now),
+                await db.Set<InboxMessage>().CountAsync()));
+            if (probe != last || probe.Item2 > 0)
+            {
+                last = probe;
+                stableSince = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - stableSince > TimeSpan.FromMilliseconds(300))
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The node did not settle; last probe {probe}.");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Sends this node a request as KG's node would transmit it; returns the incoming case id once it is Received.</summary>
+    public async Task<Guid> ReceiveFromKg(RequestContent? content = null, bool urgent = false)
+    {
+        content ??= TestContent.Complete(LegalBasis.Chisinau2002, "KZ");
+        var caseId = Guid.NewGuid();
+        var endpoint = await Node.Bus.GetSendEndpoint(new Uri("queue:kz-inbound"));
+        await endpoint.Send(new RequestTransmitted(caseId, Guid.NewGuid(), $"KG-2026-{Random.Shared.Next(1, 999_999):D6}", "KG", "KZ",
+            content.Kind.ToString(), (content.LegalBasis ?? LegalBasis.Chisinau2002).ToString(), urgent,
+            content.Measures.Any(m => m.IsProvisional), RequestContentJson.Version, RequestContentJson.Serialize(content), "kg.liaison", Now));
+        await Node.IncomingIn(caseId, "Received");
+        return caseId;
+    }
+}
