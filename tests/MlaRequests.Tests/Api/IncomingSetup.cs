@@ -35,7 +35,7 @@ public static class IncomingSetup
         string[] path = status switch
         {
             "Received" => [],
-            "Registered" => ["register"],
+            "Registered" or "InformationRegistered" => ["register"],
             "Assigned" => ["register", "assign"],
             "AwaitingInformation" => ["register", "assign", "request-information"],
             "Postponed" => ["register", "assign", "postpone"],

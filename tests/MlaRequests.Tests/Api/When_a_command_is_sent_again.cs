@@ -77,12 +77,6 @@ public sealed class When_a_command_is_sent_again(ApiNode api) : IClassFixture<Ap
         (await prosecutor.GetAsync($"/api/requests/{id}")).GetProperty("noteCount").GetInt32().Should().Be(1);
         (await api.Node.Query(db => Task.FromResult(db.Notes.Count(n => n.RequestId == id)))).Should().Be(1);
     }
-
-    // PRODUCT BUG (fails on purpose): IdempotencyFilter hashes Request.Body after minimal-API binding has already read it, so
-    // every stored RequestHash is SHA-256 of the empty string (E3B0C442…). A reused key with a different body is taken for a
-    // retry: the second note is answered 201 with the FIRST note's id and silently dropped (the same goes for an edit, a
-    // refusal with other grounds, …). Only a different endpoint is caught.
-    [Trait("ProductBug", "idempotency-body-hash-empty")]
     [Fact]
     public async Task The_same_key_with_a_different_body_is_refused_with_422_and_runs_nothing()
     {
@@ -153,11 +147,6 @@ public sealed class When_a_command_is_sent_again(ApiNode api) : IClassFixture<Ap
 
         (await response.ErrorFieldsAsync()).Should().Equal("Idempotency-Key");
     }
-
-    // PRODUCT BUG (fails on purpose): the filter looks the key up outside the write transaction; copies that pass the look-up
-    // before the first commits then fail on the (UserName, Key) primary key at commit and answer 500 — for a command that ran
-    // (once: the rollback keeps the note single). A double click or a client retry on timeout shows the user an error.
-    [Trait("ProductBug", "idempotency-concurrent-500")]
     [Fact]
     public async Task Identical_commands_sent_at_the_same_moment_with_one_key_run_once_and_get_one_answer()
     {

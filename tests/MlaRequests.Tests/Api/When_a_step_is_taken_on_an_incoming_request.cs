@@ -21,7 +21,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         ("Assigned", "assign"), ("Assigned", "extend-recognition"), ("Assigned", "request-information"), ("Assigned", "accept"),
         ("Assigned", "refuse"), ("Assigned", "postpone"),
         ("Postponed", "accept"), ("Postponed", "refuse"),
-        ("InExecution", "record-execution"),
+        ("InExecution", "record-execution"), ("InExecution", "transfer-evidence"),
         ("PartiallyExecuted", "record-execution"), ("PartiallyExecuted", "transfer-evidence"),
         ("Executed", "transfer-evidence"),
     ];
@@ -39,6 +39,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
     [InlineData("Postponed", "refuse", "Refused", nameof(IncomingRequestRefused))]
     [InlineData("InExecution", "record-execution:partial", "PartiallyExecuted", nameof(ExecutionRecorded))]
     [InlineData("InExecution", "record-execution", "Executed", nameof(ExecutionRecorded))]
+    [InlineData("InExecution", "transfer-evidence", "ResponseTransmitted", nameof(EvidenceTransferred))]
     [InlineData("PartiallyExecuted", "record-execution", "Executed", nameof(ExecutionRecorded))]
     [InlineData("PartiallyExecuted", "transfer-evidence", "ResponseTransmitted", nameof(EvidenceTransferred))]
     [InlineData("Executed", "transfer-evidence", "ResponseTransmitted", nameof(EvidenceTransferred))]
@@ -114,7 +115,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
     [Fact]
     public async Task Spontaneous_information_can_seed_a_mirror_case()
     {
-        var id = await api.CaseIn("Registered", Spontaneous());
+        var id = await api.CaseIn("InformationRegistered", Spontaneous());
 
         await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/open-mirror-case");
 
@@ -126,18 +127,13 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
     [Fact]
     public async Task Spontaneous_information_can_be_noted_and_closed()
     {
-        var id = await api.CaseIn("Registered", Spontaneous());
+        var id = await api.CaseIn("InformationRegistered", Spontaneous());
 
         await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/close");
 
         await api.Kg.Receives<SpontaneousInformationNoted>(id);
         await api.Node.IncomingIn(id, "Closed");
     }
-
-    // PRODUCT BUG (fails on purpose): WorkflowSteps.Allowed reads MassTransit's NextEvents, which lists an event bound with a
-    // condition (When(OpenMirror, kind == SpontaneousInformation)) whatever the condition; the API answers 202, open-mirror-case
-    // even stores a domestic case reference, while the workflow drops the event: the case stays Registered and KG is told nothing.
-    [Trait("ProductBug", "conditional-steps-accepted")]
     [Theory]
     [InlineData("open-mirror-case")]
     [InlineData("close")]
@@ -153,21 +149,17 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         await response.ShouldBeConflictAsync(route, "Registered");
         AllowedSteps(await (await api.As(Liaison)).GetAsync($"/api/incoming/{id}")).Should().NotContain(route);
     }
-
-    // PRODUCT BUG (fails on purpose): same cause as above, for When(Assign, kind != SpontaneousInformation): 202, the case shows
-    // AssignedTo, the workflow stays Registered and KG hears nothing.
-    [Trait("ProductBug", "conditional-steps-accepted")]
     [Fact]
     public async Task Spontaneous_information_is_not_assigned_for_execution()
     {
-        var id = await api.CaseIn("Registered", Spontaneous());
+        var id = await api.CaseIn("InformationRegistered", Spontaneous());
         var before = await Snapshot(id);
 
         var response = await (await api.As(Liaison)).PostAsync($"/api/incoming/{id}/assign", BodyOf("assign", api));
 
         await api.Settled();
         (await Snapshot(id)).Should().Be(before, "spontaneous information is only noted or turned into a mirror case");
-        await response.ShouldBeConflictAsync("assign", "Registered");
+        await response.ShouldBeConflictAsync("assign", "InformationRegistered");
         AllowedSteps(await (await api.As(Liaison)).GetAsync($"/api/incoming/{id}")).Should().NotContain("assign");
     }
 

@@ -144,10 +144,7 @@ public sealed class When_a_step_is_taken_on_an_outgoing_request(ApiNode api) : I
         view.GetProperty("content").GetProperty("facts").GetString().Should().NotBe("Rewritten after approval.");
     }
 
-    // PRODUCT BUG (fails on purpose, minor): the 409 is TypedResults.Conflict(ProblemDetails), which is written as
-    // application/json; the 400 and 422 answers are application/problem+json (RFC 9457), so a client that recognises
-    // problem details by media type misses exactly the "not allowed now" answers.
-    [Trait("ProductBug", "conflict-media-type")]
+    // A client that recognises problem details by media type (RFC 9457) must recognise the "not allowed now" answers too.
     [Fact]
     public async Task A_409_is_served_as_problem_details()
     {

@@ -171,11 +171,6 @@ public sealed class When_someone_outside_the_office_or_role_calls(ApiNode api) :
             view.GetProperty("content").GetProperty("persons")[0].GetProperty("name").GetString().Should().Be("A. B.", "only the child is hidden");
         }
     }
-
-    // PRODUCT BUG (fails on purpose): GetRequest redacts only when MlaRequest.ChildVictimPriority is set, and submit is what sets
-    // it; while the request is still a draft a supervisor or an administrator reads the child's name, date and place of birth,
-    // residence and citizenship in clear (ChildProtection says everyone but the handlers sees the data restricted).
-    [Trait("ProductBug", "child-victim-draft-unredacted")]
     [Fact]
     public async Task A_child_victim_s_identity_is_hidden_from_a_supervisor_while_the_request_is_a_draft()
     {

@@ -146,12 +146,6 @@ public sealed class When_the_input_is_wrong(ApiNode api) : IClassFixture<ApiNode
         (await api.OutboxHighWater()).Should().Be(outbox);
         Recognition(await api.Node.Clocks(id)).DueAt.Should().Be(extended.DueAt);
     }
-
-    // PRODUCT BUG (fails on purpose): "extended once" is checked on the recognition clock, which the incoming workflow updates
-    // two asynchronous hops after the first extension was accepted. A second extension sent before that (a second officer, a
-    // retry with a new key) passes validation: KG is told of two extensions and both land on the timeline, although the clock
-    // refuses the second.
-    [Trait("ProductBug", "double-extension-race")]
     [Fact]
     public async Task A_second_extension_sent_right_after_the_first_is_refused()
     {

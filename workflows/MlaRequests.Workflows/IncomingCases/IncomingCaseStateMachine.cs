@@ -161,7 +161,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .TransitionTo(Executed)
                 .Record("Executed", c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary));
 
-        During(PartiallyExecuted, Executed,
+        During(InExecution, PartiallyExecuted, Executed,
             When(Transfer)
                 .ThenAsync(async c =>
                 {

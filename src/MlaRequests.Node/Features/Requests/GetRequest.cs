@@ -55,7 +55,8 @@ public static class GetRequest
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
         }).ToList();
 
-        var restricted = request.ChildVictimPriority && !ChildProtection.Handles(user, request.OfficeCode);
+        var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(request.CreatedAt.InUtc().Date))
+            && !ChildProtection.Handles(user, request.OfficeCode);
         var content = restricted ? ChildProtection.Redact(request.Content, request.CreatedAt.InUtc().Date) : request.Content;
         return TypedResults.Ok(new Response(request.Id, request.Reference, request.OfficeCode, request.CreatedBy, request.CreatedAt, request.UpdatedAt,
             request.Revision, status, request.ChildVictimPriority, restricted, content, targets,

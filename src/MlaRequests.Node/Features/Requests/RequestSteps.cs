@@ -86,12 +86,12 @@ public static class RequestSteps
     static Task<IResult> SubmitAsync(Guid id, StepServices s, CancellationToken ct) =>
         OnRequestAsync(Submit, id, s, request => ContentData.RequiredContent.Missing(request.Content), (request, actor, at) =>
         {
-            var child = request.Content.HasChildVictim(at.InUtc().Date);
+            var child = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
             return new SubmitRequest(id, request.Content.Kind, request.Content.LegalBasis!.Value, request.Content.Urgent || child, request.Content.Targets, actor, at);
         }, ct, async (db, at) =>
         {
             var request = await db.Requests.SingleAsync(r => r.Id == id, ct);
-            request.ChildVictimPriority = request.Content.HasChildVictim(at.InUtc().Date);
+            request.ChildVictimPriority = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
         });
 
     static async Task<IResult> OnRequestAsync(Step step, Guid id, StepServices s, Func<MlaRequest, Dictionary<string, string[]>> validate,
