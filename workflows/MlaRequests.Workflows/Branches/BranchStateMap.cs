@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Workflows.Branches;
 
@@ -10,12 +11,7 @@ public sealed class BranchStateMap : IEntityTypeConfiguration<BranchState>
     public void Configure(EntityTypeBuilder<BranchState> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("BranchWorkflows");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).ValueGeneratedNever();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Property(x => x.CurrentState).HasMaxLength(64);
-        builder.HasIndex(x => x.CurrentState);
+        builder.MapWorkflowInstance("BranchWorkflows");
         builder.Property(x => x.LegalBasis).HasConversion<string>();
         builder.Property(x => x.Kind).HasConversion<string>();
         builder.HasIndex(x => x.RequestId);

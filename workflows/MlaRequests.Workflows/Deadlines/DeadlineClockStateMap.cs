@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Workflows.Deadlines;
 
@@ -10,12 +11,7 @@ public sealed class DeadlineClockStateMap : IEntityTypeConfiguration<DeadlineClo
     public void Configure(EntityTypeBuilder<DeadlineClockState> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("DeadlineClockWorkflows");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).ValueGeneratedNever();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Property(x => x.CurrentState).HasMaxLength(64);
-        builder.HasIndex(x => x.CurrentState);
+        builder.MapWorkflowInstance("DeadlineClockWorkflows");
         builder.Property(x => x.LegalBasis).HasConversion<string>();
         builder.Property(x => x.Kind).HasConversion<string>();
         builder.HasIndex(x => x.SubjectId);

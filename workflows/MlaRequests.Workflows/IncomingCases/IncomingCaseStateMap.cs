@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Workflows.IncomingCases;
 
@@ -10,12 +11,7 @@ public sealed class IncomingCaseStateMap : IEntityTypeConfiguration<IncomingCase
     public void Configure(EntityTypeBuilder<IncomingCaseState> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("IncomingCaseWorkflows");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).ValueGeneratedNever();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Property(x => x.CurrentState).HasMaxLength(64);
-        builder.HasIndex(x => x.CurrentState);
+        builder.MapWorkflowInstance("IncomingCaseWorkflows");
         builder.Property(x => x.LegalBasis).HasConversion<string>();
         builder.Property(x => x.Kind).HasConversion<string>();
         builder.HasIndex(x => x.RequestingNode);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Workflows.Requests;
 
@@ -10,12 +11,7 @@ public sealed class OutgoingRequestStateMap : IEntityTypeConfiguration<OutgoingR
     public void Configure(EntityTypeBuilder<OutgoingRequestState> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("OutgoingRequestWorkflows");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).ValueGeneratedNever();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Property(x => x.CurrentState).HasMaxLength(64);
-        builder.HasIndex(x => x.CurrentState);
+        builder.MapWorkflowInstance("OutgoingRequestWorkflows");
         builder.Property(x => x.LegalBasis).HasConversion<string>();
         builder.HasIndex(x => x.OfficeCode);
     }
