@@ -3,6 +3,14 @@ using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Persistence;
 
+if (args is ["keygen", ..])
+{
+    var (privateKey, publicKey) = MlaRequests.Node.Delivery.NodeKeys.Generate();
+    Console.WriteLine($"CrossBorder__SigningKey={privateKey}");
+    Console.WriteLine($"PublicKey={publicKey}");
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNode();
 

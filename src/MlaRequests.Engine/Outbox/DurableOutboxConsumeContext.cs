@@ -17,12 +17,14 @@ sealed class DurableOutboxConsumeContext<TMessage> : OutboxConsumeContextProxy<T
 {
     readonly DbContext _db;
     readonly bool _alreadyConsumed;
+    readonly IOutboxSendInterceptor? _interceptor;
 
     public DurableOutboxConsumeContext(ConsumeContext<TMessage> context, OutboxConsumeOptions options, IServiceProvider provider,
         DbContext db, IClock clock, bool alreadyConsumed)
         : base(context, options, provider)
     {
         _db = db;
+        _interceptor = (IOutboxSendInterceptor?)provider.GetService(typeof(IOutboxSendInterceptor));
         Clock = clock;
         _alreadyConsumed = alreadyConsumed;
     }
@@ -52,7 +54,9 @@ sealed class DurableOutboxConsumeContext<TMessage> : OutboxConsumeContextProxy<T
 
     public override Task AddSend<T>(SendContext<T> context)
     {
-        _db.Add(OutboxRows.From(context, Clock.GetCurrentInstant()));
+        var now = Clock.GetCurrentInstant();
+        if (_interceptor?.TryCapture(context, _db, now) != true)
+            _db.Add(OutboxRows.From(context, now));
         return Task.CompletedTask;
     }
 

@@ -5,9 +5,13 @@ public sealed class OutboxSignal
 {
     readonly SemaphoreSlim _signal = new(0, 1);
 
+    /// <summary>Raised after every commit that may have written outbox rows (other delivery services listen too).</summary>
+    public event Action? Notified;
+
     /// <summary>Tells the dispatcher there may be work.</summary>
     public void Notify()
     {
+        Notified?.Invoke();
         try
         {
             _signal.Release();

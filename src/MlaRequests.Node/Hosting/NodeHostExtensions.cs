@@ -5,6 +5,7 @@ using MlaRequests.Domain.Requests;
 using MlaRequests.Engine;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Delivery;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Features.Inbox;
@@ -43,6 +44,7 @@ public static class NodeHostExtensions
             o.ConfigureSend = MessagingExtensions.MakeUnroutableSendsFail;
         });
         services.AddNodeMessaging(node, rabbit);
+        services.AddCrossBorderDelivery(configuration);
         services.AddNodeAccounts();
         services.AddNodeHealthChecks();
         services.AddProblemDetails();

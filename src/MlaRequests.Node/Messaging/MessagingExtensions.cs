@@ -1,5 +1,6 @@
 using MassTransit;
 using MlaRequests.Engine;
+using MlaRequests.Node.Delivery;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Engine.Sagas;
 using MlaRequests.Engine.Scheduling;
@@ -38,15 +39,20 @@ public static class MessagingExtensions
             bus.AddSagaStateMachine<BranchStateMachine, BranchState, BranchStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<IncomingCaseStateMachine, IncomingCaseState, IncomingCaseStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
-            bus.AddConsumer<RequestTransmittedConsumer, RequestTransmittedConsumerDefinition>();
-            bus.AddConsumer<MilestoneConsumer, MilestoneConsumerDefinition>();
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConsumer<RequestTransmittedConsumer>();
+            bus.AddConsumer<MilestoneConsumer>();
+            bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 endpoint.UseDurableUnitOfWork(context);
+                if (name == WorkflowNode.InboundQueueOf(node.Code))
+                    QuarantineUnreadable(endpoint, context, "no consumer for this message type");
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
                 {
                     queue.SetQuorumQueue();
                     queue.SetQueueArgument("x-delivery-limit", rabbit.DeliveryLimit);
+                    if (name == WorkflowNode.InboundQueueOf(node.Code))
+                        queue.SetQueueArgument("x-dead-letter-exchange", DeadLetterQueue(node.Code));
                 }
             });
 
@@ -89,6 +95,21 @@ public static class MessagingExtensions
         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, $"{prefix}."));
         cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);
         cfg.UseDurableMessageScheduler();
+        cfg.ReceiveEndpoint(DeadLetterQueue(prefix), e =>
+        {
+            e.ConfigureConsumeTopology = false;
+            QuarantineUnreadable(e, context, "dead-lettered by the broker: the delivery limit was exceeded");
+        });
         cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>Where the inbound quorum queue dead-letters a message redelivered past its delivery limit; read into quarantine.</summary>
+    static string DeadLetterQueue(string code) => $"{WorkflowNode.InboundQueueOf(code)}-dead";
+
+    static void QuarantineUnreadable(IReceiveEndpointConfigurator endpoint, IServiceProvider services, string unconsumedReason)
+    {
+        var quarantine = new QuarantineFilter(services, unconsumedReason);
+        endpoint.ConfigureError(x => x.UseFilter(quarantine));
+        endpoint.ConfigureDeadLetter(x => x.UseFilter(quarantine));
     }
 }

@@ -36,6 +36,15 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Per-year counters for references.</summary>
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
+    /// <summary>Messages to other nodes and their transport states.</summary>
+    public DbSet<Delivery.CrossBorderMessage> CrossBorderMessages => Set<Delivery.CrossBorderMessage>();
+
+    /// <summary>Cross-border messages applied here, by envelope MessageId.</summary>
+    public DbSet<Delivery.ReceivedEnvelope> ReceivedEnvelopes => Set<Delivery.ReceivedEnvelope>();
+
+    /// <summary>Messages that arrived and were not applied.</summary>
+    public DbSet<Delivery.QuarantinedMessage> QuarantinedMessages => Set<Delivery.QuarantinedMessage>();
+
     /// <summary>Outgoing-request workflows.</summary>
     public DbSet<OutgoingRequestState> OutgoingRequestWorkflows => Set<OutgoingRequestState>();
 

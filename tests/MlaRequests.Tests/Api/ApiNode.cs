@@ -96,10 +96,9 @@ public sealed class ApiNode : IAsyncLifetime
     {
         content ??= TestContent.Complete(LegalBasis.Chisinau2002, "KZ");
         var caseId = Guid.NewGuid();
-        var endpoint = await Node.Bus.GetSendEndpoint(new Uri("queue:kz-inbound"));
-        await endpoint.Send(new RequestTransmitted(caseId, Guid.NewGuid(), $"KG-2026-{Random.Shared.Next(1, 999_999):D6}", "KG", "KZ",
-            content.Kind.ToString(), (content.LegalBasis ?? LegalBasis.Chisinau2002).ToString(), urgent,
-            content.Measures.Any(m => m.IsProvisional), RequestContentJson.Version, RequestContentJson.Serialize(content), "kg.liaison", Now));
+        await TestEnvelopes.DeliverAsync(Node, TestEnvelopes.Signed("KG", "KZ", new RequestTransmitted(caseId, Guid.NewGuid(),
+            $"KG-2026-{Random.Shared.Next(1, 999_999):D6}", "KG", "KZ", content.Kind.ToString(), (content.LegalBasis ?? LegalBasis.Chisinau2002).ToString(),
+            urgent, content.Measures.Any(m => m.IsProvisional), RequestContentJson.Version, RequestContentJson.Serialize(content), "kg.liaison", Now), Now));
         await Node.IncomingIn(caseId, "Received");
         return caseId;
     }

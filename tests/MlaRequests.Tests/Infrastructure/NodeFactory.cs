@@ -29,6 +29,9 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
         builder.UseSetting("Node:DataDirectory", dataDirectory);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
         builder.UseSetting("Demo:SeedAccounts", "true");
+        builder.UseSetting("CrossBorder:PollInterval", "00:00:00.050");
+        foreach (var (key, value) in TestKeys.SettingsFor(code))
+            builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton(clock));

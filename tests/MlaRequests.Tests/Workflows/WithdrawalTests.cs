@@ -17,9 +17,9 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
     {
         await using var node = new NodeFactory(_data.Path, _clock);
         string[] targets = ["KG", "TJ", "UZ"];
-        var told = new Dictionary<string, System.Collections.Concurrent.ConcurrentQueue<RequestWithdrawn>>();
+        var told = new Dictionary<string, SentToCountry>();
         foreach (var target in targets)
-            told[target] = await Collector.ListenAsync<RequestWithdrawn>(node, $"{target.ToLowerInvariant()}-inbound");
+            told[target] = await SentToCountry.ListenAsync(node, target);
         var id = await Scenario.ApprovedAsync(node, TestContent.Complete(LegalBasis.Untoc, targets));
         await Scenario.RegisteredBy(node, id, "TJ", _clock.GetCurrentInstant());
         await node.BranchIn(DeterministicGuid.Branch(id, "TJ"), "Acknowledged");
@@ -35,8 +35,9 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
             var branch = await node.BranchIn(DeterministicGuid.Branch(id, target), "Withdrawn");
             branch.AcknowledgementClockId.Should().BeNull();
             branch.RecognitionClockId.Should().BeNull();
-            await Eventually.Until(() => told[target].Count == 1, TimeSpan.FromSeconds(10), $"{target} to be told");
-            told[target].Single().Reason.Should().StartWith("The suspect was arrested");
+            var withdrawn = await told[target].Receives<RequestWithdrawn>(branch.CorrelationId);
+            withdrawn.Reason.Should().StartWith("The suspect was arrested");
+            told[target].All.OfType<RequestWithdrawn>().Should().ContainSingle("each country is told once");
         }
         await Eventually.Until(() => node.Clocks(id), cs => cs.Where(c => c.BranchId != null).All(c => c.CurrentState is "Cancelled" or "Met"),
             TimeSpan.FromSeconds(10), "every branch clock to stop");

@@ -1,16 +1,10 @@
 using MassTransit;
-using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Workflows.IncomingCases;
 
-/// <summary>Runs on the node's inbound queue, where the other nodes' messages for it arrive.</summary>
+/// <summary>Endpoint settings of the workflow: instances run side by side, the database serialises commits.</summary>
 public sealed class IncomingCaseStateDefinition : SagaDefinition<IncomingCaseState>
 {
-    /// <summary>Places the workflow on <paramref name="node"/>'s inbound queue.</summary>
-    public IncomingCaseStateDefinition(WorkflowNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        Endpoint(e => e.Name = node.InboundQueue);
-        ConcurrentMessageLimit = 16;
-    }
+    /// <summary>Allows 16 messages at a time; the database serialises commits.</summary>
+    public IncomingCaseStateDefinition() => ConcurrentMessageLimit = 16;
 }

@@ -9,11 +9,11 @@ using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Domain.Timeline;
 using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Delivery;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
-using MlaRequests.Workflows.Shared;
 using NodaTime;
 
 namespace MlaRequests.Node.Features.Milestones;
@@ -124,8 +124,8 @@ public static class MilestoneEndpoints
         {
             db.Milestones.Add(milestone);
             db.Timeline.Add(Entry(side, s, "Milestone proposed", $"{milestone.Title} on {milestone.Date}"));
-            s.Commands.Send(WorkflowNode.InboundAddressOf(side.OtherNode),
-                new MilestoneProposed(side.BranchId, milestone.Id, milestone.Title, milestone.Date, node, s.User.UserName(), s.Now));
+            CrossBorderQueue.Message(db, side.OtherNode,
+                new MilestoneProposed(side.BranchId, milestone.Id, milestone.Title, milestone.Date, node, s.User.UserName(), s.Now), s.Now);
             return Task.CompletedTask;
         }, StatusCodes.Status201Created, view, side.Link, ct);
         return TypedResults.Created(side.Link, view);
@@ -146,7 +146,7 @@ public static class MilestoneEndpoints
         {
             Mark(await db.Milestones.SingleAsync(m => m.Id == milestoneId, ct), side.Requesting, s.Now);
             db.Timeline.Add(Entry(side, s, "Milestone confirmed", $"{existing.Title} on {existing.Date}"));
-            s.Commands.Send(WorkflowNode.InboundAddressOf(side.OtherNode), new MilestoneConfirmed(side.BranchId, milestoneId, node, s.User.UserName(), s.Now));
+            CrossBorderQueue.Message(db, side.OtherNode, new MilestoneConfirmed(side.BranchId, milestoneId, node, s.User.UserName(), s.Now), s.Now);
         }, StatusCodes.Status202Accepted, new StepResult(milestoneId, "confirm", side.Status), side.Link, ct);
         return TypedResults.Accepted(side.Link, new StepResult(milestoneId, "confirm", side.Status));
     }

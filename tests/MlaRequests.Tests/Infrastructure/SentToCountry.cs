@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using MlaRequests.Contracts;
-using MlaRequests.Tests.Infrastructure;
+using MlaRequests.Node.Delivery;
 
-namespace MlaRequests.Tests.Api;
+namespace MlaRequests.Tests.Infrastructure;
 
 /// <summary>
-/// Stands in for another country's node: listens on its inbound queue (only what is sent there,
-/// not what is published on this node's bus) and keeps every cross-border message that arrives.
+/// Stands in for another country's node: listens on its inbound queue (only what is sent there, not
+/// what is published on this node's bus), opens the signed envelopes and keeps each cross-border
+/// message once (a resend carries the same envelope MessageId). Receipts are not kept.
 /// </summary>
 public sealed class SentToCountry
 {
     readonly ConcurrentQueue<object> _received = new();
+    readonly ConcurrentDictionary<Guid, byte> _seen = new();
 
     public IReadOnlyList<object> All => [.. _received];
 
@@ -21,20 +23,15 @@ public sealed class SentToCountry
         var handle = node.Bus.ConnectReceiveEndpoint($"{country.ToLowerInvariant()}-inbound", e =>
         {
             e.ConfigureConsumeTopology = false;
-            listener.Keep<RequestTransmitted>(e);
-            listener.Keep<RequestWithdrawn>(e);
-            listener.Keep<AdditionalInformationProvided>(e);
-            listener.Keep<EvidenceReceiptConfirmed>(e);
-            listener.Keep<IncomingRequestRegistered>(e);
-            listener.Keep<IncomingRequestAssigned>(e);
-            listener.Keep<RecognitionPeriodExtended>(e);
-            listener.Keep<AdditionalInformationRequested>(e);
-            listener.Keep<IncomingRequestAccepted>(e);
-            listener.Keep<IncomingRequestRefused>(e);
-            listener.Keep<IncomingRequestPostponed>(e);
-            listener.Keep<ExecutionRecorded>(e);
-            listener.Keep<EvidenceTransferred>(e);
-            listener.Keep<SpontaneousInformationNoted>(e);
+            e.Handler<CrossBorderEnvelope>(context =>
+            {
+                var envelope = context.Message;
+                if (envelope.Kind == DeliveryStates.MessageKind && listener._seen.TryAdd(envelope.MessageId, 0)
+                    && CrossBorderContracts.TypeOf(envelope.ContractType) is { } type
+                    && CrossBorderContracts.Deserialize(envelope.Payload, type) is { } contract)
+                    listener._received.Enqueue(contract);
+                return Task.CompletedTask;
+            });
         });
         await handle.Ready;
         return listener;
@@ -51,13 +48,6 @@ public sealed class SentToCountry
             $"a {typeof(T).Name} about {branchId}");
         return All.OfType<T>().First(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true));
     }
-
-    void Keep<T>(IReceiveEndpointConfigurator endpoint)
-        where T : class => endpoint.Handler<T>(context =>
-        {
-            _received.Enqueue(context.Message);
-            return Task.CompletedTask;
-        });
 
     static Guid? BranchOf(object message) => message.GetType().GetProperty("BranchId")?.GetValue(message) as Guid?;
 }

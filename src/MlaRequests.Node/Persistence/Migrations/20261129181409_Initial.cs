@@ -82,6 +82,33 @@ namespace MlaRequests.Node.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrossBorderMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    ToNode = table.Column<string>(type: "TEXT", nullable: false),
+                    ContractType = table.Column<string>(type: "TEXT", nullable: false),
+                    ContractVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CorrelationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrossBorderMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeadlineClockWorkflows",
                 columns: table => new
                 {
@@ -258,6 +285,39 @@ namespace MlaRequests.Node.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutgoingRequestWorkflows", x => x.CorrelationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuarantinedMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    FromNode = table.Column<string>(type: "TEXT", nullable: true),
+                    ToNode = table.Column<string>(type: "TEXT", nullable: true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContractType = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarantinedMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceivedEnvelopes",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromNode = table.Column<string>(type: "TEXT", nullable: false),
+                    ContractType = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceivedEnvelopes", x => x.MessageId);
                 });
 
             migrationBuilder.CreateTable(
@@ -495,6 +555,27 @@ namespace MlaRequests.Node.Persistence.Migrations
                 column: "TargetNode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CrossBorderMessages_CorrelationId",
+                table: "CrossBorderMessages",
+                column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrossBorderMessages_MessageId",
+                table: "CrossBorderMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrossBorderMessages_State_NextAttemptAt",
+                table: "CrossBorderMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrossBorderMessages_ToNode_State",
+                table: "CrossBorderMessages",
+                columns: new[] { "ToNode", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeadlineClockWorkflows_CurrentState",
                 table: "DeadlineClockWorkflows",
                 column: "CurrentState");
@@ -572,6 +653,11 @@ namespace MlaRequests.Node.Persistence.Migrations
                 column: "OfficeCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuarantinedMessages_ReceivedAt",
+                table: "QuarantinedMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestNotes_RequestId_CreatedAt",
                 table: "RequestNotes",
                 columns: new[] { "RequestId", "CreatedAt" });
@@ -620,6 +706,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                 name: "BranchWorkflows");
 
             migrationBuilder.DropTable(
+                name: "CrossBorderMessages");
+
+            migrationBuilder.DropTable(
                 name: "DeadlineClockWorkflows");
 
             migrationBuilder.DropTable(
@@ -642,6 +731,12 @@ namespace MlaRequests.Node.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutgoingRequestWorkflows");
+
+            migrationBuilder.DropTable(
+                name: "QuarantinedMessages");
+
+            migrationBuilder.DropTable(
+                name: "ReceivedEnvelopes");
 
             migrationBuilder.DropTable(
                 name: "ReferenceCounters");

@@ -1,0 +1,156 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MlaRequests.Contracts;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Engine.Persistence;
+using MlaRequests.Node.Messaging;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Node.Delivery;
+
+/// <summary>
+/// Sends queued cross-border messages as signed envelopes and keeps their transport state: each
+/// send goes through the peer's <see cref="LinkCircuits"/> pipeline with a fresh transport id but the
+/// same envelope MessageId; without a receipt in time the message is sent again on a growing,
+/// jittered schedule; when the schedule is exhausted it is failed and supervisors are alerted.
+/// While a peer's circuit is open its messages wait in the database, for hours or days if need be.
+/// </summary>
+public sealed class CrossBorderDelivery(
+    IServiceScopeFactory scopes, IBus bus, EngineDatabase database, IClock clock, DeliverySignal signal, OutboxSignal commits,
+    EnvelopeSigner signer, LinkCircuits circuits, IOptions<CrossBorderOptions> options, WorkflowNode node, ILogger<CrossBorderDelivery> logger)
+    : BackgroundService
+{
+    const int BatchSize = 256;
+    readonly CrossBorderOptions _options = options.Value;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        commits.Notified += signal.Notify;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await DeliverDueAsync(stoppingToken) == BatchSize)
+                        continue;
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(exception, "Cross-border delivery round failed");
+                }
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogDebug("Cross-border delivery stopped");
+        }
+        finally
+        {
+            commits.Notified -= signal.Notify;
+        }
+    }
+
+    /// <summary>Sends every message due now (one batch) and records the outcome; returns how many were due.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDbContext>();
+        var now = clock.GetCurrentInstant();
+        var due = await db.CrossBorderMessages.AsNoTracking()
+            .Where(m => (m.State == DeliveryStates.Queued || m.State == DeliveryStates.Retrying || m.State == DeliveryStates.Sent) && m.NextAttemptAt <= now)
+            .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+            return 0;
+
+        var exhausted = due.Where(m => m.State == DeliveryStates.Sent && m.Attempts >= _options.MaxAttempts).ToList();
+        var sendable = due.Except(exhausted).Where(m => !circuits.IsOpen(m.ToNode)).ToList();
+        var errors = await Task.WhenAll(sendable.Select(m => TrySendAsync(m, cancellationToken)));
+
+        using (await database.Gate.EnterAsync(CancellationToken.None))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            foreach (var message in exhausted)
+                await FailAsync(db, message, message.Attempts, message.LastError ?? "no receipt after the last attempt", now);
+            for (var i = 0; i < sendable.Count; i++)
+                await RecordAsync(db, sendable[i], errors[i], now);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        return due.Count;
+    }
+
+    async Task RecordAsync(NodeDbContext db, CrossBorderMessage message, string? error, Instant now)
+    {
+        var attempts = message.Attempts + 1;
+        var rows = db.CrossBorderMessages.Where(m => m.Id == message.Id && m.State != DeliveryStates.Delivered);
+        if (error is null && message.Kind == DeliveryStates.ReceiptKind)
+        {
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastSentAt, now).SetProperty(m => m.DeliveredAt, now).SetProperty(m => m.NextAttemptAt, (Instant?)null));
+        }
+        else if (error is null)
+        {
+            var receiptDue = now + Duration.FromTimeSpan(Max(_options.ReceiptTimeout, Backoff(attempts)));
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Sent).SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastSentAt, now).SetProperty(m => m.NextAttemptAt, receiptDue));
+        }
+        else if (attempts >= _options.MaxAttempts)
+        {
+            await FailAsync(db, message, attempts, error, now);
+        }
+        else
+        {
+            var retryAt = now + Duration.FromTimeSpan(Backoff(attempts));
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Retrying).SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, error).SetProperty(m => m.NextAttemptAt, retryAt));
+        }
+    }
+
+    async Task FailAsync(NodeDbContext db, CrossBorderMessage message, int attempts, string error, Instant now)
+    {
+        logger.LogError("Cross-border {Contract} {MessageId} to {Node} failed after {Attempts} attempts: {Error}",
+            message.ContractType, message.MessageId, message.ToNode, attempts, error);
+        await db.CrossBorderMessages.Where(m => m.Id == message.Id && m.State != DeliveryStates.Delivered)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Failed).SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.FailedAt, now).SetProperty(m => m.LastError, error).SetProperty(m => m.NextAttemptAt, (Instant?)null));
+    }
+
+    async Task<string?> TrySendAsync(CrossBorderMessage message, CancellationToken cancellationToken)
+    {
+        var envelope = signer.Sign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
+            message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
+        try
+        {
+            await circuits.For(message.ToNode).ExecuteAsync(async token =>
+            {
+                var endpoint = await bus.GetSendEndpoint(WorkflowNode.InboundAddressOf(message.ToNode));
+                await endpoint.Send(envelope, context =>
+                {
+                    context.MessageId = NewId.NextGuid();
+                    context.CorrelationId = message.CorrelationId;
+                    MessagingExtensions.MakeUnroutableSendsFail(context);
+                }, token);
+            }, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Sending {MessageId} to {Node} failed: {Error}", message.MessageId, message.ToNode, exception.Message);
+            return exception.Message;
+        }
+    }
+
+    TimeSpan Backoff(int attempts)
+    {
+        var exponential = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

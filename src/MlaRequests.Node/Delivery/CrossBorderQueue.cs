@@ -1,0 +1,34 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MlaRequests.Node.Delivery;
+
+/// <summary>Adds messages for other nodes to the delivery table, in the caller's transaction.</summary>
+public static class CrossBorderQueue
+{
+    /// <summary>Queues <paramref name="contract"/> for <paramref name="toNode"/>.</summary>
+    public static CrossBorderMessage Message(DbContext db, string toNode, object contract, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        return Add(db, DeliveryStates.MessageKind, toNode, contract.GetType().Name, CrossBorderContracts.CorrelationOf(contract),
+            CrossBorderContracts.Serialize(contract), now);
+    }
+
+    /// <summary>Queues a receipt for <paramref name="messageId"/> to its sender.</summary>
+    public static CrossBorderMessage Receipt(DbContext db, string toNode, Guid messageId, Instant receivedAt) =>
+        Add(db, DeliveryStates.ReceiptKind, toNode, nameof(DeliveryReceipt), messageId,
+            CrossBorderContracts.Serialize(new DeliveryReceipt(messageId, receivedAt)), receivedAt);
+
+    static CrossBorderMessage Add(DbContext db, string kind, string toNode, string contractType, Guid correlationId, string payload, Instant now)
+    {
+        var message = new CrossBorderMessage
+        {
+            MessageId = NewId.NextGuid(), Kind = kind, ToNode = toNode, ContractType = contractType, ContractVersion = CrossBorderContracts.Version,
+            CorrelationId = correlationId, Payload = payload, CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
+        };
+        db.Add(message);
+        return message;
+    }
+}

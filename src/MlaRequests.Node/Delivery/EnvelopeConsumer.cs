@@ -1,0 +1,78 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Contracts;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.Node.Delivery;
+
+/// <summary>
+/// The node's border: every envelope arriving on its inbound queue is checked (addressed here,
+/// signed by a trusted peer, a known contract and version, a payload that reads) and otherwise
+/// quarantined, never applied. A good message is applied once (by envelope MessageId) by publishing
+/// its contract to this node's workflows, and a signed receipt goes back in the same transaction;
+/// a resent copy is only receipted again. A receipt marks the message it names delivered.
+/// </summary>
+public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger)
+    : IConsumer<CrossBorderEnvelope>
+{
+    /// <inheritdoc />
+    public async Task Consume(ConsumeContext<CrossBorderEnvelope> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var envelope = context.Message;
+        var now = clock.GetCurrentInstant();
+        var (contract, problem) = Check(envelope);
+        if (problem is not null)
+        {
+            logger.LogWarning("Quarantined {MessageId} from {From}: {Reason}", envelope.MessageId, envelope.From, problem);
+            db.QuarantinedMessages.Add(new QuarantinedMessage
+            {
+                ReceivedAt = now, Reason = problem, FromNode = envelope.From, ToNode = envelope.To, MessageId = envelope.MessageId,
+                ContractType = envelope.ContractType, Body = System.Text.Json.JsonSerializer.Serialize(envelope, Engine.Outbox.MessageJson.Options),
+            });
+            return;
+        }
+
+        if (envelope.Kind == DeliveryStates.ReceiptKind)
+        {
+            var receipt = (DeliveryReceipt)contract!;
+            await db.CrossBorderMessages.Where(m => m.MessageId == receipt.MessageId && m.ToNode == envelope.From && m.State != DeliveryStates.Delivered)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.DeliveredAt, receipt.ReceivedAt)
+                    .SetProperty(m => m.NextAttemptAt, (Instant?)null).SetProperty(m => m.LastError, (string?)null), context.CancellationToken);
+            return;
+        }
+
+        if (!await db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId, context.CancellationToken))
+        {
+            db.ReceivedEnvelopes.Add(new ReceivedEnvelope { MessageId = envelope.MessageId, FromNode = envelope.From, ContractType = envelope.ContractType, ReceivedAt = now });
+            await context.Publish(contract!, contract!.GetType(), c => c.MessageId = envelope.MessageId);
+        }
+        CrossBorderQueue.Receipt(db, envelope.From, envelope.MessageId, now);
+    }
+
+    (object? Contract, string? Problem) Check(CrossBorderEnvelope envelope)
+    {
+        if (envelope.To != node.Code)
+            return (null, $"misaddressed: for '{envelope.To}', this is {node.Code}");
+        if (signer.Problem(envelope) is { } signature)
+            return (null, signature);
+        var type = envelope.Kind switch
+        {
+            DeliveryStates.ReceiptKind => envelope.ContractType == nameof(DeliveryReceipt) ? typeof(DeliveryReceipt) : null,
+            DeliveryStates.MessageKind => CrossBorderContracts.TypeOf(envelope.ContractType),
+            _ => null,
+        };
+        if (type is null)
+            return (null, $"unknown contract '{envelope.Kind}/{envelope.ContractType}'");
+        if (envelope.ContractVersion != CrossBorderContracts.Version)
+            return (null, $"unsupported version {envelope.ContractVersion} of {envelope.ContractType} (this node reads {CrossBorderContracts.Version})");
+        var contract = CrossBorderContracts.Deserialize(envelope.Payload, type);
+        if (contract is null)
+            return (null, $"malformed payload for {envelope.ContractType}");
+        if (type != typeof(DeliveryReceipt) && CrossBorderContracts.CorrelationOf(contract) != envelope.CorrelationId)
+            return (null, "malformed: the payload's branch does not match the envelope's correlation id");
+        return (contract, null);
+    }
+}
