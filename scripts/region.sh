@@ -30,11 +30,19 @@ echo "[2/3] building the node"
 dotnet build src/MlaRequests.Node -c Release -nologo -v quiet
 
 echo "[3/3] starting ${codes[*]}"
+# Each node signs what it sends; every node trusts the others' public keys. Keys are made once and kept.
+mkdir -p "$data/keys"
+trust=()
+for code in "${codes[@]}"; do
+  [ -s "$data/keys/$code" ] || dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll keygen > "$data/keys/$code"
+  trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code")")
+done
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
   ASPNETCORE_ENVIRONMENT=Development dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll \
     --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" \
     --RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port" --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" \
+    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
     > "$data/$code.log" 2>&1 &
   pids+=($!)
 done

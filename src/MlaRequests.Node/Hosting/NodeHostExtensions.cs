@@ -10,6 +10,7 @@ using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Features.Inbox;
 using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Features.Links;
 using MlaRequests.Node.Features.Milestones;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
@@ -71,6 +72,7 @@ public static class NodeHostExtensions
         app.MapRequests();
         app.MapIncoming();
         app.MapMilestones();
+        app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
         app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
         return app;

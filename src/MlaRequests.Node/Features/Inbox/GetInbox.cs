@@ -84,6 +84,21 @@ public static class GetInbox
                 c.ActingCountry, "Overdue", c.DueAt, [], $"/api/deadlines?state=escalated")));
         }
 
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator))
+        {
+            var failed = await db.CrossBorderMessages.AsNoTracking()
+                .Where(m => m.State == Delivery.DeliveryStates.Failed && m.Kind == Delivery.DeliveryStates.MessageKind).ToListAsync(cancellationToken);
+            var ids = failed.Select(m => m.CorrelationId).ToList();
+            var references = (await db.BranchWorkflows.AsNoTracking().Where(b => ids.Contains(b.CorrelationId)).Select(b => new { b.CorrelationId, b.Reference })
+                    .ToListAsync(cancellationToken))
+                .Concat(await db.IncomingCases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { CorrelationId = c.Id, c.Reference })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(x => x.CorrelationId, x => x.Reference);
+            tasks.AddRange(failed.Select(m => new TaskItem($"Delivery of {m.ContractType} to {m.ToNode} failed: {m.LastError}",
+                references.GetValueOrDefault(m.CorrelationId, m.CorrelationId.ToString()), m.CorrelationId, m.ToNode, "Failed", m.FailedAt,
+                user.IsInRole(Roles.Administrator) ? ["retry"] : [], $"/api/links/{m.ToNode}/messages?state=Failed")));
+        }
+
         return TypedResults.Ok<IReadOnlyList<TaskItem>>(tasks.OrderBy(t => t.DueAt ?? Instant.MaxValue).ToList());
     }
 

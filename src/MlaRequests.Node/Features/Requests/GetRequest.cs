@@ -25,8 +25,8 @@ public static class GetRequest
     /// <param name="Country">The requested country.</param>
     /// <param name="BranchId">The branch.</param>
     /// <param name="Status">Its status.</param>
-    /// <param name="TransportState">Where this branch's cross-border messages stand: <c>queued</c> (waiting in the outbox),
-    /// <c>retrying</c> (the broker refused or could not route one yet), <c>sent</c> (all handed to the broker), <c>none</c> (nothing sent yet).</param>
+    /// <param name="TransportState">The transport state of the branch's latest cross-border message: queued, sent, delivered
+    /// (the receiver's signed receipt came back), retrying or failed; <c>none</c> before anything was sent.</param>
     /// <param name="TransmittedAt">When it was transmitted.</param>
     /// <param name="RemoteCaseReference">The requested country's linked domestic case.</param>
     /// <param name="RefusalGrounds">Refusal ground codes, if refused.</param>
@@ -49,7 +49,7 @@ public static class GetRequest
         {
             var branch = branches.SingleOrDefault(b => b.TargetNode == country);
             var branchStatus = branch?.CurrentState ?? (status == "Approved" ? "Transmitting" : "NotTransmitted");
-            return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : transport.GetValueOrDefault(branch.CorrelationId, "sent"),
+            return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : transport.GetValueOrDefault(branch.CorrelationId, "none"),
                 branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
@@ -65,20 +65,14 @@ public static class GetRequest
             RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode)));
     }
 
-    /// <summary>For branches with cross-border messages still in the outbox: queued, or retrying after a refusal.</summary>
+    /// <summary>The transport state of each branch's latest cross-border message.</summary>
     static async Task<Dictionary<Guid, string>> TransportStatesAsync(NodeDbContext db, IReadOnlyList<Guid> branches, CancellationToken cancellationToken)
     {
-        var pending = await db.Set<Engine.Outbox.OutboxMessage>().AsNoTracking()
-            .Where(m => m.NotBefore == null && m.DestinationAddress != null && m.DestinationAddress.Contains("-inbound"))
-            .Select(m => new { m.Body, m.Attempts }).ToListAsync(cancellationToken);
-        var states = new Dictionary<Guid, string>();
-        foreach (var branch in branches)
-        {
-            var key = branch.ToString("D");
-            var rows = pending.Where(m => m.Body.Contains(key, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (rows.Count > 0)
-                states[branch] = rows.Any(m => m.Attempts > 0) ? "retrying" : "queued";
-        }
-        return states;
+        var latest = await db.CrossBorderMessages.AsNoTracking()
+            .Where(m => branches.Contains(m.CorrelationId) && m.Kind == Delivery.DeliveryStates.MessageKind)
+            .GroupBy(m => m.CorrelationId)
+            .Select(g => g.OrderByDescending(m => m.Id).Select(m => new { m.CorrelationId, m.State }).First())
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(m => m.CorrelationId, m => m.State.ToLowerInvariant());
     }
 }
