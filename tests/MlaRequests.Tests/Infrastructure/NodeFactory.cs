@@ -87,7 +87,8 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
 
     sealed record TokenResponse(string AccessToken);
 
-    sealed class IdempotencyKeys : DelegatingHandler
+    /// <summary>Adds a fresh Idempotency-Key to every command that has none.</summary>
+    internal sealed class IdempotencyKeys : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -85,6 +85,17 @@ public sealed class NodeProcess : IAsyncDisposable
         Client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
     }
 
+    /// <summary>A separate client signed in as <paramref name="user"/>, giving each command a fresh Idempotency-Key.</summary>
+    public async Task<NodeApi> ApiAsync(string user)
+    {
+        var client = new HttpClient(new NodeFactory.IdempotencyKeys { InnerHandler = new HttpClientHandler() }) { BaseAddress = Client.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = "Demo!2026" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new NodeApi(client);
+    }
+
     static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
