@@ -24,6 +24,7 @@ public sealed class CrossBorderDelivery(
     : BackgroundService
 {
     const int BatchSize = 256;
+    const string CircuitOpen = "the link's circuit is open";
     readonly CrossBorderOptions _options = options.Value;
 
     /// <inheritdoc />
@@ -69,7 +70,9 @@ public sealed class CrossBorderDelivery(
             return 0;
 
         var exhausted = due.Where(m => m.State == DeliveryStates.Sent && m.Attempts >= _options.MaxAttempts).ToList();
-        var sendable = due.Except(exhausted).Where(m => !circuits.IsOpen(m.ToNode)).ToList();
+        // A peer whose circuit is not closed gets one message as a probe; the rest wait for the next round.
+        var sendable = due.Except(exhausted).GroupBy(m => m.ToNode)
+            .SelectMany(peer => circuits.IsClosed(peer.Key) ? peer : peer.Take(1)).ToList();
         var errors = await Task.WhenAll(sendable.Select(m => TrySendAsync(m, cancellationToken)));
 
         using (await database.Gate.EnterAsync(CancellationToken.None))
@@ -81,14 +84,20 @@ public sealed class CrossBorderDelivery(
                 await RecordAsync(db, sendable[i], errors[i], now);
             await transaction.CommitAsync(CancellationToken.None);
         }
-        return due.Count;
+        return sendable.Count + exhausted.Count;
     }
 
     async Task RecordAsync(NodeDbContext db, CrossBorderMessage message, string? error, Instant now)
     {
         var attempts = message.Attempts + 1;
         var rows = db.CrossBorderMessages.Where(m => m.Id == message.Id && m.State != DeliveryStates.Delivered);
-        if (error is null && message.Kind == DeliveryStates.ReceiptKind)
+        if (error == CircuitOpen)
+        {
+            // Not an attempt: the link is known to be down, so the message simply waits.
+            var later = now + Duration.FromTimeSpan(_options.BreakDuration / 2);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, later).SetProperty(m => m.LastError, error));
+        }
+        else if (error is null && message.Kind == DeliveryStates.ReceiptKind)
         {
             await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastSentAt, now).SetProperty(m => m.DeliveredAt, now).SetProperty(m => m.NextAttemptAt, (Instant?)null));
@@ -137,6 +146,10 @@ public sealed class CrossBorderDelivery(
                 }, token);
             }, cancellationToken);
             return null;
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return CircuitOpen;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -22,8 +22,8 @@ public sealed class LinkCircuits(IOptions<CrossBorderOptions> options)
     /// <summary>Closed, Open, HalfOpen or Isolated.</summary>
     public string StateOf(string node) => Get(node).State.CircuitState.ToString();
 
-    /// <summary>True while sends to <paramref name="node"/> are held back.</summary>
-    public bool IsOpen(string node) => Get(node).State.CircuitState is CircuitState.Open or CircuitState.Isolated;
+    /// <summary>True while sends to <paramref name="node"/> flow normally (otherwise one probe at a time is sent).</summary>
+    public bool IsClosed(string node) => Get(node).State.CircuitState is CircuitState.Closed;
 
     (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) Get(string node)
     {

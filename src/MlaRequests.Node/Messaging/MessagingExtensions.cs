@@ -64,6 +64,7 @@ public static class MessagingExtensions
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
+                        h.Heartbeat(rabbit.Heartbeat);
                         h.PublisherConfirmation = true;
                     });
                     Configure(cfg, context, prefix);

@@ -21,6 +21,9 @@ public sealed class RabbitMqOptions
     /// <summary>Redeliveries a quorum queue allows before it dead-letters a message.</summary>
     public int DeliveryLimit { get; set; } = 20;
 
+    /// <summary>How often the connection is checked; a link that stops answering is dropped and reconnected after about twice this.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>True when a broker is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

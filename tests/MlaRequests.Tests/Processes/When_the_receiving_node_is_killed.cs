@@ -64,7 +64,7 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
     }
 
     /// <summary>A parallel investigation from KZ accepted in KG: its branch carries shared milestones both ways.</summary>
-    static async Task<(Guid Id, Guid Branch)> LinkedCaseAsync(NodeProcess kz, NodeProcess kg)
+    internal static async Task<(Guid Id, Guid Branch)> LinkedCaseAsync(NodeProcess kz, NodeProcess kg)
     {
         var prosecutor = await kz.ApiAsync("kz.prosecutor");
         var liaison = await kz.ApiAsync("kz.liaison");
