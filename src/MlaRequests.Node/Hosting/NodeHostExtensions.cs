@@ -5,6 +5,10 @@ using MlaRequests.Domain.Requests;
 using MlaRequests.Engine;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Audit;
+using MlaRequests.Node.Features.Audit;
+using MlaRequests.Node.Features.Letters;
+using MlaRequests.Node.Pages;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Features.Inbox;
@@ -50,6 +54,8 @@ public static class NodeHostExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();
         services.AddScoped<StepServices>();
+        services.AddNodeAudit();
+        builder.AddNodeUi();
         services.ConfigureHttpJsonOptions(o => RequestContentJson.Configure(o.SerializerOptions));
         return builder;
     }
@@ -61,6 +67,7 @@ public static class NodeHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommandBodyBuffering();
+        app.UseNodeUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -71,6 +78,9 @@ public static class NodeHostExtensions
         app.MapMilestones();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
         app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
+        app.MapAudit();
+        app.MapLetters();
+        app.MapNodeUi();
         return app;
     }
 
