@@ -18,12 +18,26 @@ public sealed class AuditedSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        await RecordAsync($"sign-in ({AuthenticationScheme})", userName, result);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override async Task<SignInResult> ExternalLoginSignInAsync(string loginProvider, string providerKey, bool isPersistent, bool bypassTwoFactor)
+    {
+        var result = await base.ExternalLoginSignInAsync(loginProvider, providerKey, isPersistent, bypassTwoFactor);
+        var user = await UserManager.FindByLoginAsync(loginProvider, providerKey);
+        await RecordAsync($"sign-in ({loginProvider})", user?.UserName ?? $"{loginProvider}:{providerKey}", result);
+        return result;
+    }
+
+    Task RecordAsync(string action, string actor, SignInResult result)
+    {
         var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked-out" : "failed";
-        await writer.RunAsync(async db =>
+        return writer.RunAsync(async db =>
         {
-            await audit.AppendAsync((NodeDbContext)db, $"sign-in ({AuthenticationScheme})", null, outcome, CancellationToken.None, actor: userName);
+            await audit.AppendAsync((NodeDbContext)db, action, null, outcome, CancellationToken.None, actor: actor);
             return true;
         }, CancellationToken.None);
-        return result;
     }
 }
