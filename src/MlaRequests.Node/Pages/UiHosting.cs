@@ -24,6 +24,8 @@ public static class UiHosting
     public static WebApplicationBuilder AddNodeUi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Serves wwwroot from the source tree when the node runs from its build output (tests, scripts), and as published otherwise.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddLocalization();
         services.AddRazorPages(o =>
@@ -55,15 +57,15 @@ public static class UiHosting
         ArgumentNullException.ThrowIfNull(app);
         var localization = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("en"), SupportedCultures = Cultures, SupportedUICultures = Cultures };
         localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        app.UseStaticFiles();
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseRequestLocalization(localization));
         return app;
     }
 
-    /// <summary>Maps the pages and their static files.</summary>
+    /// <summary>Maps the pages.</summary>
     public static WebApplication MapNodeUi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapStaticAssets();
         app.MapRazorPages();
         return app;
     }
