@@ -127,15 +127,19 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
     {
         var id = await Api.RequestIn("Approved", TestContent.Complete(LegalBasis.Chisinau2002, "KG", "TJ"));
         var reference = (await Api.Node.Request(id))!.Reference;
+        await Scenario.RegisteredBy(Api.Node, id, "KG", Api.Now.Plus(Duration.FromHours(36)));
+        await Api.Node.BranchIn(DeterministicGuid.Branch(id, "KG"), "Acknowledged");
         await Api.Settled();
 
         Api.Clock.Advance(Duration.FromDays(8));
 
         var page = await ui.SignedIn(RequestSetup.Supervisor);
         var overdue = page.Locator($"#overdue tr[data-reference='{reference}']");
-        await Expect(overdue.First).ToBeVisibleAsync();
-        await Expect(overdue.First).ToHaveAttributeAsync("data-state", "overdue");
-        await Expect(overdue.First.Locator(".pill.overdue")).ToHaveTextAsync(new Regex("^−"));
+        await Expect(overdue).ToHaveCountAsync(1);
+        await Expect(overdue).ToHaveAttributeAsync("data-state", "overdue");
+        await Expect(overdue).ToContainTextAsync("TJ");
+        await Expect(overdue.Locator(".pill.overdue")).ToHaveTextAsync(new Regex("^−"));
+        await Expect(page.Locator(".chart g[data-country=KG]")).ToContainTextAsync("1.5 days");
         await BrowserNode.Screenshot(page, "supervisor-dashboard");
     }
 
