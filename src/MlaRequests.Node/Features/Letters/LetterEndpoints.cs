@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MlaRequests.Node.Features.Requests;
+using MlaRequests.Node.Hosting;
+using MlaRequests.Node.Pages;
 using MlaRequests.Node.Persistence;
 using NodaTime;
 
@@ -25,7 +28,7 @@ public static class LetterEndpoints
 
     /// <summary>The letter of request <paramref name="id"/> in <paramref name="lang"/> (English by default).</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Handle(Guid id, string? lang, ClaimsPrincipal user,
-        NodeDbContext db, IClock clock, CancellationToken cancellationToken)
+        NodeDbContext db, IClock clock, IOptions<NodeOptions> node, CancellationToken cancellationToken)
     {
         var language = string.IsNullOrWhiteSpace(lang) ? "en" : lang.Trim().ToLowerInvariant();
         if (!Languages.Contains(language))
@@ -35,7 +38,8 @@ public static class LetterEndpoints
         var createdOn = request.CreatedAt.InUtc().Date;
         var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(createdOn)) && !ChildProtection.Handles(user, request.OfficeCode);
         var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
-        var pdf = RequestLetter.Render(request, content, clock.GetCurrentInstant().InUtc().Date, CultureInfo.GetCultureInfo(language));
+        var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[UiFormat.NodeZone(node.Value.Code)]).Date;
+        var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language));
         return TypedResults.File(pdf, "application/pdf", $"{request.Reference}-{language}.pdf");
     }
 }
