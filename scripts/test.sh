@@ -6,6 +6,17 @@ cd "$(dirname "$0")/.."
 port=${MLA_TEST_RABBITMQ_PORT:-5679}
 export MLA_TEST_RABBITMQ_PORT=$port
 
+# The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null || { echo "apt-get not found: install ${missing[*]} by hand" >&2; exit 1; }
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 scripts/broker.sh start "$port"
 trap 'scripts/broker.sh stop "$port"' EXIT
 

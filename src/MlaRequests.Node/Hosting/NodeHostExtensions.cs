@@ -5,7 +5,11 @@ using MlaRequests.Domain.Requests;
 using MlaRequests.Engine;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Audit;
 using MlaRequests.Node.Delivery;
+using MlaRequests.Node.Features.Audit;
+using MlaRequests.Node.Features.Letters;
+using MlaRequests.Node.Pages;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Features.Inbox;
@@ -53,6 +57,8 @@ public static class NodeHostExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();
         services.AddScoped<StepServices>();
+        services.AddNodeAudit();
+        builder.AddNodeUi();
         services.ConfigureHttpJsonOptions(o => RequestContentJson.Configure(o.SerializerOptions));
         return builder;
     }
@@ -64,6 +70,7 @@ public static class NodeHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommandBodyBuffering();
+        app.UseNodeUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -75,6 +82,9 @@ public static class NodeHostExtensions
         app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
         app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
+        app.MapAudit();
+        app.MapLetters();
+        app.MapNodeUi();
         return app;
     }
 

@@ -33,6 +33,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Commands already executed, by idempotency key.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>The append-only, hash-chained audit log.</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     /// <summary>Per-year counters for references.</summary>
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 

@@ -61,33 +61,95 @@ public static class IncomingSteps
     /// <param name="Description">What was sent and how.</param>
     public sealed record TransferBody(string? Description);
 
+    /// <summary>Every field any incoming step takes (each step reads its own; the web UI's forms fill the ones they show).</summary>
+    public sealed record StepInput
+    {
+        /// <summary>assign: user name of the officer.</summary>
+        public string? Assignee { get; init; }
+
+        /// <summary>extend-recognition: ISO-8601 period.</summary>
+        public string? Extension { get; init; }
+
+        /// <summary>extend-recognition, refuse: reasons.</summary>
+        public string? Reasons { get; init; }
+
+        /// <summary>request-information: the questions.</summary>
+        public string? Questions { get; init; }
+
+        /// <summary>refuse: coded grounds.</summary>
+        public IReadOnlyList<string>? Grounds { get; init; }
+
+        /// <summary>postpone: the reason.</summary>
+        public string? Reason { get; init; }
+
+        /// <summary>postpone: until when.</summary>
+        public LocalDate? Until { get; init; }
+
+        /// <summary>record-execution: every measure executed.</summary>
+        public bool Complete { get; init; }
+
+        /// <summary>record-execution: what was done.</summary>
+        public string? Summary { get; init; }
+
+        /// <summary>transfer-evidence: what was sent and how.</summary>
+        public string? Description { get; init; }
+    }
+
     /// <summary>Maps the steps under <c>/api/incoming</c>.</summary>
     public static void Map(RouteGroupBuilder incoming)
     {
-        incoming.MapPost("/{id:guid}/register", (Guid id, StepServices s, CancellationToken ct) =>
-            RunAsync("register", id, s, (_, _) => [], (c, actor, at) => new RegisterIncoming(id, actor, at), ct));
-        incoming.MapPost("/{id:guid}/assign", (Guid id, AssignBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("assign", id, s, (_, _) => Required("assignee", body.Assignee), (c, actor, at) => new AssignIncoming(id, body.Assignee!.Trim(), actor, at), ct,
-                (db, _) => SetAsync(db, id, c => c.AssignedTo = body.Assignee!.Trim(), ct)));
-        incoming.MapPost("/{id:guid}/extend-recognition", (Guid id, ExtendBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, body, ct),
-                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(body.Extension!).Value, body.Reasons!.Trim(), actor, at), ct,
-                (db, _) => SetAsync(db, id, c => c.RecognitionExtendedAt = s.Now, ct)));
-        incoming.MapPost("/{id:guid}/request-information", (Guid id, QuestionsBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("request-information", id, s, (_, _) => Required("questions", body.Questions),
-                (c, actor, at) => new RequestMoreInformation(id, body.Questions!.Trim(), actor, at), ct));
-        incoming.MapPost("/{id:guid}/accept", AcceptAsync);
-        incoming.MapPost("/{id:guid}/refuse", (Guid id, RefuseBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("refuse", id, s, (_, _) => ValidateRefusal(body), (c, actor, at) => new RefuseIncoming(id, body.Grounds!, body.Reasons!.Trim(), actor, at), ct));
-        incoming.MapPost("/{id:guid}/postpone", (Guid id, PostponeBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("postpone", id, s, (_, at) => ValidatePostponement(body, at), (c, actor, at) => new PostponeIncoming(id, body.Reason!.Trim(), body.Until!.Value, actor, at), ct));
-        incoming.MapPost("/{id:guid}/record-execution", (Guid id, ExecutionBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("record-execution", id, s, (_, _) => Required("summary", body.Summary), (c, actor, at) => new RecordExecution(id, body.Complete, body.Summary!.Trim(), actor, at), ct));
-        incoming.MapPost("/{id:guid}/transfer-evidence", (Guid id, TransferBody body, StepServices s, CancellationToken ct) =>
-            RunAsync("transfer-evidence", id, s, (_, _) => Required("description", body.Description), (c, actor, at) => new TransferEvidence(id, body.Description!.Trim(), actor, at), ct));
-        incoming.MapPost("/{id:guid}/open-mirror-case", OpenMirrorAsync);
-        incoming.MapPost("/{id:guid}/close", (Guid id, StepServices s, CancellationToken ct) =>
-            RunAsync("close", id, s, (_, _) => [], (c, actor, at) => new CloseIncoming(id, actor, at), ct));
+        incoming.MapPost("/{id:guid}/register", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("register", id, new StepInput(), s, node, ct));
+        incoming.MapPost("/{id:guid}/assign", (Guid id, AssignBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("assign", id, new StepInput { Assignee = body.Assignee }, s, node, ct));
+        incoming.MapPost("/{id:guid}/extend-recognition", (Guid id, ExtendBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("extend-recognition", id, new StepInput { Extension = body.Extension, Reasons = body.Reasons }, s, node, ct));
+        incoming.MapPost("/{id:guid}/request-information", (Guid id, QuestionsBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("request-information", id, new StepInput { Questions = body.Questions }, s, node, ct));
+        incoming.MapPost("/{id:guid}/accept", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("accept", id, new StepInput(), s, node, ct));
+        incoming.MapPost("/{id:guid}/refuse", (Guid id, RefuseBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("refuse", id, new StepInput { Grounds = body.Grounds, Reasons = body.Reasons }, s, node, ct));
+        incoming.MapPost("/{id:guid}/postpone", (Guid id, PostponeBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("postpone", id, new StepInput { Reason = body.Reason, Until = body.Until }, s, node, ct));
+        incoming.MapPost("/{id:guid}/record-execution", (Guid id, ExecutionBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("record-execution", id, new StepInput { Complete = body.Complete, Summary = body.Summary }, s, node, ct));
+        incoming.MapPost("/{id:guid}/transfer-evidence", (Guid id, TransferBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("transfer-evidence", id, new StepInput { Description = body.Description }, s, node, ct));
+        incoming.MapPost("/{id:guid}/open-mirror-case", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("open-mirror-case", id, new StepInput(), s, node, ct));
+        incoming.MapPost("/{id:guid}/close", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+            TakeAsync("close", id, new StepInput(), s, node, ct));
+    }
+
+    /// <summary>Takes the incoming step <paramref name="route"/> with the fields of <paramref name="input"/> it reads, exactly as its endpoint does.</summary>
+    public static Task<IResult> TakeAsync(string route, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(s);
+        return route switch
+        {
+            "register" => RunAsync("register", id, s, (_, _) => [], (c, actor, at) => new RegisterIncoming(id, actor, at), ct),
+            "assign" => RunAsync("assign", id, s, (_, _) => Required("assignee", input.Assignee), (c, actor, at) => new AssignIncoming(id, input.Assignee!.Trim(), actor, at), ct,
+                (db, _) => SetAsync(db, id, c => c.AssignedTo = input.Assignee!.Trim(), ct)),
+            "extend-recognition" => RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, new ExtendBody(input.Extension, input.Reasons), ct),
+                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(input.Extension!).Value, input.Reasons!.Trim(), actor, at), ct,
+                (db, _) => SetAsync(db, id, c => c.RecognitionExtendedAt = s.Now, ct)),
+            "request-information" => RunAsync("request-information", id, s, (_, _) => Required("questions", input.Questions),
+                (c, actor, at) => new RequestMoreInformation(id, input.Questions!.Trim(), actor, at), ct),
+            "accept" => AcceptAsync(id, s, node, ct),
+            "refuse" => RunAsync("refuse", id, s, (_, _) => ValidateRefusal(new RefuseBody(input.Grounds, input.Reasons)),
+                (c, actor, at) => new RefuseIncoming(id, input.Grounds!, input.Reasons!.Trim(), actor, at), ct),
+            "postpone" => RunAsync("postpone", id, s, (_, at) => ValidatePostponement(new PostponeBody(input.Reason, input.Until), at),
+                (c, actor, at) => new PostponeIncoming(id, input.Reason!.Trim(), input.Until!.Value, actor, at), ct),
+            "record-execution" => RunAsync("record-execution", id, s, (_, _) => Required("summary", input.Summary),
+                (c, actor, at) => new RecordExecution(id, input.Complete, input.Summary!.Trim(), actor, at), ct),
+            "transfer-evidence" => RunAsync("transfer-evidence", id, s, (_, _) => Required("description", input.Description),
+                (c, actor, at) => new TransferEvidence(id, input.Description!.Trim(), actor, at), ct),
+            "open-mirror-case" => OpenMirrorAsync(id, s, node, ct),
+            "close" => RunAsync("close", id, s, (_, _) => [], (c, actor, at) => new CloseIncoming(id, actor, at), ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not an incoming step."),
+        };
     }
 
     /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>

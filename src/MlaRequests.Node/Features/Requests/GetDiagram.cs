@@ -36,19 +36,8 @@ public static class GetDiagram
     /// <summary>A Mermaid <c>stateDiagram-v2</c> of <paramref name="graph"/>, with <paramref name="current"/> highlighted.</summary>
     public static string Mermaid(StateMachineGraph graph, string? current)
     {
-        ArgumentNullException.ThrowIfNull(graph);
         var text = new StringBuilder("stateDiagram-v2\n");
-        var states = graph.Vertices.Where(v => v.VertexType == typeof(State)).ToDictionary(v => v, Name);
-        var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var edge in graph.Edges.Where(e => e.From.VertexType == typeof(Event)))
-        {
-            foreach (var from in graph.Edges.Where(e => e.To == edge.From && states.ContainsKey(e.From)))
-            {
-                if (states.TryGetValue(edge.To, out var to) && states[from.From] != to)
-                    lines.Add($"    {states[from.From]} --> {to} : {edge.From.Title}");
-            }
-        }
-        foreach (var line in lines)
+        foreach (var line in Transitions(graph).Select(t => $"    {t.From} --> {t.To} : {t.Event}").ToHashSet().Order(StringComparer.Ordinal))
             text.AppendLine(line);
         if (current is not null)
         {
@@ -56,6 +45,23 @@ public static class GetDiagram
             text.AppendLine($"    class {current} current");
         }
         return text.ToString();
+    }
+
+    /// <summary>The transitions of <paramref name="graph"/> between distinct states (<c>[*]</c> is the initial state), as the diagrams draw them.</summary>
+    public static IReadOnlyList<(string From, string To, string Event)> Transitions(StateMachineGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var states = graph.Vertices.Where(v => v.VertexType == typeof(State)).ToDictionary(v => v, Name);
+        var transitions = new List<(string From, string To, string Event)>();
+        foreach (var edge in graph.Edges.Where(e => e.From.VertexType == typeof(Event)))
+        {
+            foreach (var from in graph.Edges.Where(e => e.To == edge.From && states.ContainsKey(e.From)))
+            {
+                if (states.TryGetValue(edge.To, out var to) && states[from.From] != to)
+                    transitions.Add((states[from.From], to, edge.From.Title));
+            }
+        }
+        return transitions;
     }
 
     static string Name(Vertex vertex) => vertex.Title switch

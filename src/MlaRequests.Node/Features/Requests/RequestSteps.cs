@@ -52,19 +52,46 @@ public static class RequestSteps
     /// <summary>Maps the step endpoints under <c>/api/requests/{id}</c>.</summary>
     public static void Map(RouteGroupBuilder requests)
     {
-        requests.MapPost("/{id:guid}/submit", SubmitAsync);
-        requests.MapPost("/{id:guid}/approve", (Guid id, StepServices s, CancellationToken ct) =>
-            OnRequestAsync(Approve, id, s, _ => [], (r, actor, at) => new ApproveRequest(id, actor, at), ct));
-        requests.MapPost("/{id:guid}/return", (Guid id, ReturnBody body, StepServices s, CancellationToken ct) =>
-            OnRequestAsync(Return, id, s, _ => Required("comments", body.Comments), (r, actor, at) => new ReturnRequest(id, body.Comments!.Trim(), actor, at), ct));
-        requests.MapPost("/{id:guid}/reject", (Guid id, RejectBody body, StepServices s, CancellationToken ct) =>
-            OnRequestAsync(Reject, id, s, _ => Required("reasons", body.Reasons), (r, actor, at) => new RejectRequest(id, body.Reasons!.Trim(), actor, at), ct));
-        requests.MapPost("/{id:guid}/withdraw", (Guid id, WithdrawBody body, StepServices s, CancellationToken ct) =>
-            OnRequestAsync(Withdraw, id, s, _ => Required("reason", body.Reason), (r, actor, at) => new WithdrawRequest(id, body.Reason!.Trim(), actor, at), ct));
+        requests.MapPost("/{id:guid}/submit", (Guid id, StepServices s, CancellationToken ct) => TakeOnRequestAsync("submit", id, null, s, ct));
+        requests.MapPost("/{id:guid}/approve", (Guid id, StepServices s, CancellationToken ct) => TakeOnRequestAsync("approve", id, null, s, ct));
+        requests.MapPost("/{id:guid}/return", (Guid id, ReturnBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("return", id, body.Comments, s, ct));
+        requests.MapPost("/{id:guid}/reject", (Guid id, RejectBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("reject", id, body.Reasons, s, ct));
+        requests.MapPost("/{id:guid}/withdraw", (Guid id, WithdrawBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("withdraw", id, body.Reason, s, ct));
         requests.MapPost("/{id:guid}/targets/{country}/answer-information", (Guid id, string country, AnswerBody body, StepServices s, CancellationToken ct) =>
-            OnBranchAsync(Answer, id, country, s, Required("answer", body.Answer), (branch, actor, at) => new AnswerAdditionalInformation(branch, body.Answer!.Trim(), actor, at), ct));
+            TakeOnBranchAsync("answer-information", id, country, body.Answer, s, ct));
         requests.MapPost("/{id:guid}/targets/{country}/confirm-evidence", (Guid id, string country, StepServices s, CancellationToken ct) =>
-            OnBranchAsync(Confirm, id, country, s, [], (branch, actor, at) => new ConfirmEvidenceReceived(branch, actor, at), ct));
+            TakeOnBranchAsync("confirm-evidence", id, country, null, s, ct));
+    }
+
+    /// <summary>
+    /// Takes the request step <paramref name="route"/> (submit, approve, return, reject, withdraw) with its one text field
+    /// (comments, reasons, reason), exactly as its endpoint does; the web UI's forms call this too.
+    /// </summary>
+    public static Task<IResult> TakeOnRequestAsync(string route, Guid id, string? text, StepServices s, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return route switch
+        {
+            "submit" => SubmitAsync(id, s, ct),
+            "approve" => OnRequestAsync(Approve, id, s, _ => [], (r, actor, at) => new ApproveRequest(id, actor, at), ct),
+            "return" => OnRequestAsync(Return, id, s, _ => Required("comments", text), (r, actor, at) => new ReturnRequest(id, text!.Trim(), actor, at), ct),
+            "reject" => OnRequestAsync(Reject, id, s, _ => Required("reasons", text), (r, actor, at) => new RejectRequest(id, text!.Trim(), actor, at), ct),
+            "withdraw" => OnRequestAsync(Withdraw, id, s, _ => Required("reason", text), (r, actor, at) => new WithdrawRequest(id, text!.Trim(), actor, at), ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a request step."),
+        };
+    }
+
+    /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence) as its endpoint does.</summary>
+    public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return route switch
+        {
+            "answer-information" => OnBranchAsync(Answer, id, country, s, Required("answer", text),
+                (branch, actor, at) => new AnswerAdditionalInformation(branch, text!.Trim(), actor, at), ct),
+            "confirm-evidence" => OnBranchAsync(Confirm, id, country, s, [], (branch, actor, at) => new ConfirmEvidenceReceived(branch, actor, at), ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
+        };
     }
 
     /// <summary>The request steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Persistence;
+
+namespace MlaRequests.Node.Audit;
+
+/// <summary>Identity's sign-in manager that also writes every password sign-in, successful or not, to the audit log (API tokens and UI cookies alike).</summary>
+public sealed class AuditedSignInManager(
+    UserManager<NodeUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<NodeUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<NodeUser>> logger, IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<NodeUser> confirmation, DurableWriter writer, AuditLog audit)
+    : SignInManager<NodeUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    /// <inheritdoc />
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        await RecordAsync($"sign-in ({AuthenticationScheme})", userName, result);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override async Task<SignInResult> ExternalLoginSignInAsync(string loginProvider, string providerKey, bool isPersistent, bool bypassTwoFactor)
+    {
+        var result = await base.ExternalLoginSignInAsync(loginProvider, providerKey, isPersistent, bypassTwoFactor);
+        var user = await UserManager.FindByLoginAsync(loginProvider, providerKey);
+        await RecordAsync($"sign-in ({loginProvider})", user?.UserName ?? $"{loginProvider}:{providerKey}", result);
+        return result;
+    }
+
+    Task RecordAsync(string action, string actor, SignInResult result)
+    {
+        var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked-out" : "failed";
+        return writer.RunAsync(async db =>
+        {
+            await audit.AppendAsync((NodeDbContext)db, action, null, outcome, CancellationToken.None, actor: actor);
+            return true;
+        }, CancellationToken.None);
+    }
+}

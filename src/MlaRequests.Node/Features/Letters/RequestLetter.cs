@@ -1,0 +1,69 @@
+using System.Globalization;
+using MlaRequests.Domain;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Resources;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MlaRequests.Node.Features.Letters;
+
+/// <summary>
+/// The request letter for the paper channel: every item of DOMAIN.md's "required content of an
+/// outgoing request", labelled in the chosen language; what the prosecutor wrote stays as written.
+/// </summary>
+public static class RequestLetter
+{
+    /// <summary>The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>.</summary>
+    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(content);
+        LetterFonts.Install();
+        string T(string key) => Ui.Get(key, culture);
+        string E<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? T($"{typeof(TEnum).Name}.{v}") : string.Empty;
+        var day = LocalDatePattern.Iso;
+
+        var letter = new LetterWriter($"{request.Reference} — {T("Letter.Title")}");
+        letter.Title(T("Letter.Title"));
+        letter.Paragraph($"{T("Field.Reference")}: {request.Reference}    {T("Letter.Date")}: {day.Format(date)}");
+        letter.Paragraph($"{T("Field.Targets")}: {string.Join(", ", content.Targets.Select(c => $"{c} ({T("Country." + c)})"))}");
+        letter.Field(T("Field.Kind"), E<RequestKind>(content.Kind));
+        letter.Field(T("Field.RequestingAuthority"), Authority(content.RequestingAuthority));
+        letter.Field(T("Field.ConductingAuthority"), Authority(content.ConductingAuthority));
+        letter.Field(T("Field.RequestedAuthority"), content.RequestedAuthority);
+        letter.Field(T("Field.CaseReference"), Join(content.CaseReference, E(content.Stage)));
+        letter.Field(T("Field.LegalBasis"), Join(E(content.LegalBasis), content.TreatyName, content.ReciprocityAssurance));
+        letter.Field(T("Field.Facts"), content.Facts);
+        letter.Field(T("Field.Offence"), Join(content.OffenceQualification, content.LawText,
+            content.DamageAmount is { } amount ? $"{T("Field.Damage")}: {amount.ToString("N2", culture)} {content.DamageCurrency}" : null));
+        letter.Field(T("Field.Measures"), string.Join("\n", content.Measures.Select((m, i) =>
+            $"{i + 1}. {E<MeasureType>(m.Type)}: {m.Description}" + (string.IsNullOrWhiteSpace(m.Procedure) ? string.Empty : $" ({T("Field.Procedure")}: {m.Procedure})"))));
+        letter.Field(T("Field.Persons"), string.Join("\n", content.Persons.Select((p, i) => $"{i + 1}. {E<PersonRole>(p.Role)}: " + Person(p, T))));
+        letter.Field(T("Field.EvidencePurpose"), content.EvidencePurpose);
+        letter.Field(T("Field.Urgency"), content.Urgent
+            ? Join(T("Letter.Urgent"), content.UrgencyReasons, content.DesiredDate is { } desired ? $"{T("Field.DesiredDate")}: {day.Format(desired)}" : null)
+            : T("Letter.NotUrgent"));
+        letter.Field(T("Field.Confidentiality"), content.Confidential ? Join(T("Letter.Confidential"), content.LimitsOnUse) : T("Letter.NotConfidential"));
+        letter.Field(T("Field.Languages"), Join($"{T("Field.OriginalLanguage")}: {content.OriginalLanguage}",
+            string.Join("\n", content.Translations.Select(t => $"{T("Field.Translation")}: {t.Language}, {t.Translator}, {(t.CertifiedOn is { } on ? day.Format(on) : string.Empty)}"))));
+        letter.Field(T("Field.LinkedCase"), content.LinkedCaseReference);
+        if (content.Jit is not null)
+            letter.Field(T("RequestKind.JointInvestigationTeam"), Join(content.Jit.Purpose,
+                $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));
+        return letter.ToArray();
+    }
+
+    static string Authority(Authority? authority) => Join(authority?.Name, authority?.Function);
+
+    static string Person(PersonConcerned p, Func<string, string> t) => p.Kind == PersonKind.Legal
+        ? Join(p.Name, p.Seat is null ? null : $"{t("Field.Seat")}: {p.Seat}").Replace("\n", "; ", StringComparison.Ordinal)
+        : string.Join("; ", new[]
+        {
+            p.Name, Labelled(t("Field.Citizenship"), p.Citizenship), Labelled(t("Field.DateOfBirth"), p.DateOfBirth is { } born ? LocalDatePattern.Iso.Format(born) : null),
+            Labelled(t("Field.PlaceOfBirth"), p.PlaceOfBirth), Labelled(t("Field.Residence"), p.Residence), Labelled(t("Field.Occupation"), p.Occupation),
+        }.Where(x => !string.IsNullOrWhiteSpace(x)));
+
+    static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : $"{label}: {value}";
+
+    static string Join(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+}

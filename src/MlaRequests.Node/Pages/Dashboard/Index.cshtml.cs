@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Deadlines;
+using MlaRequests.Node.Persistence;
+using NodaTime;
+
+namespace MlaRequests.Node.Pages.Dashboard;
+
+/// <summary>
+/// The supervisor's dashboard: clocks due soon, overdue and escalated (<c>GET /api/deadlines</c>'s
+/// own query), counts by status and by country, and the average time to acknowledge and to execute
+/// per country from the clocks that were met.
+/// </summary>
+[Authorize(Policy = UiHosting.Policy, Roles = Roles.Supervisor + "," + Roles.Administrator)]
+public sealed class IndexModel(NodeDbContext db, IClock clock) : PageModel
+{
+    /// <summary>Clocks per state: due, overdue, escalated.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ListDeadlines.Item>> Deadlines { get; private set; } = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
+
+    /// <summary>Outgoing requests per status.</summary>
+    public IReadOnlyList<(string Status, int Count)> ByStatus { get; private set; } = [];
+
+    /// <summary>Branches per requested country and status.</summary>
+    public IReadOnlyList<(string Country, string Status, int Count)> ByCountry { get; private set; } = [];
+
+    /// <summary>Incoming cases per requesting country.</summary>
+    public IReadOnlyList<(string Country, int Count)> IncomingByCountry { get; private set; } = [];
+
+    /// <summary>Average days to acknowledge and to execute per acting country (met clocks only).</summary>
+    public IReadOnlyList<CountryTimes> Times { get; private set; } = [];
+
+    /// <summary>One country's averages.</summary>
+    /// <param name="Country">The acting country.</param>
+    /// <param name="AcknowledgeDays">Average days from transmission to acknowledgement; null without data.</param>
+    /// <param name="ExecuteDays">Average days from decision to execution; null without data.</param>
+    /// <param name="Samples">How many clocks were averaged.</param>
+    public sealed record CountryTimes(string Country, double? AcknowledgeDays, double? ExecuteDays, int Samples);
+
+    /// <summary>Loads the dashboard.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var lists = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
+        foreach (var state in new[] { "overdue", "escalated", "due" })
+            lists[state] = (await ListDeadlines.Handle(state, User, db, clock, ct)).Result is Ok<IReadOnlyList<ListDeadlines.Item>> ok ? ok.Value! : [];
+        Deadlines = lists;
+
+        var drafts = await db.Requests.CountAsync(r => !db.OutgoingRequestWorkflows.Any(w => w.CorrelationId == r.Id), ct);
+        var statuses = await db.OutgoingRequestWorkflows.GroupBy(w => w.CurrentState).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        ByStatus = statuses.Select(s => (s.Key, s.Key == "Draft" ? s.Count + drafts : s.Count))
+            .Concat(drafts > 0 && statuses.All(s => s.Key != "Draft") ? [("Draft", drafts)] : []).OrderByDescending(s => s.Item2).ToList();
+        ByCountry = (await db.BranchWorkflows.GroupBy(b => new { b.TargetNode, b.CurrentState }).Select(g => new { g.Key.TargetNode, g.Key.CurrentState, Count = g.Count() })
+            .ToListAsync(ct)).Select(x => (x.TargetNode, x.CurrentState, x.Count)).OrderBy(x => x.TargetNode).ToList();
+        IncomingByCountry = (await db.IncomingCases.GroupBy(c => c.RequestingNode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(x => (x.Key, x.Count)).OrderBy(x => x.Key).ToList();
+
+        var met = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == "Met" && c.EndedAt != null
+                && (c.Kind == ClockKind.Acknowledgement || c.Kind == ClockKind.Execution))
+            .Select(c => new { c.ActingCountry, c.Kind, c.StartedAt, EndedAt = c.EndedAt!.Value }).ToListAsync(ct);
+        Times = met.GroupBy(c => c.ActingCountry).OrderBy(g => g.Key).Select(g => new CountryTimes(g.Key,
+            Average(g.Where(c => c.Kind == ClockKind.Acknowledgement).Select(c => c.EndedAt - c.StartedAt)),
+            Average(g.Where(c => c.Kind == ClockKind.Execution).Select(c => c.EndedAt - c.StartedAt)), g.Count())).ToList();
+    }
+
+    static double? Average(IEnumerable<Duration> durations)
+    {
+        var list = durations.ToList();
+        return list.Count == 0 ? null : list.Average(d => d.TotalDays);
+    }
+}

@@ -1,0 +1,38 @@
+using MassTransit;
+using MassTransit.SagaStateMachine;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.IncomingCases;
+using NodaTime;
+
+namespace MlaRequests.Node.Pages.Incoming;
+
+/// <summary>A request received from another country, as <c>GET /api/incoming/{id}</c> shows it, with the liaison officer's steps.</summary>
+public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseStateMachine machine) : PageModel
+{
+    /// <summary>The case; null when the user may not see it.</summary>
+    public GetIncoming.Response? Shown { get; private set; }
+
+    /// <summary>Its workflow with the current state.</summary>
+    public WorkflowDiagram? Diagram { get; private set; }
+
+    /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        switch ((await GetIncoming.Handle(id, User, db, clock, machine, ct)).Result)
+        {
+            case Ok<GetIncoming.Response> ok:
+                Shown = ok.Value!;
+                Diagram = new WorkflowDiagram(machine.GetGraph(), Shown.Status);
+                return Page();
+            case ForbidHttpResult:
+                return Forbid();
+            default:
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MlaRequests.Domain;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Features.Requests;
+using MlaRequests.Node.Hosting;
+using MlaRequests.Node.Resources;
+using NodaTime.Text;
+
+namespace MlaRequests.Node.Pages;
+
+/// <summary>
+/// Where every step form of the UI posts: the step runs through the API's own code (same checks,
+/// same transaction, same audit row), the page waits briefly for the workflow to apply it, then
+/// returns to the page the user came from with what happened.
+/// </summary>
+public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, IStringLocalizer<Ui> t) : PageModel
+{
+    /// <summary>What the form posted.</summary>
+    [BindProperty]
+    public StepForm Form { get; set; } = new();
+
+    /// <summary>Runs the step.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var back = Url.IsLocalUrl(Form.ReturnUrl) ? Form.ReturnUrl! : "/";
+        if (!StepForm.Known(Form.Subject, Form.Route))
+            return BadRequest();
+        steps.Commands.Describe($"{Form.Route} {Form.Subject} {Form.Id}{(Form.Country is null ? string.Empty : " " + Form.Country)} (web)");
+        var before = await StatusAsync(ct);
+        var result = Form.Subject switch
+        {
+            "request" => await RequestSteps.TakeOnRequestAsync(Form.Route, Form.Id, Form.Text, steps, ct),
+            "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct),
+            _ => await IncomingSteps.TakeAsync(Form.Route, Form.Id, Form.ToIncomingInput(), steps, node, ct),
+        };
+        if (Problem(result) is { } problem)
+        {
+            TempData["Error"] = $"{t["Step.NotTaken"]} {problem}";
+            return LocalRedirect(back);
+        }
+        await WaitForWorkflowAsync(before, ct);
+        TempData["Message"] = $"{t["Step.Taken"]}: {t["Step." + Form.Route]}";
+        return LocalRedirect(back);
+    }
+
+    static string? Problem(IResult result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } => null,
+        ValidationProblem v => string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        ProblemHttpResult p => p.ProblemDetails.Detail ?? p.ProblemDetails.Title,
+        Microsoft.AspNetCore.Http.HttpResults.NotFound => "404",
+        ForbidHttpResult => "403",
+        _ => result.GetType().Name,
+    };
+
+    /// <summary>The workflow applies an accepted step right after the commit; the page shows the new status once it has (or after 5 s).</summary>
+    async Task WaitForWorkflowAsync(string? before, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < until && await StatusAsync(ct) == before)
+            await Task.Delay(50, ct);
+    }
+
+    Task<string?> StatusAsync(CancellationToken ct) => Form.Subject switch
+    {
+        "request" => steps.Db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == Form.Id).Select(w => w.CurrentState).SingleOrDefaultAsync(ct),
+        "branch" => steps.Db.BranchWorkflows.AsNoTracking().Where(w => w.CorrelationId == DeterministicGuid.Branch(Form.Id, Form.Country ?? string.Empty))
+            .Select(w => w.CurrentState).SingleOrDefaultAsync(ct),
+        _ => steps.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == Form.Id).Select(w => w.CurrentState).SingleOrDefaultAsync(ct),
+    };
+}
+
+/// <summary>The fields of a step form.</summary>
+public sealed class StepForm
+{
+    static readonly Dictionary<string, string[]> Routes = new(StringComparer.Ordinal)
+    {
+        ["request"] = ["submit", "approve", "return", "reject", "withdraw"],
+        ["branch"] = ["answer-information", "confirm-evidence"],
+        ["incoming"] = ["register", "assign", "extend-recognition", "request-information", "accept", "refuse", "postpone", "record-execution",
+            "transfer-evidence", "open-mirror-case", "close"],
+    };
+
+    /// <summary>request, branch or incoming.</summary>
+    public string Subject { get; set; } = string.Empty;
+
+    /// <summary>The request or case.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The branch's country.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>The step.</summary>
+    public string Route { get; set; } = string.Empty;
+
+    /// <summary>The one text of request and branch steps (comments, reasons, reason, answer).</summary>
+    public string? Text { get; set; }
+
+    /// <summary>assign.</summary>
+    public string? Assignee { get; set; }
+
+    /// <summary>extend-recognition: days.</summary>
+    public int? ExtensionDays { get; set; }
+
+    /// <summary>refuse: coded grounds.</summary>
+    public List<string> Grounds { get; set; } = [];
+
+    /// <summary>postpone: ISO date.</summary>
+    public string? Until { get; set; }
+
+    /// <summary>record-execution.</summary>
+    public bool Complete { get; set; }
+
+    /// <summary>Where to go back to.</summary>
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>True for a subject and step the UI knows.</summary>
+    public static bool Known(string subject, string route) => Routes.TryGetValue(subject, out var routes) && routes.Contains(route);
+
+    /// <summary>The incoming step's input: <see cref="Text"/> is whatever text the step takes.</summary>
+    public IncomingSteps.StepInput ToIncomingInput() => new()
+    {
+        Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
+        Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
+        Complete = Complete, Summary = Text, Description = Text,
+    };
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MlaRequests.Node.Hosting;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MlaRequests.Node.Pages;
+
+/// <summary>Dates and durations as the signed-in user reads them: in the time zone they picked (the node's by default) and their language.</summary>
+public sealed class UiFormat(IHttpContextAccessor http, IOptions<NodeOptions> node, IClock clock)
+{
+    /// <summary>The cookie holding the user's time zone.</summary>
+    public const string ZoneCookie = "mla.zone";
+
+    /// <summary>The zones the UI offers: the region's capitals and UTC.</summary>
+    public static readonly IReadOnlyList<string> Zones = ["Asia/Almaty", "Asia/Bishkek", "Asia/Dushanbe", "Asia/Ashgabat", "Asia/Tashkent", "UTC"];
+
+    /// <summary>The time zone of each node's authorities.</summary>
+    public static string NodeZone(string code) => code switch
+    {
+        "KG" => "Asia/Bishkek",
+        "TJ" => "Asia/Dushanbe",
+        "TM" => "Asia/Ashgabat",
+        "UZ" => "Asia/Tashkent",
+        _ => "Asia/Almaty",
+    };
+
+    /// <summary>The user's zone.</summary>
+    public DateTimeZone Zone =>
+        http.HttpContext?.Request.Cookies[ZoneCookie] is { } id && Zones.Contains(id) ? DateTimeZoneProviders.Tzdb[id] : DateTimeZoneProviders.Tzdb[NodeZone(node.Value.Code)];
+
+    /// <summary>Now.</summary>
+    public Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>Today in the user's zone.</summary>
+    public LocalDate Today => Now.InZone(Zone).Date;
+
+    /// <summary>An instant as <c>2026-05-04 14:30</c> in the user's zone.</summary>
+    public string Time(Instant? at) =>
+        at is { } value ? LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Format(value.InZone(Zone).LocalDateTime) : "—";
+
+    /// <summary>Time left as days and hours (<c>3d 4h</c>), with a minus sign when overdue.</summary>
+    public static string Left(Duration? left)
+    {
+        if (left is not { } value)
+            return "—";
+        var sign = value < Duration.Zero ? "−" : string.Empty;
+        var abs = value < Duration.Zero ? -value : value;
+        var days = (long)abs.TotalDays;
+        var d = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? ("д", "ч", "мин") : ("d", "h", "min");
+        return days > 0 ? $"{sign}{days}{d.Item1} {abs.Hours}{d.Item2}" : $"{sign}{abs.Hours}{d.Item2} {abs.Minutes}{d.Item3}";
+    }
+}
