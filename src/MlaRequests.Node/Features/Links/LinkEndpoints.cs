@@ -47,16 +47,22 @@ public static class LinkEndpoints
         user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.LiaisonOfficer);
 
     static async Task<Results<Ok<List<Link>>, ForbidHttpResult>> ListAsync(ClaimsPrincipal user, NodeDbContext db, WorkflowNode node,
-        LinkCircuits circuits, IClock clock, CancellationToken ct)
+        LinkCircuits circuits, IClock clock, CancellationToken ct) =>
+        Watches(user) ? TypedResults.Ok(await ReadAsync(db, node, circuits, clock, ct)) : TypedResults.Forbid();
+
+    /// <summary>The health of every link from this node (used by the API and the supervisor's dashboard).</summary>
+    public static async Task<List<Link>> ReadAsync(NodeDbContext db, WorkflowNode node, LinkCircuits circuits, IClock clock, CancellationToken ct)
     {
-        if (!Watches(user))
-            return TypedResults.Forbid();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(circuits);
+        ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetCurrentInstant();
         var messages = await db.CrossBorderMessages.AsNoTracking().Where(m => m.Kind == DeliveryStates.MessageKind)
             .GroupBy(m => new { m.ToNode, m.State })
             .Select(g => new { g.Key.ToNode, g.Key.State, Count = g.Count(), Oldest = g.Min(m => m.CreatedAt), Last = g.Max(m => m.DeliveredAt) })
             .ToListAsync(ct);
-        var links = NodeCode.Countries.Keys.Where(code => code != node.Code).Select(code =>
+        return NodeCode.Countries.Keys.Where(code => code != node.Code).Select(code =>
         {
             var of = messages.Where(m => m.ToNode == code).ToList();
             int Count(string state) => of.Where(m => m.State == state).Sum(m => m.Count);
@@ -65,7 +71,16 @@ public static class LinkEndpoints
                 Count(DeliveryStates.Failed), of.Where(m => m.State == DeliveryStates.Delivered).Select(m => m.Last).Max(),
                 undelivered is { } oldest ? now - oldest : null);
         }).ToList();
-        return TypedResults.Ok(links);
+    }
+
+    /// <summary>The failed messages of every link, newest first.</summary>
+    public static async Task<List<Message>> FailedAsync(NodeDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.CrossBorderMessages.AsNoTracking().Where(m => m.State == DeliveryStates.Failed && m.Kind == DeliveryStates.MessageKind)
+            .OrderByDescending(m => m.Id).Take(200).ToListAsync(ct);
+        return rows.Select(m => new Message(m.MessageId, m.ToNode, m.ContractType, m.CorrelationId, m.State, m.Attempts, m.CreatedAt,
+            m.LastSentAt, m.DeliveredAt, m.FailedAt, m.LastError)).ToList();
     }
 
     static async Task<Results<Ok<List<Message>>, ForbidHttpResult, ValidationProblem>> MessagesAsync(string node, string? state, ClaimsPrincipal user,
@@ -91,8 +106,13 @@ public static class LinkEndpoints
         return TypedResults.Ok(rows.Select(q => new Quarantined(q.Id, q.ReceivedAt, q.Reason, q.FromNode, q.ToNode, q.MessageId, q.ContractType, q.Body)).ToList());
     }
 
-    static async Task<IResult> RetryAsync(Guid messageId, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken ct)
+    /// <summary>Starts a failed message's schedule again (administrators); the same MessageId is kept.</summary>
+    public static async Task<IResult> RetryAsync(Guid messageId, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(clock);
         if (!user.IsInRole(Roles.Administrator))
             return TypedResults.Forbid();
         var message = await db.CrossBorderMessages.AsNoTracking().SingleOrDefaultAsync(m => m.MessageId == messageId, ct);

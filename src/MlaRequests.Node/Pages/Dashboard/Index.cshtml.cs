@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlaRequests.Node.Delivery;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Links;
+using MlaRequests.Workflows.Shared;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Node.Accounts;
@@ -16,7 +21,7 @@ namespace MlaRequests.Node.Pages.Dashboard;
 /// per country from the clocks that were met.
 /// </summary>
 [Authorize(Policy = UiHosting.Policy, Roles = Roles.Supervisor + "," + Roles.Administrator)]
-public sealed class IndexModel(NodeDbContext db, IClock clock) : PageModel
+public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node, LinkCircuits circuits, CommandContext commands) : PageModel
 {
     /// <summary>Clocks per state: due, overdue, escalated.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ListDeadlines.Item>> Deadlines { get; private set; } = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
@@ -40,9 +45,24 @@ public sealed class IndexModel(NodeDbContext db, IClock clock) : PageModel
     /// <param name="Samples">How many clocks were averaged.</param>
     public sealed record CountryTimes(string Country, double? AcknowledgeDays, double? ExecuteDays, int Samples);
 
+    /// <summary>Every link from this node: circuit, queued, failed, oldest undelivered.</summary>
+    public IReadOnlyList<LinkEndpoints.Link> Links { get; private set; } = [];
+
+    /// <summary>Messages whose delivery schedule is exhausted.</summary>
+    public IReadOnlyList<LinkEndpoints.Message> FailedMessages { get; private set; } = [];
+
+    /// <summary>An administrator retries a failed message from the dashboard.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid messageId, CancellationToken ct)
+    {
+        await LinkEndpoints.RetryAsync(messageId, User, db, commands, clock, ct);
+        return RedirectToPage(null, null, "link-health");
+    }
+
     /// <summary>Loads the dashboard.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Links = await LinkEndpoints.ReadAsync(db, node, circuits, clock, ct);
+        FailedMessages = await LinkEndpoints.FailedAsync(db, ct);
         var lists = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
         foreach (var state in new[] { "overdue", "escalated", "due" })
             lists[state] = (await ListDeadlines.Handle(state, User, db, clock, ct)).Result is Ok<IReadOnlyList<ListDeadlines.Item>> ok ? ok.Value! : [];
