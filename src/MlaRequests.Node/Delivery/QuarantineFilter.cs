@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Persistence;
 using NodaTime;
@@ -28,13 +29,17 @@ public sealed class QuarantineFilter(IServiceProvider services, string unconsume
         var db = scope.ServiceProvider.GetRequiredService<NodeDbContext>();
         var gate = scope.ServiceProvider.GetRequiredService<EngineDatabase>().Gate;
         var body = context.Body.GetString();
+        var messageId = context.GetMessageId();
         using (await gate.EnterAsync(CancellationToken.None))
         {
+            // A redelivered copy of a message already in quarantine is not kept twice.
+            if (messageId is not null && await db.QuarantinedMessages.AnyAsync(q => q.MessageId == messageId))
+                return;
             db.QuarantinedMessages.Add(new QuarantinedMessage
             {
                 ReceivedAt = scope.ServiceProvider.GetRequiredService<IClock>().GetCurrentInstant(),
                 Reason = reason.Length > 1000 ? reason[..1000] : reason,
-                MessageId = context.GetMessageId(),
+                MessageId = messageId,
                 Body = body.Length > 100_000 ? body[..100_000] : body,
             });
             await db.SaveChangesAsync(CancellationToken.None);
