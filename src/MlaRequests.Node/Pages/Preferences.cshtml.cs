@@ -10,7 +10,7 @@ public sealed class PreferencesModel : PageModel
     /// <summary>Sets the cookies.</summary>
     public IActionResult OnPost(string? culture, string? zone, string? returnUrl)
     {
-        var options = new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true };
+        var options = new CookieOptions { Expires = TimeProvider.System.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true };
         if (UiHosting.Cultures.Any(c => c.Name == culture))
             Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)), options);
         if (zone is not null && UiFormat.Zones.Contains(zone))

@@ -62,8 +62,8 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
     /// <summary>The workflow applies an accepted step right after the commit; the page shows the new status once it has (or after 5 s).</summary>
     async Task WaitForWorkflowAsync(string? before, CancellationToken ct)
     {
-        var until = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < until && await StatusAsync(ct) == before)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(5) && await StatusAsync(ct) == before)
             await Task.Delay(50, ct);
     }
 

@@ -86,8 +86,8 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
 
     async Task WaitUntilSubmittedAsync(Guid id, CancellationToken ct)
     {
-        var until = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < until && await RequestQueries.FindAsync(steps.Db, id, User, ct) is (_, "Draft"))
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(5) && await RequestQueries.FindAsync(steps.Db, id, User, ct) is (_, "Draft"))
             await Task.Delay(50, ct);
     }
 }
