@@ -30,24 +30,13 @@ public sealed class DurableWriter(DbContext db, EngineDatabase database, OutboxS
 
     /// <summary>Adds <paramref name="message"/> to the outbox, to be published after commit (as its runtime type).</summary>
     public Guid Publish<T>(T message)
-        where T : class => Add(message, destination: null);
-
-    /// <summary>Adds <paramref name="message"/> to the outbox, to be sent to <paramref name="destination"/> after commit.</summary>
-    public Guid Send<T>(Uri destination, T message)
         where T : class
-    {
-        ArgumentNullException.ThrowIfNull(destination);
-        return Add(message, destination);
-    }
-
-    Guid Add(object message, Uri? destination)
     {
         ArgumentNullException.ThrowIfNull(message);
         var messageId = NewId.NextGuid();
         db.Add(new OutboxMessage
         {
             MessageId = messageId,
-            DestinationAddress = destination?.ToString(),
             MessageType = MessageJson.TypeName(message.GetType()),
             Body = System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
             CreatedAt = clock.GetCurrentInstant(),

@@ -52,9 +52,6 @@ public sealed class NodeKeys : IDisposable
     /// <summary>This node's public key, base64 SubjectPublicKeyInfo, for the peers' trust lists.</summary>
     public string PublicKey { get; }
 
-    /// <summary>The peers this node trusts.</summary>
-    public IReadOnlyCollection<string> Peers => _trusted.Keys;
-
     /// <summary>The trusted public key of <paramref name="node"/>, if any.</summary>
     public ECDsa? TrustedKeyOf(string node) => _trusted.GetValueOrDefault(node);
 

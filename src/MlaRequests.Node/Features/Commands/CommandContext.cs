@@ -32,10 +32,6 @@ public sealed class CommandContext(DurableWriter writer, IClock clock, IOptions<
     public void Publish<T>(T message)
         where T : class => writer.Publish(message);
 
-    /// <summary>Sends <paramref name="message"/> to <paramref name="destination"/> after commit.</summary>
-    public void Send<T>(Uri destination, T message)
-        where T : class => writer.Send(destination, message);
-
     /// <summary>Commits <paramref name="work"/> with the response the caller will get (<paramref name="status"/>, <paramref name="body"/>, <paramref name="location"/>).</summary>
     public Task CommitAsync(Func<NodeDbContext, Task> work, int status, object? body, string? location, CancellationToken cancellationToken) =>
         CommitAsync(work, status, () => body, location, cancellationToken);
