@@ -129,20 +129,22 @@ public sealed class OutboxDispatcher(
         {
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new JsonException("The stored body is null.");
+            // WaitAsync as well as the token: RabbitMQ.Client 7.2.2 can leave a call waiting forever on a channel
+            // disposed under it (rabbitmq-dotnet-client#1976), and one stuck send must not stop the loop.
             if (row.DestinationAddress is null)
             {
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => Stamp(context, row)), timeout.Token)
-                    .ConfigureAwait(false);
+                    .WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             else
             {
-                var endpoint = await bus.GetSendEndpoint(new Uri(row.DestinationAddress)).ConfigureAwait(false);
+                var endpoint = await bus.GetSendEndpoint(new Uri(row.DestinationAddress)).WaitAsync(timeout.Token).ConfigureAwait(false);
                 await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
                     {
                         Stamp(context, row);
                         _options.ConfigureSend?.Invoke(context);
                     }), timeout.Token)
-                    .ConfigureAwait(false);
+                    .WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             return null;
         }

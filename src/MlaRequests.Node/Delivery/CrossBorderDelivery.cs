@@ -137,13 +137,13 @@ public sealed class CrossBorderDelivery(
         {
             await circuits.For(message.ToNode).ExecuteAsync(async token =>
             {
-                var endpoint = await bus.GetSendEndpoint(WorkflowNode.InboundAddressOf(message.ToNode));
+                var endpoint = await bus.GetSendEndpoint(WorkflowNode.InboundAddressOf(message.ToNode)).WaitAsync(token);
                 await endpoint.Send(envelope, context =>
                 {
                     context.MessageId = NewId.NextGuid();
                     context.CorrelationId = message.CorrelationId;
                     MessagingExtensions.MakeUnroutableSendsFail(context);
-                }, token);
+                }, token).WaitAsync(token);
             }, cancellationToken);
             return null;
         }

@@ -26,6 +26,10 @@ public static class MessagingExtensions
     {
         var prefix = node.Code.ToLowerInvariant();
         services.AddSingleton(new WorkflowNode(node.Code));
+        var consumeBindings = new ConsumeBindings();
+        services.AddSingleton(consumeBindings);
+        if (rabbit.IsConfigured) // registered before MassTransit's hosted service, so the bindings exist before the bus starts
+            services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ConsumeBindingsDeployer>(provider, rabbit));
         services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true;
@@ -49,6 +53,7 @@ public static class MessagingExtensions
                     QuarantineUnreadable(endpoint, context, "no consumer for this message type");
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
                 {
+                    consumeBindings.Take(queue, name);
                     queue.SetQuorumQueue();
                     queue.SetQueueArgument("x-delivery-limit", rabbit.DeliveryLimit);
                     if (name == WorkflowNode.InboundQueueOf(node.Code))
@@ -67,6 +72,7 @@ public static class MessagingExtensions
                         h.Heartbeat(rabbit.Heartbeat);
                         h.PublisherConfirmation = true;
                     });
+                    consumeBindings.Messages = cfg.MessageTopology;
                     Configure(cfg, context, prefix);
                 });
             }

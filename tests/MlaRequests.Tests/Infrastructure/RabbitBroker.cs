@@ -25,7 +25,8 @@ public static class RabbitBroker
         ["RabbitMq:VirtualHost"] = virtualHost,
     };
 
-    static async Task Ctl(params string[] arguments)
+    /// <summary>Runs rabbitmqctl against the test broker and returns what it printed.</summary>
+    public static async Task<string> Ctl(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Repository.Root, "scripts", "broker.sh"))
         {
@@ -38,10 +39,11 @@ public static class RabbitBroker
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException(
                 $"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}. Is the test broker running (scripts/test.sh starts it)?");
+        return output;
     }
 }

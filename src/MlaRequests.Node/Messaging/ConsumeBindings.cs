@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using MassTransit.Configuration;
+using RabbitMQ.Client;
+
+namespace MlaRequests.Node.Messaging;
+
+/// <summary>
+/// The bindings that route each published message type to the receive endpoints that consume it,
+/// recorded while MassTransit configures the endpoints and declared on the broker once, one at a
+/// time, before the bus starts (<see cref="ConsumeBindingsDeployer"/>).
+/// </summary>
+/// <remarks>
+/// Why not let MassTransit declare them: it re-declares an endpoint's whole consume topology on
+/// every new channel, issuing the declarations and bindings concurrently on that channel.
+/// RabbitMQ.Client 7.2.2 (the newest served here) disposes a channel's RPC semaphore when the
+/// connection drops, and every call parked on it then waits forever, whatever its timeout
+/// (rabbitmq-dotnet-client#1976, fixed after 7.2.2). On a slow link that resets during a
+/// reconnect, the endpoint never comes back: observed as <c>kz-inbound</c> left with no consumer
+/// after a fault-proxy run. With the consume topology declared here, an endpoint's own channel set-up
+/// is one queue, one exchange and one binding, each alone in its step, so no call is ever parked.
+/// Bindings are durable: a reconnect finds them in place.
+/// </remarks>
+public sealed class ConsumeBindings
+{
+    readonly ConcurrentDictionary<(string Exchange, string Endpoint), byte> _bindings = new();
+
+    /// <summary>The message topology of the bus being configured, which names each message type's exchange.</summary>
+    public IMessageTopologyConfigurator? Messages { get; set; }
+
+    /// <summary>Every (message exchange → endpoint exchange) binding recorded so far, in a stable order.</summary>
+    public IReadOnlyList<(string Exchange, string Endpoint)> Bindings =>
+        [.. _bindings.Keys.OrderBy(b => b.Endpoint, StringComparer.Ordinal).ThenBy(b => b.Exchange, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Turns MassTransit's per-channel consume topology off for this endpoint and records, as each
+    /// consumer and saga is configured on it, which message types it needs bound.
+    /// </summary>
+    public void Take(IRabbitMqReceiveEndpointConfigurator endpoint, string endpointName)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.ConfigureConsumeTopology = false;
+        var recorder = new Recorder(this, endpointName);
+        endpoint.ConnectConsumerConfigurationObserver(recorder);
+        endpoint.ConnectSagaConfigurationObserver(recorder);
+    }
+
+    void Record<TMessage>(string endpointName)
+        where TMessage : class
+    {
+        var messages = Messages ?? throw new InvalidOperationException("The message topology is set before endpoints are configured.");
+        _bindings.TryAdd((messages.GetMessageTopology<TMessage>().EntityName, endpointName), 0);
+    }
+
+    sealed class Recorder(ConsumeBindings topology, string endpointName) : IConsumerConfigurationObserver, ISagaConfigurationObserver
+    {
+        public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator)
+            where TConsumer : class
+        {
+        }
+
+        public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
+            where TConsumer : class
+            where TMessage : class => topology.Record<TMessage>(endpointName);
+
+        public void SagaConfigured<TSaga>(ISagaConfigurator<TSaga> configurator)
+            where TSaga : class, ISaga
+        {
+        }
+
+        public void StateMachineSagaConfigured<TInstance>(ISagaConfigurator<TInstance> configurator, SagaStateMachine<TInstance> stateMachine)
+            where TInstance : class, ISaga, SagaStateMachineInstance
+        {
+        }
+
+        public void SagaMessageConfigured<TSaga, TMessage>(ISagaMessageConfigurator<TSaga, TMessage> configurator)
+            where TSaga : class, ISaga
+            where TMessage : class => topology.Record<TMessage>(endpointName);
+    }
+}
+
+/// <summary>
+/// Declares the recorded consume topology on the broker before MassTransit starts: each message
+/// exchange, each endpoint exchange, and the binding between them, one call at a time on one channel
+/// of its own connection. Waits (with a growing pause) until the broker answers, as the bus would.
+/// </summary>
+public sealed class ConsumeBindingsDeployer(
+    IServiceProvider services, ConsumeBindings topology, RabbitMqOptions rabbit, ILogger<ConsumeBindingsDeployer> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<IBusControl>(); // building the bus configures the endpoints, which records the bindings
+        var bindings = topology.Bindings;
+        var factory = new ConnectionFactory
+        {
+            HostName = rabbit.Host!, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost,
+            UserName = rabbit.Username, Password = rabbit.Password, RequestedHeartbeat = rabbit.Heartbeat,
+            ClientProvidedName = "consume-topology", AutomaticRecoveryEnabled = false,
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await DeclareAsync(factory, bindings, cancellationToken);
+                logger.LogInformation("Consume topology declared: {Bindings} bindings", bindings.Count);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempt, 5)) / 2));
+                logger.LogWarning("Declaring the consume topology failed (attempt {Attempt}): {Error}; retrying in {Pause}",
+                    attempt, exception.Message, pause);
+                await Task.Delay(pause, cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    static async Task DeclareAsync(ConnectionFactory factory, IReadOnlyList<(string Exchange, string Endpoint)> bindings, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (exchange, endpoint) in bindings)
+        {
+            foreach (var name in new[] { exchange, endpoint }.Where(declared.Add))
+                await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            await channel.ExchangeBindAsync(endpoint, exchange, string.Empty, cancellationToken: cancellationToken);
+        }
+        await channel.CloseAsync(cancellationToken);
+        await connection.CloseAsync(cancellationToken);
+    }
+}
