@@ -35,6 +35,8 @@ public sealed class OutboxDispatcher(
         IsRunning = true;
         try
         {
+            if (_options.StartGate is { } gate)
+                await gate(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = _options.PollInterval;

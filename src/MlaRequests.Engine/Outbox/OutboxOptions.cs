@@ -24,6 +24,12 @@ public sealed class OutboxOptions
     /// </summary>
     public Action<SendContext>? ConfigureSend { get; set; }
 
+    /// <summary>
+    /// Awaited once before the first dispatch round: the host holds publishing here until the broker can route what
+    /// is published (the node's consume bindings are declared). Rows wait in the database meanwhile.
+    /// </summary>
+    public Func<CancellationToken, Task>? StartGate { get; set; }
+
     /// <summary>How long inbox rows are kept to recognise redelivered duplicates.</summary>
     public Duration InboxRetention { get; set; } = Duration.FromDays(30);
 }

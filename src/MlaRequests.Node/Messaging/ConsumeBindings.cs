@@ -80,44 +80,50 @@ public sealed class ConsumeBindings
 }
 
 /// <summary>
-/// Declares the recorded consume topology on the broker before MassTransit starts: each message
-/// exchange, each endpoint exchange, and the binding between them, one call at a time on one channel
-/// of its own connection. Waits (with a growing pause) until the broker answers, as the bus would.
+/// Declares the recorded bindings on the broker in the background, from start-up until the broker
+/// answers: each message exchange, each endpoint exchange and the binding between them, one call at a
+/// time on one channel of its own connection. The node does not wait for it to start (its web UI and
+/// API work while the broker is unreachable); the outbox holds publishing until <see cref="Declared"/>
+/// completes, so nothing is published before the broker can route it.
 /// </summary>
 public sealed class ConsumeBindingsDeployer(
-    IServiceProvider services, ConsumeBindings topology, RabbitMqOptions rabbit, ILogger<ConsumeBindingsDeployer> logger) : IHostedService
+    IServiceProvider services, ConsumeBindings topology, RabbitMqOptions rabbit, ILogger<ConsumeBindingsDeployer> logger) : BackgroundService
 {
+    readonly TaskCompletionSource _declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once every binding is declared.</summary>
+    public Task Declared => _declared.Task;
+
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // start-up goes on while this waits for the broker
         services.GetRequiredService<IBusControl>(); // building the bus configures the endpoints, which records the bindings
         var bindings = topology.Bindings;
         var factory = new ConnectionFactory
         {
             HostName = rabbit.Host!, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost,
             UserName = rabbit.Username, Password = rabbit.Password, RequestedHeartbeat = rabbit.Heartbeat,
-            ClientProvidedName = "consume-topology", AutomaticRecoveryEnabled = false,
+            ClientProvidedName = "consume-bindings", AutomaticRecoveryEnabled = false,
         };
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await DeclareAsync(factory, bindings, cancellationToken);
-                logger.LogInformation("Consume topology declared: {Bindings} bindings", bindings.Count);
+                await DeclareAsync(factory, bindings, stoppingToken).WaitAsync(TimeSpan.FromSeconds(60), stoppingToken);
+                logger.LogInformation("Consume bindings declared: {Bindings}", bindings.Count);
+                _declared.TrySetResult();
                 return;
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempt, 5)) / 2));
-                logger.LogWarning("Declaring the consume topology failed (attempt {Attempt}): {Error}; retrying in {Pause}",
+                logger.LogWarning("Declaring the consume bindings failed (attempt {Attempt}): {Error}; retrying in {Pause}",
                     attempt, exception.Message, pause);
-                await Task.Delay(pause, cancellationToken);
+                await Task.Delay(pause, stoppingToken);
             }
         }
     }
-
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     static async Task DeclareAsync(ConnectionFactory factory, IReadOnlyList<(string Exchange, string Endpoint)> bindings, CancellationToken cancellationToken)
     {

@@ -28,11 +28,16 @@ public static class MessagingExtensions
         services.AddSingleton(new WorkflowNode(node.Code));
         var consumeBindings = new ConsumeBindings();
         services.AddSingleton(consumeBindings);
-        if (rabbit.IsConfigured) // registered before MassTransit's hosted service, so the bindings exist before the bus starts
-            services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ConsumeBindingsDeployer>(provider, rabbit));
+        if (rabbit.IsConfigured)
+        {
+            services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConsumeBindingsDeployer>(provider, rabbit));
+            services.AddHostedService(provider => provider.GetRequiredService<ConsumeBindingsDeployer>());
+            services.AddOptions<OutboxOptions>().Configure<IServiceProvider>((outbox, provider) =>
+                outbox.StartGate = token => provider.GetRequiredService<ConsumeBindingsDeployer>().Declared.WaitAsync(token));
+        }
         services.Configure<MassTransitHostOptions>(o =>
         {
-            o.WaitUntilStarted = true;
+            o.WaitUntilStarted = !rabbit.IsConfigured; // a node starts (UI, API, outbox) while its broker is unreachable
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MlaRequests.Node.Messaging;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
@@ -35,6 +37,23 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton(clock));
+    }
+
+    /// <summary>
+    /// A node on RabbitMQ starts without waiting for its broker; a test starts from a connected bus whose
+    /// consume bindings are declared, as a node is once <c>/health/ready</c> answers.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (host.Services.GetService<ConsumeBindingsDeployer>() is { } bindings)
+        {
+            var bus = host.Services.GetRequiredService<IBusControl>();
+            if (!SpinWait.SpinUntil(() => bindings.Declared.IsCompletedSuccessfully && bus.CheckHealth().Status == BusHealthStatus.Healthy,
+                    TimeSpan.FromSeconds(60)))
+                throw new TimeoutException($"The node's bus did not become ready: {bus.CheckHealth().Description}");
+        }
+        return host;
     }
 
     public IBus Bus => Services.GetRequiredService<IBus>();
