@@ -55,9 +55,17 @@ public sealed class BrowserNode : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a full-page screenshot under <c>docs/screenshots/</c> for the README.</summary>
+    /// <summary>
+    /// Where screenshots go: <c>docs/screenshots/</c> (the README's pictures) only when <c>MLA_UPDATE_SCREENSHOTS=1</c>,
+    /// otherwise a folder under the temp directory, so an ordinary test run leaves the work tree clean.
+    /// </summary>
+    public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("MLA_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(Repository.Root, "docs", "screenshots")
+        : Path.Combine(Path.GetTempPath(), "mlarequests-tests", "screenshots");
+
+    /// <summary>Saves a full-page screenshot named <paramref name="name"/> in <see cref="ScreenshotDirectory"/>.</summary>
     public static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root, "docs", "screenshots", name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
     public async Task DisposeAsync()
     {
