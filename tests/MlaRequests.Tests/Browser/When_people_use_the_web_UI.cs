@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MlaRequests.Contracts;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Tests.Api;
@@ -172,6 +173,32 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
         await page.GotoAsync("/Requests/New");
         await Expect(page.Locator("#requirements h2")).ToHaveTextAsync("Что требует правовое основание");
         await Expect(page.Locator("button[data-step=save-and-submit]")).ToHaveTextAsync("Сохранить и направить на проверку");
+    }
+
+    [Fact]
+    public async Task The_Russian_request_page_shows_its_timeline_statuses_and_refusal_in_Russian()
+    {
+        var (id, branch) = await Api.BranchIn("UnderRecognition");
+        await Api.Node.Bus.Publish(new IncomingRequestRefused(branch, "KG", ["DUAL_CRIMINALITY"], "Not an offence in Kyrgyzstan.", "kg.liaison", Api.Now));
+        await Api.Node.BranchIn(branch, "Refused");
+        await Api.Settled();
+        var page = await ui.SignedIn(RequestSetup.Prosecutor);
+        await page.SelectOptionAsync("select[name=culture]", "ru");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Запросы");
+
+        await page.GotoAsync($"/Requests/{id}");
+
+        var timeline = page.Locator("#timeline li");
+        await Expect(timeline.Locator(".action")).ToContainTextAsync(["Создан черновик", "Направлен на проверку", "Одобрен", "Направлен", "Отказано"]);
+        await Expect(timeline.Filter(new() { HasText = "Одобрен" }).First).ToContainTextAsync("Направлен: Кыргызстан");
+        await Expect(timeline.Filter(new() { HasText = "Отказано" })).ToContainTextAsync("Основания: Деяние не является преступлением в запрашиваемом государстве");
+        await Expect(page.Locator("#targets tr[data-country=KG] .status")).ToHaveTextAsync("Отказано");
+        await Expect(page.Locator("#targets tr[data-country=KG]")).ToContainTextAsync("Деяние не является преступлением");
+        await Expect(page.Locator("#targets tr[data-country=KG] td[data-transport]")).Not.ToBeEmptyAsync();
+        foreach (var text in await page.Locator("#timeline .action, #timeline .status, #targets .status, #targets td[data-transport], .clocks td, .diagram text, .request-head .status")
+            .AllInnerTextsAsync())
+            (text ?? string.Empty).Should().NotMatchRegex("[A-Za-z]{3,}", "every word the system writes on the Russian page is Russian");
+        await BrowserNode.Screenshot(page, "prosecutor-request-ru");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace MlaRequests.Node.Pages.Requests;
 /// The guided form: a prosecutor opens a draft (or edits their office's draft) and may submit it
 /// at once. It runs the API's own create, edit and submit code, so the same checks apply.
 /// </summary>
-public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOptions> node, IStringLocalizer<Ui> t) : PageModel
+public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOptions> node, IStringLocalizer<Ui> t, UiTexts texts) : PageModel
 {
     /// <summary>The fields.</summary>
     [BindProperty]
@@ -77,7 +77,7 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
             steps.Commands.Describe($"submit request {id} (web)");
             var result = await RequestSteps.TakeOnRequestAsync("submit", id.Value, null, steps, ct);
             if (result is ValidationProblem missing)
-                TempData["Error"] = $"{t["New.SubmitRefused"]} {string.Join(", ", missing.ProblemDetails.Errors.Keys)}";
+                TempData["Error"] = $"{t["New.SubmitRefused"]} {string.Join(", ", missing.ProblemDetails.Errors.Keys.Select(texts.Field))}";
             else
                 await WaitUntilSubmittedAsync(id.Value, ct);
         }
