@@ -68,6 +68,9 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
     /// <summary>An audit row's outcome: sign-in words in the user's language, HTTP status codes as they are.</summary>
     public string Outcome(string outcome) => Code("Outcome.", outcome);
 
+    /// <summary>A legal source cited by the rules' data (required content, deadline policies, refusal grounds) in the user's language.</summary>
+    public string Source(string source) => Code("Source.", source);
+
     /// <summary>A circuit's state (Closed, Open, HalfOpen, Isolated).</summary>
     public string Circuit(string state) => Code("Circuit.", state);
 
@@ -117,6 +120,7 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
         "date" => (LocalDatePattern.Iso.Parse(value) is { Success: true } iso ? iso : LongDate.Parse(value)) is { Success: true } date
             ? LocalDatePattern.Iso.Format(date.Value) : value,
         "extension" => Period(value),
+        "source" => Source(value),
         _ => value,
     };
 

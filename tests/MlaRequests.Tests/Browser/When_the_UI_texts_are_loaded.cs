@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Xml.Linq;
 using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Domain.Timeline;
@@ -69,5 +70,28 @@ public sealed class When_the_UI_texts_are_loaded
         TimelineTexts.ClockReminder.Match("Acknowledgement clock at 80 %")!["kind"].Should().Be("Acknowledgement");
         TimelineTexts.Approved.Match("Approved by someone").Should().BeNull();
         ProblemTexts.Required.Match("Something else entirely.").Should().BeNull();
+    }
+
+    static IEnumerable<string> Sources(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
+            p.Name == "source" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Sources(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Sources),
+        _ => [],
+    };
+
+    [Theory]
+    [InlineData("required-content.json")]
+    [InlineData("deadline-policies.json")]
+    [InlineData("refusal-grounds.json")]
+    public void Every_legal_source_the_rules_cite_has_a_Russian_text(string file)
+    {
+        var russian = Texts("Ui.ru.resx");
+        using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "workflows", "MlaRequests.Workflows", "Data", file)));
+
+        var sources = Sources(data.RootElement).Distinct().ToList();
+
+        sources.Should().NotBeEmpty();
+        sources.Where(s => !russian.ContainsKey("Source." + s)).Should().BeEmpty();
     }
 }
