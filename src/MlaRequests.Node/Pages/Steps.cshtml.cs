@@ -11,6 +11,7 @@ using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Resources;
 using NodaTime.Text;
+using MlaRequests.Node.Audit;
 
 namespace MlaRequests.Node.Pages;
 
@@ -31,7 +32,7 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         var back = Url.IsLocalUrl(Form.ReturnUrl) ? Form.ReturnUrl! : "/";
         if (!StepForm.Known(Form.Subject, Form.Route))
             return BadRequest();
-        steps.Commands.Describe($"{Form.Route} {Form.Subject} {Form.Id}{(Form.Country is null ? string.Empty : " " + Form.Country)} (web)");
+        steps.Commands.Describe(AuditTexts.Step.Format(Form.Route, Form.Subject, Form.Country is null ? Form.Id.ToString() : $"{Form.Id} {Form.Country}"));
         var before = await StatusAsync(ct);
         var result = Form.Subject switch
         {

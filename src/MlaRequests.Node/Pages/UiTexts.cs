@@ -7,6 +7,7 @@ using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Resources;
 using MlaRequests.Workflows.Shared;
 using NodaTime.Text;
+using MlaRequests.Node.Audit;
 
 namespace MlaRequests.Node.Pages;
 
@@ -41,6 +42,13 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
     {
         ArgumentNullException.ThrowIfNull(message);
         return ProblemTexts.All.Select(p => Localize(p, message)).FirstOrDefault(m => m is not null) ?? message;
+    }
+
+    /// <summary>An audit row's action in the user's language (as recorded when it is an API call).</summary>
+    public string AuditAction(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return AuditTexts.All.Select(a => Localize(a, action)).FirstOrDefault(a => a is not null) ?? action;
     }
 
     /// <summary>A field's label from its API path (<c>persons[1].name</c> → "Persons 2: name").</summary>
@@ -114,6 +122,7 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
         "targets" or "countries" => string.Join(", ", value.Split(", ").Select(c => Code("Country.", c))),
         "grounds" or "unknown" => Grounds(value.Split(", ")),
         "step" => Code("Step.", value),
+        "subject" => Code("Subject.", value),
         "steps" => string.Join(", ", value.Split(", ").Select(s => s == "none" ? t["Step.NoneAllowed"].Value : Code("Step.", s))),
         "field" => Field(value),
         "due" => InstantPattern.ExtendedIso.Parse(value) is { Success: true } at ? f.Time(at.Value) : value,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Domain.Timeline;
+using MlaRequests.Node.Audit;
 using MlaRequests.Tests.Infrastructure;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.IncomingCases;
@@ -40,7 +41,7 @@ public sealed class When_the_UI_texts_are_loaded
     }
 
     static IEnumerable<TextTemplate> Templates() =>
-        TimelineTexts.All.SelectMany(e => e.Details.Prepend(e.Action)).Concat(ProblemTexts.All).Distinct();
+        TimelineTexts.All.SelectMany(e => e.Details.Prepend(e.Action)).Concat(ProblemTexts.All).Concat(AuditTexts.All).Distinct();
 
     [Fact]
     public void Every_timeline_and_problem_text_has_an_English_and_a_Russian_text_with_the_same_placeholders()
