@@ -158,6 +158,8 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
         foreach (var text in await page.Locator("#timeline .action, #timeline .status, #targets .status, #targets td[data-transport], .clocks td, .diagram text, .request-head .status")
             .AllInnerTextsAsync())
             (text ?? string.Empty).Should().NotMatchRegex("[A-Za-z]{3,}", "every word the system writes on the Russian page is Russian");
+        (await page.Locator(".diagram title").AllTextContentsAsync()).Should().NotBeEmpty()
+            .And.AllSatisfy(title => title.Should().NotMatchRegex("[A-Za-z]{3,}", "the diagram's arrows name the statuses in Russian"));
         await BrowserNode.Screenshot(page, "prosecutor-request-ru");
     }
 
