@@ -18,7 +18,7 @@ public sealed class AuditedSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
-        await RecordAsync($"sign-in ({AuthenticationScheme})", userName, result);
+        await RecordAsync(AuditTexts.SignIn.Format(AuthenticationScheme), userName, result);
         return result;
     }
 
@@ -27,7 +27,7 @@ public sealed class AuditedSignInManager(
     {
         var result = await base.ExternalLoginSignInAsync(loginProvider, providerKey, isPersistent, bypassTwoFactor);
         var user = await UserManager.FindByLoginAsync(loginProvider, providerKey);
-        await RecordAsync($"sign-in ({loginProvider})", user?.UserName ?? $"{loginProvider}:{providerKey}", result);
+        await RecordAsync(AuditTexts.SignIn.Format(loginProvider), user?.UserName ?? $"{loginProvider}:{providerKey}", result);
         return result;
     }
 

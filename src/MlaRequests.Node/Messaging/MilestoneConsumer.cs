@@ -25,7 +25,7 @@ public sealed class MilestoneConsumer(NodeDbContext db, WorkflowNode node) : ICo
         var milestone = new Milestone { Id = m.MilestoneId, BranchId = m.BranchId, Title = m.Title, Date = m.Date, ProposedBy = m.Node };
         Confirm(milestone, subject.SenderIsRequesting, m.At);
         db.Milestones.Add(milestone);
-        db.Timeline.Add(Entry(subject, m.At, $"{m.Actor} ({m.Node})", "Milestone proposed", $"{m.Title} on {m.Date}"));
+        db.Timeline.Add(Entry(subject, m.At, $"{m.Actor} ({m.Node})", TimelineTexts.MilestoneProposed.Format(), TimelineTexts.MilestoneDetails.Format(m.Title, m.Date)));
     }
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed class MilestoneConsumer(NodeDbContext db, WorkflowNode node) : ICo
         var milestone = await db.Milestones.SingleOrDefaultAsync(x => x.Id == m.MilestoneId, context.CancellationToken)
             ?? throw new InvalidOperationException($"Milestone {m.MilestoneId} is not known yet; the confirmation waits for the proposal.");
         Confirm(milestone, subject.SenderIsRequesting, m.At);
-        db.Timeline.Add(Entry(subject, m.At, $"{m.Actor} ({m.Node})", "Milestone confirmed", $"{milestone.Title} on {milestone.Date}"));
+        db.Timeline.Add(Entry(subject, m.At, $"{m.Actor} ({m.Node})", TimelineTexts.MilestoneConfirmed.Format(), TimelineTexts.MilestoneDetails.Format(milestone.Title, milestone.Date)));
     }
 
     /// <summary>The request or case the branch belongs to on this node, and whether the sender is the requesting side.</summary>

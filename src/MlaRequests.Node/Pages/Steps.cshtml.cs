@@ -11,6 +11,7 @@ using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Resources;
 using NodaTime.Text;
+using MlaRequests.Node.Audit;
 
 namespace MlaRequests.Node.Pages;
 
@@ -19,7 +20,7 @@ namespace MlaRequests.Node.Pages;
 /// same transaction, same audit row), the page waits briefly for the workflow to apply it, then
 /// returns to the page the user came from with what happened.
 /// </summary>
-public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, IStringLocalizer<Ui> t) : PageModel
+public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, IStringLocalizer<Ui> t, UiTexts texts) : PageModel
 {
     /// <summary>What the form posted.</summary>
     [BindProperty]
@@ -31,7 +32,7 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         var back = Url.IsLocalUrl(Form.ReturnUrl) ? Form.ReturnUrl! : "/";
         if (!StepForm.Known(Form.Subject, Form.Route))
             return BadRequest();
-        steps.Commands.Describe($"{Form.Route} {Form.Subject} {Form.Id}{(Form.Country is null ? string.Empty : " " + Form.Country)} (web)");
+        steps.Commands.Describe(AuditTexts.Step.Format(Form.Route, Form.Subject, Form.Country is null ? Form.Id.ToString() : $"{Form.Id} {Form.Country}"));
         var before = await StatusAsync(ct);
         var result = Form.Subject switch
         {
@@ -49,11 +50,12 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         return LocalRedirect(back);
     }
 
-    static string? Problem(IResult result) => result switch
+    /// <summary>Why the step was not taken, in the user's language (the API's problem details are English).</summary>
+    string? Problem(IResult result) => result switch
     {
         IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } => null,
-        ValidationProblem v => string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-        ProblemHttpResult p => p.ProblemDetails.Detail ?? p.ProblemDetails.Title,
+        ValidationProblem v => string.Join(" ", v.ProblemDetails.Errors.Select(e => $"{texts.Field(e.Key)}: {string.Join(" ", e.Value.Select(texts.Problem))}")),
+        ProblemHttpResult p => texts.Problem(p.ProblemDetails.Detail ?? p.ProblemDetails.Title ?? string.Empty),
         Microsoft.AspNetCore.Http.HttpResults.NotFound => "404",
         ForbidHttpResult => "403",
         _ => result.GetType().Name,

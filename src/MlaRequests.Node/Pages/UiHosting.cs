@@ -47,6 +47,7 @@ public static class UiHosting
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddScoped<UiFormat>();
+        services.AddScoped<UiTexts>();
         AddOidc(builder);
         return builder;
     }

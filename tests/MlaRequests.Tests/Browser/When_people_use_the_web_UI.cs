@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MlaRequests.Contracts;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Tests.Api;
@@ -18,26 +19,7 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
     public async Task A_prosecutor_creates_and_submits_a_request_to_two_countries()
     {
         var page = await ui.SignedIn(RequestSetup.Prosecutor);
-        await page.GetByRole(AriaRole.Link, new() { Name = "New request" }).ClickAsync();
-        await page.SelectOptionAsync("#legal-basis", "Chisinau2002");
-        await Expect(page.Locator("[data-basis=Chisinau2002]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-basis=Minsk1993]")).ToBeHiddenAsync();
-        await page.CheckAsync("input[name='Form.Targets'][value=KG]");
-        await page.CheckAsync("input[name='Form.Targets'][value=TJ]");
-        await page.FillAsync("input[name='Form.RequestingName']", "Prosecutor's Office of Almaty");
-        await page.FillAsync("input[name='Form.ConductingName']", "Almaty City Police Department");
-        await page.FillAsync("input[name='Form.RequestedAuthority']", "General Prosecutor's Office (central authority)");
-        await page.FillAsync("input[name='Form.CaseReference']", "ALM-2026-7001");
-        await page.FillAsync("textarea[name='Form.Facts']", "A recruitment network moved victims from Almaty to Bishkek and Dushanbe.");
-        await page.FillAsync("input[name='Form.OffenceQualification']", "Art. 128 Criminal Code (trafficking in persons)");
-        await page.FillAsync("textarea[name='Form.LawText']", "Article 128. Trafficking in persons ...");
-        await page.FillAsync("input[name='Form.Measures[0].Description']", "Hear the witness E. F. on the recruitment");
-        await page.FillAsync("input[name='Form.Persons[0].Name']", "A. B.");
-        await page.FillAsync("input[name='Form.Persons[0].Citizenship']", "KZ");
-        await page.FillAsync("input[name='Form.Persons[0].DateOfBirth']", "1985-04-02");
-        await page.FillAsync("input[name='Form.Persons[0].PlaceOfBirth']", "Taraz");
-        await page.FillAsync("input[name='Form.Persons[0].Residence']", "Almaty");
-        await page.FillAsync("input[name='Form.Persons[0].Occupation']", "driver");
+        await GuidedForm.FillAsync(page, "ALM-2026-7001");
         await BrowserNode.Screenshot(page, "prosecutor-new-request");
 
         await page.ClickAsync("button[data-step=save-and-submit]");
@@ -84,27 +66,6 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
 
         await Expect(page.Locator(".flash.ok")).ToBeVisibleAsync();
         await Api.Node.RequestIn(id, "Draft");
-    }
-
-    [Fact]
-    public async Task On_the_receiving_side_a_liaison_officer_registers_and_accepts_it()
-    {
-        var caseId = await Api.ReceiveFromKg();
-        var reference = (await Api.Node.Incoming(caseId))!.Reference;
-        var page = await ui.SignedIn(RequestSetup.Liaison);
-        var task = page.Locator($"li.task[data-reference='{reference}']");
-
-        await task.Locator("button[data-step=register]").ClickAsync();
-        await Expect(task).ToHaveAttributeAsync("data-status", "Registered");
-        await task.Locator("button[data-step=assign]").ClickAsync();
-        await Expect(task).ToHaveAttributeAsync("data-status", "Assigned");
-        await task.Locator("a.ref").ClickAsync();
-        await Expect(page.Locator("button[data-step=refuse]")).ToBeVisibleAsync();
-        await page.ClickAsync("button[data-step=accept]");
-
-        await Expect(page.Locator("#incoming-status")).ToHaveAttributeAsync("data-status", "InExecution");
-        await Expect(page.Locator(".diagram .state.current")).ToHaveAttributeAsync("data-state", "InExecution");
-        (await Api.Node.Incoming(caseId))!.CurrentState.Should().Be("InExecution");
     }
 
     [Fact]
@@ -172,6 +133,34 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
         await page.GotoAsync("/Requests/New");
         await Expect(page.Locator("#requirements h2")).ToHaveTextAsync("Что требует правовое основание");
         await Expect(page.Locator("button[data-step=save-and-submit]")).ToHaveTextAsync("Сохранить и направить на проверку");
+    }
+
+    [Fact]
+    public async Task The_Russian_request_page_shows_its_timeline_statuses_and_refusal_in_Russian()
+    {
+        var (id, branch) = await Api.BranchIn("UnderRecognition");
+        await Api.Node.Bus.Publish(new IncomingRequestRefused(branch, "KG", ["DUAL_CRIMINALITY"], "Not an offence in Kyrgyzstan.", "kg.liaison", Api.Now));
+        await Api.Node.BranchIn(branch, "Refused");
+        await Api.Settled();
+        var page = await ui.SignedIn(RequestSetup.Prosecutor);
+        await page.SelectOptionAsync("select[name=culture]", "ru");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Запросы");
+
+        await page.GotoAsync($"/Requests/{id}");
+
+        var timeline = page.Locator("#timeline li");
+        await Expect(timeline.Locator(".action")).ToContainTextAsync(["Создан черновик", "Направлен на проверку", "Одобрен", "Направлен", "Отказано"]);
+        await Expect(timeline.Filter(new() { HasText = "Одобрен" }).First).ToContainTextAsync("Направлен: Кыргызстан");
+        await Expect(timeline.Filter(new() { HasText = "Отказано" })).ToContainTextAsync("Основания: Деяние не является преступлением в запрашиваемом государстве");
+        await Expect(page.Locator("#targets tr[data-country=KG] .status")).ToHaveTextAsync("Отказано");
+        await Expect(page.Locator("#targets tr[data-country=KG]")).ToContainTextAsync("Деяние не является преступлением");
+        await Expect(page.Locator("#targets tr[data-country=KG] td[data-transport]")).Not.ToBeEmptyAsync();
+        foreach (var text in await page.Locator("#timeline .action, #timeline .status, #targets .status, #targets td[data-transport], .clocks td, .diagram text, .request-head .status")
+            .AllInnerTextsAsync())
+            (text ?? string.Empty).Should().NotMatchRegex("[A-Za-z]{3,}", "every word the system writes on the Russian page is Russian");
+        (await page.Locator(".diagram title").AllTextContentsAsync()).Should().NotBeEmpty()
+            .And.AllSatisfy(title => title.Should().NotMatchRegex("[A-Za-z]{3,}", "the diagram's arrows name the statuses in Russian"));
+        await BrowserNode.Screenshot(page, "prosecutor-request-ru");
     }
 
     [Fact]

@@ -18,8 +18,12 @@ using NodaTime;
 
 namespace MlaRequests.Tests.Infrastructure;
 
-/// <summary>An in-process node on a given data directory, with a fake clock, demo accounts and fast outbox polling.</summary>
-public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<string, string?>? settings = null, string code = "KZ")
+/// <summary>
+/// An in-process node on a given data directory, with a fake clock, demo accounts and fast outbox polling
+/// (<paramref name="testServices"/>: further service changes a test needs).
+/// </summary>
+public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<string, string?>? settings = null, string code = "KZ",
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public string Code => code;
@@ -36,7 +40,11 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
             builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            testServices?.Invoke(services);
+        });
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                         await StartClock(c, ClockKind.ProvisionalMeasures, s.TargetNode, c.Message.At);
                 })
                 .TransitionTo(Transmitted)
-                .Record("Transmitted", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.Transmitted, c => c.Message.Actor, c => c.Message.At));
 
         During(Transmitted,
             When(Registered)
@@ -79,30 +79,30 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                         await StartClock(c, ClockKind.Recognition, c.Saga.TargetNode, c.Message.At);
                 })
                 .TransitionTo(Acknowledged)
-                .Record("Acknowledged (registered by the requested authority)", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
+                .Record(TimelineTexts.Acknowledged, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
 
         During(Acknowledged,
             When(Noted)
                 .TransitionTo(Completed)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Completed.Name, c.Message.At))
-                .Record("Noted by the receiving authority", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At),
+                .Record(TimelineTexts.Noted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At),
             When(Assigned)
                 .TransitionTo(UnderRecognition)
-                .Record("Assigned for recognition", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
+                .Record(TimelineTexts.AssignedForRecognition, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
 
         During(Acknowledged, UnderRecognition,
             When(Extended)
                 .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
-                .Record("Recognition period extended", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
-                    c => $"{c.Message.Extension}: {c.Message.Reasons}"),
+                .Record(TimelineTexts.RecognitionExtended, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
+                    c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(InformationRequested)
                 .ThenAsync(c => StartClock(c, ClockKind.AdditionalInformation, node.Code, c.Message.At))
                 .TransitionTo(AdditionalInformationRequested)
-                .Record("Additional information requested", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
+                .Record(TimelineTexts.InformationRequested, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
             When(PostponedByTarget)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
                 .TransitionTo(Postponed)
-                .Record("Postponed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => $"Until {c.Message.Until}: {c.Message.Reason}"));
+                .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
 
         During(AdditionalInformationRequested,
             When(Answer)
@@ -113,7 +113,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                         new AdditionalInformationProvided(c.Saga.CorrelationId, node.Code, c.Message.Answer, c.Message.Actor, c.Message.At));
                 })
                 .TransitionTo(UnderRecognition)
-                .Record("Additional information provided", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.InformationProvided, c => c.Message.Actor, c => c.Message.At));
 
         During(Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed,
             When(RefusedByTarget)
@@ -121,8 +121,8 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
                 .TransitionTo(Refused)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Refused.Name, c.Message.At))
-                .Record("Refused", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
-                    c => $"Grounds: {string.Join(", ", c.Message.Grounds)}. {c.Message.Reasons}"),
+                .Record(TimelineTexts.Refused, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
+                    c => TimelineTexts.RefusedDetails.Format(string.Join(", ", c.Message.Grounds), c.Message.Reasons)),
             When(AcceptedByTarget)
                 .Then(c => c.Saga.RemoteCaseReference = c.Message.DomesticCaseReference)
                 .ThenAsync(async c =>
@@ -134,24 +134,24 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 })
                 .TransitionTo(InExecution)
                 .Publish(c => new BranchAccepted(c.Saga.RequestId, c.Saga.CorrelationId, c.Saga.TargetNode, c.Message.At))
-                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? "JIT proposal accepted" : "Accepted for execution",
+                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(),
                     c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
-                    c => c.Message.DomesticCaseReference is { } reference ? $"Linked domestic case {reference}" : null));
+                    c => c.Message.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseLinked.Format(reference) : null));
 
         During(InExecution, PartiallyExecuted,
             When(ExecutionReported, c => !c.Message.Complete)
                 .TransitionTo(PartiallyExecuted)
-                .Record("Partially executed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary),
+                .Record(TimelineTexts.PartiallyExecuted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary),
             When(ExecutionReported, c => c.Message.Complete)
                 .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
                 .TransitionTo(Executed)
-                .Record("Executed", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
+                .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
 
         During(InExecution, PartiallyExecuted, Executed,
             When(EvidenceSent)
                 .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
                 .TransitionTo(EvidenceTransferred)
-                .Record("Evidence transferred", c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Description));
+                .Record(TimelineTexts.EvidenceTransferred, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Description));
 
         During(EvidenceTransferred,
             When(ConfirmEvidence)
@@ -159,7 +159,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     c => new EvidenceReceiptConfirmed(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Completed)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Completed.Name, c.Message.At))
-                .Record("Completed (evidence received)", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.EvidenceReceived, c => c.Message.Actor, c => c.Message.At));
 
         During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed, InExecution, PartiallyExecuted, Executed,
             EvidenceTransferred],
@@ -169,7 +169,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     c => new RequestWithdrawn(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Actor, c.Message.At))
                 .TransitionTo(Withdrawn)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Withdrawn.Name, c.Message.At))
-                .Record("Withdrawn", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
+                .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         _order
             .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution],

@@ -47,8 +47,8 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
                 .Then(c => c.Saga.LastPercent = c.Message.Percent)
                 .Publish(c => new ClockReminder(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Message.Percent, c.Saga.DueAt))
                 .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
-                .Record(c => $"{c.Saga.Kind} clock at {c.Message.Percent} %", _ => "system", _ => clock.GetCurrentInstant(),
-                    c => $"Due {c.Saga.DueAt} ({c.Saga.ActingCountry} to act)"),
+                .Record(c => TimelineTexts.ClockReminder.Format(c.Saga.Kind, c.Message.Percent), _ => "system", _ => clock.GetCurrentInstant(),
+                    c => TimelineTexts.ClockReminderDetails.Format(c.Saga.DueAt, c.Saga.ActingCountry)),
             When(Checkpoint.Received, c => c.Message.Percent >= 100)
                 .Then(c =>
                 {
@@ -58,8 +58,8 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
                 .TransitionTo(Overdue)
                 .Publish(c => new DeadlineEscalated(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Saga.ActingCountry, c.Saga.DueAt,
                     c.Saga.EscalatedAt!.Value))
-                .Record(c => $"{c.Saga.Kind} clock overdue: escalated to supervisors", _ => "system", c => c.Saga.EscalatedAt!.Value,
-                    c => $"Was due {c.Saga.DueAt} ({c.Saga.ActingCountry} to act)"));
+                .Record(c => TimelineTexts.ClockOverdue.Format(c.Saga.Kind), _ => "system", c => c.Saga.EscalatedAt!.Value,
+                    c => TimelineTexts.ClockOverdueDetails.Format(c.Saga.DueAt, c.Saga.ActingCountry)));
 
         During(Running, Overdue,
             When(Stop)
@@ -85,10 +85,10 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
                         .Unschedule(Checkpoint)
                         .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
                         .TransitionTo(Running)
-                        .Record(c => $"{c.Saga.Kind} clock extended", c => c.Message.Actor, c => c.Message.At,
-                            c => $"{c.Message.Extension}, now due {c.Saga.DueAt}: {c.Message.Reasons}"),
+                        .Record(c => TimelineTexts.ClockExtended.Format(c.Saga.Kind), c => c.Message.Actor, c => c.Message.At,
+                            c => TimelineTexts.ClockExtendedDetails.Format(c.Message.Extension, c.Saga.DueAt, c.Message.Reasons)),
                     refused => refused
-                        .Record(c => $"{c.Saga.Kind} clock extension refused", c => c.Message.Actor, c => c.Message.At,
+                        .Record(c => TimelineTexts.ClockExtensionRefused.Format(c.Saga.Kind), c => c.Message.Actor, c => c.Message.At,
                             c => Extension(planner, c.Saga, c.Message).Refusal)));
 
         _order

@@ -59,7 +59,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                         s.ProvisionalClockId = await StartClock(c, ClockKind.ProvisionalMeasures, node.Code, c.Message.At);
                 })
                 .TransitionTo(Received)
-                .Record("Received", c => c.Saga.RequestingNode, c => c.Message.At));
+                .Record(TimelineTexts.Received, c => c.Saga.RequestingNode, c => c.Message.At));
 
         During(Received,
             When(Register)
@@ -75,7 +75,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .IfElse(c => c.Saga.Kind == RequestKind.SpontaneousInformation,
                     information => information.TransitionTo(InformationRegistered),
                     request => request.TransitionTo(Registered))
-                .Record("Registered (acknowledged)", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.Registered, c => c.Message.Actor, c => c.Message.At));
 
         During(Registered, Assigned,
             When(Assign)
@@ -83,36 +83,36 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAssigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Assigned)
-                .Record("Assigned", c => c.Message.Actor, c => c.Message.At, c => $"To {c.Message.Assignee}"));
+                .Record(TimelineTexts.Assigned, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.AssignedDetails.Format(c.Message.Assignee)));
 
         During(InformationRegistered,
             When(OpenMirror)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
                 .TransitionTo(MirrorCaseOpened)
-                .Record("Mirror case opened", c => c.Message.Actor, c => c.Message.At, c => $"Domestic case {c.Message.DomesticCaseReference}"),
+                .Record(TimelineTexts.MirrorCaseOpened, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.MirrorCaseOpenedDetails.Format(c.Message.DomesticCaseReference)),
             When(Close)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new SpontaneousInformationNoted(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Closed)
-                .Record("Noted and closed", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.NotedAndClosed, c => c.Message.Actor, c => c.Message.At));
 
         During(Assigned,
             When(Extend)
                 .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new RecognitionPeriodExtended(c.Saga.CorrelationId, node.Code, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
-                .Record("Recognition period extended", c => c.Message.Actor, c => c.Message.At, c => $"{c.Message.Extension}: {c.Message.Reasons}"),
+                .Record(TimelineTexts.RecognitionExtended, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(AskForInformation)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new AdditionalInformationRequested(c.Saga.CorrelationId, node.Code, c.Message.Questions, c.Message.Actor, c.Message.At))
                 .TransitionTo(AwaitingInformation)
-                .Record("Additional information requested", c => c.Message.Actor, c => c.Message.At, c => c.Message.Questions));
+                .Record(TimelineTexts.InformationRequested, c => c.Message.Actor, c => c.Message.At, c => c.Message.Questions));
 
         During(AwaitingInformation,
             When(InformationProvided)
                 .TransitionTo(Assigned)
-                .Record("Additional information received", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
+                .Record(TimelineTexts.InformationReceived, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
 
         During(Assigned, Postponed,
             When(Acceptance)
@@ -126,15 +126,15 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
                 .TransitionTo(InExecution)
-                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? "JIT proposal accepted" : "Accepted for execution",
+                .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(),
                     c => c.Message.Actor, c => c.Message.At,
-                    c => c.Message.DomesticCaseReference is { } reference ? $"Linked domestic case {reference} opened" : null),
+                    c => c.Message.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseOpened.Format(reference) : null),
             When(Refuse)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestRefused(c.Saga.CorrelationId, node.Code, c.Message.Grounds, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .TransitionTo(Refused)
-                .Record("Refused", c => c.Message.Actor, c => c.Message.At, c => $"Grounds: {string.Join(", ", c.Message.Grounds)}. {c.Message.Reasons}"));
+                .Record(TimelineTexts.Refused, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RefusedDetails.Format(string.Join(", ", c.Message.Grounds), c.Message.Reasons)));
 
         During(Assigned,
             When(Postpone)
@@ -142,14 +142,14 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestPostponed(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Until, c.Message.Actor, c.Message.At))
                 .TransitionTo(Postponed)
-                .Record("Postponed", c => c.Message.Actor, c => c.Message.At, c => $"Until {c.Message.Until}: {c.Message.Reason}"));
+                .Record(TimelineTexts.Postponed, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
 
         During(InExecution, PartiallyExecuted,
             When(Execution, c => !c.Message.Complete)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, false, c.Message.Summary, c.Message.Actor, c.Message.At))
                 .TransitionTo(PartiallyExecuted)
-                .Record("Partially executed", c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary),
+                .Record(TimelineTexts.PartiallyExecuted, c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary),
             When(Execution, c => c.Message.Complete)
                 .ThenAsync(async c =>
                 {
@@ -159,7 +159,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, true, c.Message.Summary, c.Message.Actor, c.Message.At))
                 .TransitionTo(Executed)
-                .Record("Executed", c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary));
+                .Record(TimelineTexts.Executed, c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary));
 
         During(InExecution, PartiallyExecuted, Executed,
             When(Transfer)
@@ -171,19 +171,19 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new EvidenceTransferred(c.Saga.CorrelationId, node.Code, c.Message.Description, c.Message.Actor, c.Message.At))
                 .TransitionTo(ResponseTransmitted)
-                .Record("Evidence transferred (response)", c => c.Message.Actor, c => c.Message.At, c => c.Message.Description));
+                .Record(TimelineTexts.ResponseTransmitted, c => c.Message.Actor, c => c.Message.At, c => c.Message.Description));
 
         During(ResponseTransmitted,
             When(ReceiptConfirmed)
                 .TransitionTo(Closed)
-                .Record("Closed (receipt confirmed)", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
+                .Record(TimelineTexts.ClosedOnReceipt, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
 
         During([Received, Registered, InformationRegistered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
             MirrorCaseOpened],
             When(WithdrawnByRequester)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Withdrawn by the requesting country"))
                 .TransitionTo(Withdrawn)
-                .Record("Withdrawn by the requesting country", c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
+                .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
 
         _order
             .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],

@@ -44,7 +44,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                     c.Saga.OfficeCode = c.Message.OfficeCode;
                 })
                 .TransitionTo(Draft)
-                .Record("Drafted", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.Drafted, c => c.Message.Actor, c => c.Message.At));
 
         During(Draft,
             When(Submit)
@@ -59,7 +59,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .TransitionTo(InReview)
                 .Publish(c => new StartClock(c.Saga.ReviewClockId!.Value, c.Saga.CorrelationId, null, ClockKind.InternalReview,
                     c.Message.LegalBasis, c.Message.Urgent, node.Code, c.Saga.Reference, c.Saga.OfficeCode, c.Message.At))
-                .Record("Submitted for review", c => c.Message.Actor, c => c.Message.At));
+                .Record(TimelineTexts.Submitted, c => c.Message.Actor, c => c.Message.At));
 
         During(InReview,
             When(Approve)
@@ -74,15 +74,15 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                             c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, c.Saga.LegalBasis!.Value, c.Saga.Urgent, c.Message.Actor, c.Message.At));
                     }
                 })
-                .Record("Approved", c => c.Message.Actor, c => c.Message.At, c => $"Transmitted to {c.Saga.Targets.Replace(",", ", ")}"),
+                .Record(TimelineTexts.Approved, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.ApprovedDetails.Format(c.Saga.Targets.Replace(",", ", "))),
             When(Return)
                 .TransitionTo(Draft)
                 .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Returned to the prosecutor", c.Message.At))
-                .Record("Returned", c => c.Message.Actor, c => c.Message.At, c => c.Message.Comments),
+                .Record(TimelineTexts.Returned, c => c.Message.Actor, c => c.Message.At, c => c.Message.Comments),
             When(Reject)
                 .TransitionTo(RejectedInternally)
                 .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Rejected internally", c.Message.At))
-                .Record("Rejected", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons));
+                .Record(TimelineTexts.Rejected, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons));
 
         During(Draft, InReview, Approved,
             When(Withdraw)
@@ -97,19 +97,19 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                     }
                 })
                 .TransitionTo(Withdrawn)
-                .Record("Withdrawn", c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
+                .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         During(Approved,
             When(BranchAgreed)
                 .Then(c => c.Saga.BranchesAccepted++)
                 .If(c => c.Saga.Kind == RequestKind.JointInvestigationTeam && c.Saga.BranchesAccepted == c.Saga.TargetList.Count, all => all
-                    .Record("Joint investigation team agreed by every party", _ => "system", c => c.Message.At,
-                        c => $"Parties: {c.Saga.Targets.Replace(",", ", ")} and {node.Code}")),
+                    .Record(TimelineTexts.JitAgreed, _ => "system", c => c.Message.At,
+                        c => TimelineTexts.JitAgreedDetails.Format(c.Saga.Targets.Replace(",", ", "), node.Code))),
             When(BranchDone)
                 .Then(c => c.Saga.BranchesFinished++)
                 .If(c => c.Saga.BranchesFinished >= c.Saga.TargetList.Count, all => all
                     .TransitionTo(Completed)
-                    .Record("Completed", _ => "system", c => c.Message.At, c => "Every requested country reached a final status")));
+                    .Record(TimelineTexts.Completed, _ => "system", c => c.Message.At, _ => TimelineTexts.CompletedDetails.Format())));
 
         DuringAny(
             When(NoteAdded)

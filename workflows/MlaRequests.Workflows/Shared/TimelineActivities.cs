@@ -14,6 +14,18 @@ public static class TimelineActivities
         where TSaga : class, SagaStateMachineInstance, ITimelineSubject
         where TMessage : class => binder.Record(_ => action, actor, at, details);
 
+    /// <summary>Records the action <paramref name="action"/> (a template without placeholders, see <see cref="TimelineTexts"/>).</summary>
+    public static EventActivityBinder<TSaga, TMessage> Record<TSaga, TMessage>(this EventActivityBinder<TSaga, TMessage> binder,
+        MlaRequests.Domain.Timeline.TextTemplate action, Func<BehaviorContext<TSaga, TMessage>, string> actor, Func<BehaviorContext<TSaga, TMessage>, Instant> at,
+        Func<BehaviorContext<TSaga, TMessage>, string?>? details = null)
+        where TSaga : class, SagaStateMachineInstance, ITimelineSubject
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var text = action.Format();
+        return binder.Record(_ => text, actor, at, details);
+    }
+
     /// <summary>Records the action <paramref name="action"/> computes, with the status reached.</summary>
     public static EventActivityBinder<TSaga, TMessage> Record<TSaga, TMessage>(this EventActivityBinder<TSaga, TMessage> binder,
         Func<BehaviorContext<TSaga, TMessage>, string> action, Func<BehaviorContext<TSaga, TMessage>, string> actor, Func<BehaviorContext<TSaga, TMessage>, Instant> at,

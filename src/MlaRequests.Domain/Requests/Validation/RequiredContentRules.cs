@@ -90,7 +90,7 @@ public sealed class RequiredContentRules
                     sources.Add(rule.Source);
             }
         }
-        return missing.ToDictionary(x => x.Key, x => x.Value.Select(s => $"Required ({s}).").ToArray(), StringComparer.Ordinal);
+        return missing.ToDictionary(x => x.Key, x => x.Value.Select(s => ProblemTexts.RequiredBy.Format(s)).ToArray(), StringComparer.Ordinal);
     }
 
     IEnumerable<FieldRule> Flag(string name) => Conditional.TryGetValue(name, out var rules) ? rules : [];

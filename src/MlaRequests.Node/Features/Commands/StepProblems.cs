@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Commands;
 
@@ -8,8 +9,8 @@ public static class StepProblems
     /// <summary>409: the step is not allowed in the current status; nothing changed.</summary>
     public static ProblemDetails NotAllowed(string step, string status, IEnumerable<string> allowed) => new()
     {
-        Title = "This step is not allowed now",
-        Detail = $"'{step}' is not allowed while the status is {status}. Allowed now: {string.Join(", ", allowed.DefaultIfEmpty("none"))}.",
+        Title = ProblemTexts.NotAllowedTitle.Format(),
+        Detail = ProblemTexts.NotAllowed.Format(step, status, string.Join(", ", allowed.DefaultIfEmpty("none"))),
         Status = StatusCodes.Status409Conflict,
     };
 }

@@ -13,6 +13,7 @@ using MlaRequests.Workflows.Data;
 using MlaRequests.Workflows.IncomingCases;
 using NodaTime;
 using NodaTime.Text;
+using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Incoming;
 
@@ -223,18 +224,18 @@ public static class IncomingSteps
     }
 
     static Dictionary<string, string[]> Required(string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [$"'{field}' is required for this step."] } : [];
+        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] } : [];
 
     static Dictionary<string, string[]> ValidateRefusal(RefuseBody body)
     {
         var errors = Required("reasons", body.Reasons);
         var known = ContentData.RefusalGrounds.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
         if (body.Grounds is not { Count: > 0 })
-            errors["grounds"] = ["At least one coded ground is required (UNTOC Art. 18(21))."];
+            errors["grounds"] = [ProblemTexts.GroundsRequired.Format()];
         else if (body.Grounds.Any(g => g.Equals("FISCAL", StringComparison.OrdinalIgnoreCase)))
-            errors["grounds"] = ["Fiscal matters alone are never a ground for refusal (UNTOC Art. 18(22))."];
+            errors["grounds"] = [ProblemTexts.FiscalGround.Format()];
         else if (body.Grounds.Where(g => !known.Contains(g)).ToList() is { Count: > 0 } unknown)
-            errors["grounds"] = [$"Unknown ground(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", known)}."];
+            errors["grounds"] = [ProblemTexts.UnknownGrounds.Format(string.Join(", ", unknown), string.Join(", ", known))];
         return errors;
     }
 
@@ -242,7 +243,7 @@ public static class IncomingSteps
     {
         var errors = Required("reason", body.Reason);
         if (body.Until is null || body.Until <= now.InUtc().Date)
-            errors["until"] = ["A future date is required."];
+            errors["until"] = [ProblemTexts.FutureDate.Format()];
         return errors;
     }
 
@@ -252,16 +253,16 @@ public static class IncomingSteps
         var parsed = body.Extension is null ? null : PeriodPattern.NormalizingIso.Parse(body.Extension);
         if (parsed is not { Success: true })
         {
-            errors["extension"] = ["An ISO-8601 period such as P20D is required."];
+            errors["extension"] = [ProblemTexts.PeriodRequired.Format()];
             return errors;
         }
         var basis = found.Content.LegalBasis ?? LegalBasis.Reciprocity;
         var rule = WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, basis, found.Urgent);
         var clock = await db.Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, ct);
         if (clock?.Extended == true || found.RecognitionExtendedAt is not null)
-            errors["extension"] = ["The recognition period was already extended; it may be extended only once."];
+            errors["extension"] = [ProblemTexts.ExtendedOnce.Format()];
         else if (rule.MaxExtension is not { } max || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days || parsed.Value.HasTimeComponent)
-            errors["extension"] = [$"Between 1 day and {rule.MaxExtension?.Days ?? 0} days ({rule.Source})."];
+            errors["extension"] = [ProblemTexts.ExtensionRange.Format(rule.MaxExtension?.Days ?? 0, rule.Source)];
         return errors;
     }
 }

@@ -15,6 +15,7 @@ using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Node.Features.Milestones;
 
@@ -123,7 +124,7 @@ public static class MilestoneEndpoints
         await s.Commands.CommitAsync(db =>
         {
             db.Milestones.Add(milestone);
-            db.Timeline.Add(Entry(side, s, "Milestone proposed", $"{milestone.Title} on {milestone.Date}"));
+            db.Timeline.Add(Entry(side, s, TimelineTexts.MilestoneProposed.Format(), TimelineTexts.MilestoneDetails.Format(milestone.Title, milestone.Date)));
             CrossBorderQueue.Message(db, side.OtherNode,
                 new MilestoneProposed(side.BranchId, milestone.Id, milestone.Title, milestone.Date, node, s.User.UserName(), s.Now), s.Now);
             return Task.CompletedTask;
@@ -145,7 +146,7 @@ public static class MilestoneEndpoints
         await s.Commands.CommitAsync(async db =>
         {
             Mark(await db.Milestones.SingleAsync(m => m.Id == milestoneId, ct), side.Requesting, s.Now);
-            db.Timeline.Add(Entry(side, s, "Milestone confirmed", $"{existing.Title} on {existing.Date}"));
+            db.Timeline.Add(Entry(side, s, TimelineTexts.MilestoneConfirmed.Format(), TimelineTexts.MilestoneDetails.Format(existing.Title, existing.Date)));
             CrossBorderQueue.Message(db, side.OtherNode, new MilestoneConfirmed(side.BranchId, milestoneId, node, s.User.UserName(), s.Now), s.Now);
         }, StatusCodes.Status202Accepted, new StepResult(milestoneId, "confirm", side.Status), side.Link, ct);
         return TypedResults.Accepted(side.Link, new StepResult(milestoneId, "confirm", side.Status));

@@ -1,5 +1,6 @@
 using MlaRequests.Domain;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -12,25 +13,25 @@ public static class ContentChecks
         var errors = new Dictionary<string, string[]>();
         if (content is null)
         {
-            errors["content"] = ["The request content is required."];
+            errors["content"] = [ProblemTexts.ContentRequired.Format()];
             return errors;
         }
         for (var i = 0; i < content.Targets.Count; i++)
         {
             var target = content.Targets[i];
             if (!NodeCode.IsKnown(target))
-                errors[$"targets[{i}]"] = [$"Unknown country '{target}'; one of {string.Join(", ", NodeCode.Countries.Keys)}."];
+                errors[$"targets[{i}]"] = [ProblemTexts.UnknownCountry.Format(target, string.Join(", ", NodeCode.Countries.Keys))];
             else if (target == ownNode)
-                errors[$"targets[{i}]"] = ["A request goes to another country, not to this one."];
+                errors[$"targets[{i}]"] = [ProblemTexts.OwnCountry.Format()];
         }
         if (content.Targets.Distinct().Count() != content.Targets.Count)
-            errors["targets"] = ["Each country appears once."];
+            errors["targets"] = [ProblemTexts.CountryTwice.Format()];
         if (content.Jit is { StartsOn: { } start, EndsOn: { } end } && end < start)
-            errors["jit.endsOn"] = ["The team's period ends after it starts."];
+            errors["jit.endsOn"] = [ProblemTexts.JitPeriod.Format()];
         if (content.DamageAmount is < 0)
-            errors["damageAmount"] = ["The damage amount cannot be negative."];
+            errors["damageAmount"] = [ProblemTexts.NegativeDamage.Format()];
         if (content.Facts?.Length > 20_000)
-            errors["facts"] = ["At most 20,000 characters."];
+            errors["facts"] = [ProblemTexts.FactsTooLong.Format()];
         return errors;
     }
 }

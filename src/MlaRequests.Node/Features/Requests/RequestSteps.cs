@@ -10,6 +10,7 @@ using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Content;
 using MlaRequests.Workflows.Requests;
 using NodaTime;
+using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -108,7 +109,7 @@ public static class RequestSteps
     static bool MayAct(Step step, ClaimsPrincipal user, string office) => user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office);
 
     static Dictionary<string, string[]> Required(string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [$"'{field}' is required for this step."] } : [];
+        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] } : [];
 
     static Task<IResult> SubmitAsync(Guid id, StepServices s, CancellationToken ct) =>
         OnRequestAsync(Submit, id, s, request => ContentData.RequiredContent.Missing(request.Content), (request, actor, at) =>

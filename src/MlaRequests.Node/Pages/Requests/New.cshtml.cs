@@ -9,6 +9,7 @@ using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Resources;
 using NodaTime;
+using MlaRequests.Node.Audit;
 
 namespace MlaRequests.Node.Pages.Requests;
 
@@ -16,7 +17,7 @@ namespace MlaRequests.Node.Pages.Requests;
 /// The guided form: a prosecutor opens a draft (or edits their office's draft) and may submit it
 /// at once. It runs the API's own create, edit and submit code, so the same checks apply.
 /// </summary>
-public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOptions> node, IStringLocalizer<Ui> t) : PageModel
+public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOptions> node, IStringLocalizer<Ui> t, UiTexts texts) : PageModel
 {
     /// <summary>The fields.</summary>
     [BindProperty]
@@ -56,7 +57,7 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
     public async Task<IActionResult> OnPostAsync(bool submit, CancellationToken ct)
     {
         var content = Form.ToContent();
-        steps.Commands.Describe(Id is null ? "create request (web)" : $"edit request {Id} (web)");
+        steps.Commands.Describe(Id is null ? AuditTexts.Create.Format() : AuditTexts.Edit.Format(Id));
         var saved = Id is { } existing
             ? (await EditRequest.Handle(existing, content, User, steps.Db, steps.Commands, clock, node, ct)).Result
             : (await CreateRequest.Handle(content, User, steps.Commands, clock, node, ct)).Result;
@@ -74,10 +75,10 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
         }
         if (submit)
         {
-            steps.Commands.Describe($"submit request {id} (web)");
+            steps.Commands.Describe(AuditTexts.Step.Format("submit", "request", id));
             var result = await RequestSteps.TakeOnRequestAsync("submit", id.Value, null, steps, ct);
             if (result is ValidationProblem missing)
-                TempData["Error"] = $"{t["New.SubmitRefused"]} {string.Join(", ", missing.ProblemDetails.Errors.Keys)}";
+                TempData["Error"] = $"{t["New.SubmitRefused"]} {string.Join(", ", missing.ProblemDetails.Errors.Keys.Select(texts.Field))}";
             else
                 await WaitUntilSubmittedAsync(id.Value, ct);
         }

@@ -1,0 +1,73 @@
+using MlaRequests.Domain.Timeline;
+
+namespace MlaRequests.Domain.Requests.Validation;
+
+/// <summary>
+/// The messages of the API's problem details as English templates under stable keys: the API returns
+/// the English, the web UI shows the key's text from the resource files in the user's language.
+/// </summary>
+public static class ProblemTexts
+{
+    static TextTemplate T(string key, string english) => new("Problem." + key, english);
+
+    /// <summary>409 title.</summary>
+    public static readonly TextTemplate NotAllowedTitle = T("NotAllowedTitle", "This step is not allowed now");
+
+    /// <summary>409 detail: a step the current status does not allow.</summary>
+    public static readonly TextTemplate NotAllowed = T("NotAllowed", "'{step}' is not allowed while the status is {status}. Allowed now: {steps}.");
+
+    /// <summary>A step's text field left empty.</summary>
+    public static readonly TextTemplate Required = T("Required", "'{field}' is required for this step.");
+
+    /// <summary>A field the legal basis requires, with its sources.</summary>
+    public static readonly TextTemplate RequiredBy = T("RequiredBy", "Required ({source}).");
+
+    /// <summary>A refusal without a coded ground.</summary>
+    public static readonly TextTemplate GroundsRequired = T("GroundsRequired", "At least one coded ground is required (UNTOC Art. 18(21)).");
+
+    /// <summary>A refusal on fiscal grounds.</summary>
+    public static readonly TextTemplate FiscalGround = T("FiscalGround", "Fiscal matters alone are never a ground for refusal (UNTOC Art. 18(22)).");
+
+    /// <summary>A refusal with an unknown code.</summary>
+    public static readonly TextTemplate UnknownGrounds = T("UnknownGrounds", "Unknown ground(s): {unknown}. Known: {grounds}.");
+
+    /// <summary>A postponement without a future date.</summary>
+    public static readonly TextTemplate FutureDate = T("FutureDate", "A future date is required.");
+
+    /// <summary>An extension that is not a period.</summary>
+    public static readonly TextTemplate PeriodRequired = T("PeriodRequired", "An ISO-8601 period such as P20D is required.");
+
+    /// <summary>A second extension.</summary>
+    public static readonly TextTemplate ExtendedOnce = T("ExtendedOnce", "The recognition period was already extended; it may be extended only once.");
+
+    /// <summary>An extension out of the policy's range.</summary>
+    public static readonly TextTemplate ExtensionRange = T("ExtensionRange", "Between 1 day and {days} days ({source}).");
+
+    /// <summary>No content at all.</summary>
+    public static readonly TextTemplate ContentRequired = T("ContentRequired", "The request content is required.");
+
+    /// <summary>A target that is not a node of the region.</summary>
+    public static readonly TextTemplate UnknownCountry = T("UnknownCountry", "Unknown country '{country}'; one of {countries}.");
+
+    /// <summary>This node as a target.</summary>
+    public static readonly TextTemplate OwnCountry = T("OwnCountry", "A request goes to another country, not to this one.");
+
+    /// <summary>A target listed twice.</summary>
+    public static readonly TextTemplate CountryTwice = T("CountryTwice", "Each country appears once.");
+
+    /// <summary>A JIT period backwards.</summary>
+    public static readonly TextTemplate JitPeriod = T("JitPeriod", "The team's period ends after it starts.");
+
+    /// <summary>A negative damage amount.</summary>
+    public static readonly TextTemplate NegativeDamage = T("NegativeDamage", "The damage amount cannot be negative.");
+
+    /// <summary>Facts too long.</summary>
+    public static readonly TextTemplate FactsTooLong = T("FactsTooLong", "At most 20,000 characters.");
+
+    /// <summary>Every template.</summary>
+    public static IReadOnlyList<TextTemplate> All { get; } =
+    [
+        NotAllowedTitle, NotAllowed, Required, RequiredBy, GroundsRequired, FiscalGround, UnknownGrounds, FutureDate, PeriodRequired, ExtendedOnce,
+        ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, FactsTooLong,
+    ];
+}

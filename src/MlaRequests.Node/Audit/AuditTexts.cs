@@ -1,0 +1,26 @@
+using MlaRequests.Domain.Timeline;
+
+namespace MlaRequests.Node.Audit;
+
+/// <summary>
+/// What the audit log records for sign-ins and web steps, as English templates under stable keys: the row
+/// (and its hash) keeps the English; the audit page shows the key's text in the user's language.
+/// API commands are recorded as their HTTP method and path, which need no translation.
+/// </summary>
+public static class AuditTexts
+{
+    /// <summary>A sign-in through an authentication scheme.</summary>
+    public static readonly TextTemplate SignIn = new("Audit.Text.SignIn", "sign-in ({scheme})");
+
+    /// <summary>A request created from the guided form.</summary>
+    public static readonly TextTemplate Create = new("Audit.Text.Create", "create request (web)");
+
+    /// <summary>A draft edited from the guided form.</summary>
+    public static readonly TextTemplate Edit = new("Audit.Text.Edit", "edit request {id} (web)");
+
+    /// <summary>A step taken from a page (submit, approve, register, …) on a request, branch or incoming case.</summary>
+    public static readonly TextTemplate Step = new("Audit.Text.Step", "{step} {subject} {id} (web)");
+
+    /// <summary>Every template.</summary>
+    public static IReadOnlyList<TextTemplate> All { get; } = [SignIn, Create, Edit, Step];
+}
