@@ -51,6 +51,22 @@ public sealed class When_a_step_is_taken_on_a_requested_country_s_branch(ApiNode
         Target(view).GetProperty("status").GetString().Should().Be("Completed");
     }
 
+    [Fact]
+    public async Task Reports_from_KG_that_arrive_out_of_order_are_all_on_the_timeline_and_the_status_stays_the_furthest()
+    {
+        var (id, branch) = await api.BranchIn("EvidenceTransferred");
+        var partialAt = api.Now;
+
+        await api.Node.Bus.Publish(new ExecutionRecorded(branch, "KG", true, "All measures executed.", "kg.liaison", partialAt));
+        await api.Node.Bus.Publish(new ExecutionRecorded(branch, "KG", false, "Witness heard; bank records pending.", "kg.liaison", partialAt));
+        await api.Settled();
+
+        var view = await (await api.As(Prosecutor)).GetAsync($"/api/requests/{id}");
+        Target(view).GetProperty("status").GetString().Should().Be("EvidenceTransferred", "a late report does not move the branch back");
+        var timeline = view.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
+        timeline.Should().Contain(["Partially executed", "Executed", "Evidence transferred"], "what KG reported late is kept for the prosecutor");
+    }
+
     [Theory]
     [InlineData("Transmitted", "answer-information")]
     [InlineData("Acknowledged", "answer-information")]

@@ -147,6 +147,16 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .TransitionTo(Executed)
                 .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
 
+        // Reports cross the border independently and may arrive out of order: a partial execution report that lands
+        // after the execution (or evidence) report, or an execution report after the evidence, changes nothing but is
+        // still written to the timeline, so the prosecutor never loses what the requested country reported.
+        During(Executed, EvidenceTransferred, Completed,
+            When(ExecutionReported, c => !c.Message.Complete)
+                .Record(TimelineTexts.PartiallyExecuted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
+        During(EvidenceTransferred, Completed,
+            When(ExecutionReported, c => c.Message.Complete)
+                .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
+
         During(InExecution, PartiallyExecuted, Executed,
             When(EvidenceSent)
                 .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))

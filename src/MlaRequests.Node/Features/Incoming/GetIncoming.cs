@@ -31,7 +31,7 @@ public static class GetIncoming
             .SingleOrDefaultAsync(cancellationToken) ?? "Received";
         var now = clock.GetCurrentInstant();
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
-        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var restricted = found.Content.HasChildVictim(found.ReceivedAt.InUtc().Date) && !user.IsInRole(Roles.LiaisonOfficer);
         var content = restricted ? ChildProtection.Redact(found.Content, found.ReceivedAt.InUtc().Date) : found.Content;
         return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,

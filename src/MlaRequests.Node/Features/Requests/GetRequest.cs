@@ -42,7 +42,7 @@ public static class GetRequest
         var now = clock.GetCurrentInstant();
         var branches = await db.BranchWorkflows.AsNoTracking().Where(b => b.RequestId == id).ToListAsync(cancellationToken);
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
-        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
 
         var transport = await TransportStatesAsync(db, branches.Select(b => b.CorrelationId).ToList(), cancellationToken);
         var targets = request.Content.Targets.Select(country =>
