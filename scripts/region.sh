@@ -1,55 +1,103 @@
 #!/usr/bin/env bash
-# A demo region on this machine: a private RabbitMQ on loopback and one national node per country.
-#   scripts/region.sh [CODE ...]        default: KZ KG TJ  (any of KZ KG TJ TM UZ)
-# Environment: MLA_CLOCK_SPEED (default 1; e.g. 3600 makes an hour pass each second so reminders and
-# escalations show within minutes), MLA_BROKER_PORT (default 5680), MLA_FIRST_PORT (default 5101).
-# Nodes keep their databases under data/region/; demo accounts (password Demo!2026) are seeded.
-# Ctrl-C stops every node and the broker this script started.
+# A demo region on this machine: a RabbitMQ broker on loopback and one national node per country,
+# keys exchanged, demo accounts and demo requests seeded. Ctrl-C stops everything it started.
+#   scripts/region.sh [CODE ...]        default: KZ KG TJ TM UZ
+# Environment (all optional):
+#   MLA_CLOCK_SPEED    demo clock speed (default 1; 3600 makes an hour pass each second)
+#   MLA_BROKER_PORT    port of the private broker this script starts (default 5680)
+#   MLA_RABBITMQ_URL   use this broker instead (amqp://user:password@host:port/vhost); none is started
+#   MLA_FIRST_PORT     HTTP port of the first node; the others follow (default 5101)
+#   MLA_REGION_DATA    where databases, keys and logs live (default data/region)
+#   MLA_SEED           1 (default) seeds demo requests through the nodes' API; 0 skips it
+#   MLA_CONFIGURATION  build configuration (default Release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ)
+codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ TM UZ)
 broker_port=${MLA_BROKER_PORT:-5680}
+broker_url=${MLA_RABBITMQ_URL:-}
 first_port=${MLA_FIRST_PORT:-5101}
 speed=${MLA_CLOCK_SPEED:-1}
-data=data/region
-mkdir -p "$data"
-
-echo "[1/3] starting the broker on 127.0.0.1:$broker_port"
-scripts/broker.sh start "$broker_port"
-pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  echo; echo "stopping the region..."
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  scripts/broker.sh stop "$broker_port"
-}
-trap cleanup EXIT INT TERM
-
-echo "[2/3] building the node"
-dotnet build src/MlaRequests.Node -c Release -nologo -v quiet
-
-echo "[3/3] starting ${codes[*]}"
-# Each node signs what it sends; every node trusts the others' public keys. Keys are made once and kept.
-mkdir -p "$data/keys"
-trust=()
+data=${MLA_REGION_DATA:-data/region}
+configuration=${MLA_CONFIGURATION:-Release}
+dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
 for code in "${codes[@]}"; do
-  [ -s "$data/keys/$code" ] || dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll keygen > "$data/keys/$code"
-  trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code")")
-done
-for i in "${!codes[@]}"; do
-  code=${codes[$i]}; port=$((first_port + i))
-  ASPNETCORE_ENVIRONMENT=Development dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll \
-    --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" \
-    --RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port" --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" \
-    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
-    > "$data/$code.log" 2>&1 &
-  pids+=($!)
+  case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
 done
 for i in "${!codes[@]}"; do
   port=$((first_port + i))
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; kill -0 "${pids[$i]}" 2>/dev/null || { echo "${codes[$i]} failed; see $data/${codes[$i]}.log"; exit 1; }; sleep 0.5; done
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use (a node from an earlier run still running?); stop it or set MLA_FIRST_PORT" >&2; exit 1
+  fi
 done
+mkdir -p "$data/keys"
+
+pids=()
+started_broker=
+cleanup() {
+  trap - EXIT
+  echo; echo "stopping the region..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -z "$started_broker" ] || scripts/broker.sh stop "$broker_port"
+  echo "stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -n "$broker_url" ]; then
+  echo "[1/5] using the broker $(echo "$broker_url" | sed 's#//[^@]*@#//#')"
+  broker=(--RabbitMq:Url="$broker_url")
+else
+  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port (installs Debian's rabbitmq-server if missing)"
+  if scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
+    echo "      a broker is already running on $broker_port (an earlier run?): using it, and leaving it running at exit"
+  else
+    started_broker=1
+    scripts/broker.sh start "$broker_port"
+  fi
+  broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port")
+fi
+
+echo "[2/5] building the node ($configuration; the first build takes a minute or two)"
+dotnet build src/MlaRequests.Node -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+
+echo "[3/5] keys: each node signs what it sends and trusts the others' public keys (kept in $data/keys)"
+trust=()
+for code in "${codes[@]}"; do
+  [ -s "$data/keys/$code" ] || dotnet "$dll" keygen > "$data/keys/$code"
+  trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code")")
+done
+
+echo "[4/5] starting ${codes[*]} (logs in $data/<code>.log)"
+for i in "${!codes[@]}"; do
+  code=${codes[$i]}; port=$((first_port + i))
+  ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" \
+    --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" "${broker[@]}" \
+    --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" --Telemetry:Console=false \
+    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
+    >> "$data/$code.log" 2>&1 &
+  pids+=($!)
+done
+for i in "${!codes[@]}"; do
+  code=${codes[$i]}; port=$((first_port + i))
+  printf '      %s ' "$code"
+  for attempt in $(seq 1 240); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then echo " ready"; break; fi
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then echo " failed:"; tail -n 20 "$data/$code.log" >&2; exit 1; fi
+    [ "$attempt" -lt 240 ] || { echo " not ready after 120 s; see $data/$code.log" >&2; exit 1; }
+    [ $((attempt % 4)) -ne 0 ] || printf '.'
+    sleep 0.5
+  done
+done
+
+urls=()
+for i in "${!codes[@]}"; do urls+=("${codes[$i]}=http://127.0.0.1:$((first_port + i))"); done
+if [ "${MLA_SEED:-1}" = 1 ]; then
+  echo "[5/5] demo requests, through the nodes' API (running again finds them already there)"
+  scripts/seed-demo.sh "${urls[@]}"
+else
+  echo "[5/5] demo requests skipped (MLA_SEED=0)"
+fi
 
 echo
 printf '%-4s %-24s %s\n' node url "demo accounts (password Demo!2026)"
@@ -57,5 +105,9 @@ for i in "${!codes[@]}"; do
   code=${codes[$i]}; c=${code,,}
   printf '%-4s %-24s %s\n' "$code" "http://127.0.0.1:$((first_port + i))" "$c.prosecutor $c.prosecutor2 $c.liaison $c.supervisor $c.admin"
 done
-echo; echo "clock speed: ${speed}x. Logs in $data/. Ctrl-C stops everything."
+echo
+echo "Open a node in a browser and sign in, or send a request from one country to another:"
+echo "  scripts/walkthrough.sh http://127.0.0.1:$first_port http://127.0.0.1:$((first_port + 1))"
+echo "clock speed: ${speed}x. Ctrl-C stops everything."
+echo "region ready"
 wait
