@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Logging;
 using MassTransit.Monitoring;
+using MlaRequests.Engine.Outbox;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Deadlines;
 using MlaRequests.Workflows.IncomingCases;
@@ -40,7 +41,7 @@ public static class TelemetryExtensions
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: code).AddAttributes([new("mla.node", code)]))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(NodeTelemetry.Name, DiagnosticHeaders.DefaultListenerName)
+                tracing.AddSource(NodeTelemetry.Name, OutboxTracing.SourceName, DiagnosticHeaders.DefaultListenerName)
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation();
                 if (otlp is not null)
