@@ -40,11 +40,12 @@ public static class NodeHostExtensions
         Bind<CrossBorderOptions>(configuration, "CrossBorder");
         Bind<OutboxOptions>(configuration, "Outbox");
         var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
+        var demo = Bind<DemoOptions>(configuration, "Demo");
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
         services.AddSingleton(rabbit);
-        var speed = configuration.GetValue("Demo:ClockSpeed", 1.0);
+        var speed = demo.ClockSpeed;
         services.TryAddSingleton<IClock>(speed == 1.0 ? SystemClock.Instance : new AcceleratedClock(SystemClock.Instance, speed));
         services.AddSingleton<IClockPlanner, PolicyClockPlanner>();
         services.AddDbContext<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath));
