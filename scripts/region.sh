@@ -8,8 +8,9 @@
 #   MLA_RABBITMQ_URL   use this broker instead (amqp://user:password@host:port/vhost); none is started
 #   MLA_FIRST_PORT     HTTP port of the first node; the others follow (default 5101)
 #   MLA_REGION_DATA    where databases, keys and logs live (default data/region)
+#   MLA_READY_TIMEOUT  seconds each node may take to answer /health/ready (default 300)
 #   MLA_SEED           1 (default) seeds demo requests through the nodes' API; 0 skips it
-#   MLA_CONFIGURATION  build configuration (default Release)
+#   MLA_CONFIGURATION  build configuration (default Release); MLA_BUILD=0 uses the existing build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ TM UZ)
@@ -19,6 +20,7 @@ first_port=${MLA_FIRST_PORT:-5101}
 speed=${MLA_CLOCK_SPEED:-1}
 data=${MLA_REGION_DATA:-data/region}
 configuration=${MLA_CONFIGURATION:-Release}
+ready_timeout=${MLA_READY_TIMEOUT:-300}
 dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
 for code in "${codes[@]}"; do
   case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
@@ -58,8 +60,13 @@ else
   broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port")
 fi
 
-echo "[2/5] building the node ($configuration; the first build takes a minute or two)"
-dotnet build src/MlaRequests.Node -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+if [ "${MLA_BUILD:-1}" = 1 ]; then
+  echo "[2/5] building the node ($configuration; the first build takes a minute or two)"
+  dotnet build src/MlaRequests.Node -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+else
+  echo "[2/5] using the existing $configuration build (MLA_BUILD=0)"
+  [ -f "$dll" ] || { echo "$dll not found: build first or drop MLA_BUILD=0" >&2; exit 1; }
+fi
 
 echo "[3/5] keys: each node signs what it sends and trusts the others' public keys (kept in $data/keys)"
 trust=()
@@ -81,10 +88,13 @@ done
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
   printf '      %s ' "$code"
-  for attempt in $(seq 1 240); do
+  for attempt in $(seq 1 "$((ready_timeout * 2))"); do
     if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then echo " ready"; break; fi
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then echo " failed:"; tail -n 20 "$data/$code.log" >&2; exit 1; fi
-    [ "$attempt" -lt 240 ] || { echo " not ready after 120 s; see $data/$code.log" >&2; exit 1; }
+    if [ "$attempt" -eq "$((ready_timeout * 2))" ]; then
+      echo " not ready after $ready_timeout s: $(curl -s "http://127.0.0.1:$port/health/ready")" >&2
+      tail -n 30 "$data/$code.log" >&2; exit 1
+    fi
     [ $((attempt % 4)) -ne 0 ] || printf '.'
     sleep 0.5
   done
