@@ -18,6 +18,8 @@ public static class OutboxTracing
     public static Activity? Resume(OutboxMessage row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (row.Headers is null || !row.Headers.Contains("traceparent", StringComparison.Ordinal) || !Source.HasListeners())
+            return null;
         var parent = MessageJson.DeserializeHeaders(row.Headers).FirstOrDefault(h => h.Key == "traceparent").Value as string;
         if (parent is null || !ActivityContext.TryParse(parent, null, out var context))
             return null;

@@ -8,7 +8,10 @@ namespace MlaRequests.Node.Messaging;
 /// </summary>
 public sealed class RabbitMqOptions : IValidatableObject
 {
-    /// <summary>The broker as one URL, <c>amqp://user:password@host:port/vhost</c> (optional; overrides the separate settings).</summary>
+    /// <summary>
+    /// The broker as one URL, <c>amqp://user:password@host:port/vhost</c> (optional). When the options are validated at
+    /// start-up it is parsed into <see cref="Host"/>, <see cref="Port"/>, <see cref="VirtualHost"/>, <see cref="Username"/> and <see cref="Password"/>.
+    /// </summary>
     public string? Url { get; set; }
 
     /// <summary>Broker host name; empty selects the in-memory transport.</summary>

@@ -31,12 +31,12 @@ public static class TelemetryExtensions
         ArgumentNullException.ThrowIfNull(options);
         var console = options.Console ?? builder.Environment.IsDevelopment();
         var otlp = options.OtlpUri;
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(options.ServiceName, serviceInstanceId: code)
-            .AddAttributes([new("mla.node", code)]);
 
         builder.Services.AddSingleton<DeadlineGauges>();
         builder.Services.AddHostedService<TransitionObservers>();
+        if (otlp is null && !console)
+            return builder; // nothing exports: no spans or measurements are recorded (a test may still listen in-process)
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: code).AddAttributes([new("mla.node", code)]))
             .WithTracing(tracing =>
@@ -63,7 +63,8 @@ public static class TelemetryExtensions
         {
             builder.Logging.AddOpenTelemetry(logging =>
             {
-                logging.SetResourceBuilder(resource);
+                logging.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(options.ServiceName, serviceInstanceId: code)
+                    .AddAttributes([new("mla.node", code)]));
                 logging.IncludeFormattedMessage = true;
                 logging.AddOtlpExporter(o => Configure(o, otlp, options.OtlpProtocol, "logs"));
             });
