@@ -25,6 +25,17 @@ dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
 for code in "${codes[@]}"; do
   case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
 done
+# Nodes an earlier run started and could not stop (the script was killed): stop them first. Only
+# processes of this node build on this data directory, whose ids that run recorded, are touched.
+if [ -f "$data/nodes.pids" ]; then
+  while read -r pid; do
+    if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "MlaRequests.Node.dll.*--Node:DataDirectory=$data/"; then
+      echo "stopping node process $pid left by an earlier run"; kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+  done < "$data/nodes.pids"
+  rm -f "$data/nodes.pids"
+fi
 for i in "${!codes[@]}"; do
   port=$((first_port + i))
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -40,7 +51,8 @@ cleanup() {
   echo; echo "stopping the region..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -z "$started_broker" ] || scripts/broker.sh stop "$broker_port"
+  rm -f "$data/nodes.pids"
+  if [ -n "$started_broker" ]; then scripts/broker.sh stop "$broker_port" && rm -f "$data/broker.port"; fi
   echo "stopped."
 }
 trap cleanup EXIT
@@ -51,11 +63,15 @@ if [ -n "$broker_url" ]; then
   broker=(--RabbitMq:Url="$broker_url")
 else
   echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port (installs Debian's rabbitmq-server if missing)"
-  if scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
-    echo "      a broker is already running on $broker_port (an earlier run?): using it, and leaving it running at exit"
-  else
+  if ! scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
     started_broker=1
     scripts/broker.sh start "$broker_port"
+    echo "$broker_port" > "$data/broker.port"
+  elif [ "$(cat "$data/broker.port" 2>/dev/null)" = "$broker_port" ]; then
+    started_broker=1
+    echo "      the broker an earlier run started is still running: using it (stopped at exit)"
+  else
+    echo "      a broker is already running on $broker_port, not started by this command: using it, and leaving it running"
   fi
   broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port")
 fi
@@ -84,6 +100,7 @@ for i in "${!codes[@]}"; do
     --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
     >> "$data/$code.log" 2>&1 &
   pids+=($!)
+  echo "$!" >> "$data/nodes.pids"
 done
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
