@@ -64,6 +64,7 @@ public sealed class When_a_request_is_traced_across_the_border : IDisposable
         Sum("mla.crossborder.messages.delivered", ("mla.node", "KZ"), ("mla.peer", "KG")).Should().Be(1);
         Sum("mla.crossborder.messages.received", ("mla.node", "KG"), ("mla.outcome", "applied")).Should().Be(1);
         Sum("mla.workflow.transitions", ("mla.node", "KZ"), ("mla.to", "Approved")).Should().Be(1);
+        _metrics.Where(m => m.Name == NodeTelemetry.DeadlineClocks).Should().NotBeEmpty("the deadline gauges report due, overdue and escalated clocks");
     }
 
     long Sum(string name, params (string Key, string Value)[] tags)
@@ -77,7 +78,7 @@ public sealed class When_a_request_is_traced_across_the_border : IDisposable
                 foreach (var tag in point.Tags)
                     pointTags[tag.Key] = tag.Value;
                 if (tags.All(t => Equals(pointTags.GetValueOrDefault(t.Key), t.Value)))
-                    total += point.GetSumLong();
+                    total += metric.MetricType == MetricType.LongGauge ? point.GetGaugeLastValueLong() : point.GetSumLong();
             }
         }
         return total;
