@@ -23,7 +23,7 @@ ctl() { "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" "$@"; }
 case "$cmd" in
   start)
     if [ ! -x "$bin/rabbitmq-server" ]; then
-      echo "installing rabbitmq-server from apt..."
+      echo "installing rabbitmq-server from apt (a minute or two)..."
       command -v apt-get >/dev/null || { echo "apt-get not found: install rabbitmq-server by hand" >&2; exit 1; }
       [ "$(id -u)" = 0 ] && sudo= || sudo=sudo
       $sudo apt-get update -qq
@@ -35,8 +35,10 @@ case "$cmd" in
     echo '[].' > "$base/enabled_plugins"
     "$bin/rabbitmq-server" > "$base/log/stdout.log" 2>&1 &
     echo $! > "$base/launcher.pid"
+    [ -t 1 ] && printf 'starting broker %s ' "$name"
     for _ in $(seq 1 120); do
-      if ctl await_startup >/dev/null 2>&1; then echo "broker $name running on 127.0.0.1:$port"; exit 0; fi
+      if ctl await_startup >/dev/null 2>&1; then [ -t 1 ] && echo; echo "broker $name running on 127.0.0.1:$port"; exit 0; fi
+      [ -t 1 ] && printf '.'
       kill -0 "$(cat "$base/launcher.pid")" 2>/dev/null || { echo "broker failed to start; see $base/log" >&2; tail -20 "$base/log/stdout.log" >&2; exit 1; }
       sleep 1
     done

@@ -1,55 +1,130 @@
 #!/usr/bin/env bash
-# A demo region on this machine: a private RabbitMQ on loopback and one national node per country.
-#   scripts/region.sh [CODE ...]        default: KZ KG TJ  (any of KZ KG TJ TM UZ)
-# Environment: MLA_CLOCK_SPEED (default 1; e.g. 3600 makes an hour pass each second so reminders and
-# escalations show within minutes), MLA_BROKER_PORT (default 5680), MLA_FIRST_PORT (default 5101).
-# Nodes keep their databases under data/region/; demo accounts (password Demo!2026) are seeded.
-# Ctrl-C stops every node and the broker this script started.
+# A demo region on this machine: a RabbitMQ broker on loopback and one national node per country,
+# keys exchanged, demo accounts and demo requests seeded. Ctrl-C stops everything it started.
+#   scripts/region.sh [CODE ...]        default: KZ KG TJ TM UZ
+# Environment (all optional):
+#   MLA_CLOCK_SPEED    demo clock speed (default 1; 3600 makes an hour pass each second)
+#   MLA_BROKER_PORT    port of the private broker this script starts (default 5680)
+#   MLA_RABBITMQ_URL   use this broker instead (amqp://user:password@host:port/vhost); none is started
+#   MLA_FIRST_PORT     HTTP port of the first node; the others follow (default 5101)
+#   MLA_REGION_DATA    where databases, keys and logs live (default data/region)
+#   MLA_READY_TIMEOUT  seconds each node may take to answer /health/ready (default 300)
+#   MLA_SEED           1 (default) seeds demo requests through the nodes' API; 0 skips it
+#   MLA_CONFIGURATION  build configuration (default Release); MLA_BUILD=0 uses the existing build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ)
+codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ TM UZ)
 broker_port=${MLA_BROKER_PORT:-5680}
+broker_url=${MLA_RABBITMQ_URL:-}
 first_port=${MLA_FIRST_PORT:-5101}
 speed=${MLA_CLOCK_SPEED:-1}
-data=data/region
-mkdir -p "$data"
+data=${MLA_REGION_DATA:-data/region}
+configuration=${MLA_CONFIGURATION:-Release}
+ready_timeout=${MLA_READY_TIMEOUT:-300}
+dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
+for code in "${codes[@]}"; do
+  case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
+done
+# Nodes an earlier run started and could not stop (the script was killed): stop them first. Only
+# processes of this node build on this data directory, whose ids that run recorded, are touched.
+if [ -f "$data/nodes.pids" ]; then
+  while read -r pid; do
+    if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "MlaRequests.Node.dll.*--Node:DataDirectory=$data/"; then
+      echo "stopping node process $pid left by an earlier run"; kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+  done < "$data/nodes.pids"
+  rm -f "$data/nodes.pids"
+fi
+for i in "${!codes[@]}"; do
+  port=$((first_port + i))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use (a node from an earlier run still running?); stop it or set MLA_FIRST_PORT" >&2; exit 1
+  fi
+done
+mkdir -p "$data/keys"
 
-echo "[1/3] starting the broker on 127.0.0.1:$broker_port"
-scripts/broker.sh start "$broker_port"
 pids=()
+started_broker=
 cleanup() {
-  trap - EXIT INT TERM
+  trap - EXIT
   echo; echo "stopping the region..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  scripts/broker.sh stop "$broker_port"
+  rm -f "$data/nodes.pids"
+  if [ -n "$started_broker" ]; then scripts/broker.sh stop "$broker_port" && rm -f "$data/broker.port"; fi
+  echo "stopped."
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-echo "[2/3] building the node"
-dotnet build src/MlaRequests.Node -c Release -nologo -v quiet
+if [ -n "$broker_url" ]; then
+  echo "[1/5] using the broker $(echo "$broker_url" | sed 's#//[^@]*@#//#')"
+  broker=(--RabbitMq:Url="$broker_url")
+else
+  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port (installs Debian's rabbitmq-server if missing)"
+  if ! scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
+    started_broker=1
+    scripts/broker.sh start "$broker_port"
+    echo "$broker_port" > "$data/broker.port"
+  elif [ "$(cat "$data/broker.port" 2>/dev/null)" = "$broker_port" ]; then
+    started_broker=1
+    echo "      the broker an earlier run started is still running: using it (stopped at exit)"
+  else
+    echo "      a broker is already running on $broker_port, not started by this command: using it, and leaving it running"
+  fi
+  broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port")
+fi
 
-echo "[3/3] starting ${codes[*]}"
-# Each node signs what it sends; every node trusts the others' public keys. Keys are made once and kept.
-mkdir -p "$data/keys"
+if [ "${MLA_BUILD:-1}" = 1 ]; then
+  echo "[2/5] building the node ($configuration; the first build takes a minute or two)"
+  dotnet build src/MlaRequests.Node -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+else
+  echo "[2/5] using the existing $configuration build (MLA_BUILD=0)"
+  [ -f "$dll" ] || { echo "$dll not found: build first or drop MLA_BUILD=0" >&2; exit 1; }
+fi
+
+echo "[3/5] keys: each node signs what it sends and trusts the others' public keys (kept in $data/keys)"
 trust=()
 for code in "${codes[@]}"; do
-  [ -s "$data/keys/$code" ] || dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll keygen > "$data/keys/$code"
+  [ -s "$data/keys/$code" ] || dotnet "$dll" keygen > "$data/keys/$code"
   trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code")")
+done
+
+echo "[4/5] starting ${codes[*]} (logs in $data/<code>.log)"
+for i in "${!codes[@]}"; do
+  code=${codes[$i]}; port=$((first_port + i))
+  ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" \
+    --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" "${broker[@]}" \
+    --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" --Telemetry:Console=false \
+    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
+    >> "$data/$code.log" 2>&1 &
+  pids+=($!)
+  echo "$!" >> "$data/nodes.pids"
 done
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
-  ASPNETCORE_ENVIRONMENT=Development dotnet src/MlaRequests.Node/bin/Release/net10.0/MlaRequests.Node.dll \
-    --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" \
-    --RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port" --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" \
-    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
-    > "$data/$code.log" 2>&1 &
-  pids+=($!)
+  printf '      %s ' "$code"
+  for attempt in $(seq 1 "$((ready_timeout * 2))"); do
+    if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then echo " ready"; break; fi
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then echo " failed:"; tail -n 20 "$data/$code.log" >&2; exit 1; fi
+    if [ "$attempt" -eq "$((ready_timeout * 2))" ]; then
+      echo " not ready after $ready_timeout s: $(curl -s "http://127.0.0.1:$port/health/ready")" >&2
+      tail -n 30 "$data/$code.log" >&2; exit 1
+    fi
+    [ $((attempt % 4)) -ne 0 ] || printf '.'
+    sleep 0.5
+  done
 done
-for i in "${!codes[@]}"; do
-  port=$((first_port + i))
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; kill -0 "${pids[$i]}" 2>/dev/null || { echo "${codes[$i]} failed; see $data/${codes[$i]}.log"; exit 1; }; sleep 0.5; done
-done
+
+urls=()
+for i in "${!codes[@]}"; do urls+=("${codes[$i]}=http://127.0.0.1:$((first_port + i))"); done
+if [ "${MLA_SEED:-1}" = 1 ]; then
+  echo "[5/5] demo requests, through the nodes' API (running again finds them already there)"
+  scripts/seed-demo.sh "${urls[@]}"
+else
+  echo "[5/5] demo requests skipped (MLA_SEED=0)"
+fi
 
 echo
 printf '%-4s %-24s %s\n' node url "demo accounts (password Demo!2026)"
@@ -57,5 +132,9 @@ for i in "${!codes[@]}"; do
   code=${codes[$i]}; c=${code,,}
   printf '%-4s %-24s %s\n' "$code" "http://127.0.0.1:$((first_port + i))" "$c.prosecutor $c.prosecutor2 $c.liaison $c.supervisor $c.admin"
 done
-echo; echo "clock speed: ${speed}x. Logs in $data/. Ctrl-C stops everything."
+echo
+echo "Open a node in a browser and sign in, or send a request from one country to another:"
+echo "  scripts/walkthrough.sh http://127.0.0.1:$first_port http://127.0.0.1:$((first_port + 1))"
+echo "clock speed: ${speed}x. Ctrl-C stops everything."
+echo "region ready"
 wait

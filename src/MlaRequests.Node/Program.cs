@@ -3,16 +3,27 @@ using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Persistence;
 
-if (args is ["keygen", ..])
+switch (args)
 {
-    var (privateKey, publicKey) = MlaRequests.Node.Delivery.NodeKeys.Generate();
-    Console.WriteLine($"CrossBorder__SigningKey={privateKey}");
-    Console.WriteLine($"PublicKey={publicKey}");
-    return;
+    case ["keygen", ..]:
+        var (privateKey, publicKey) = MlaRequests.Node.Delivery.NodeKeys.Generate();
+        Console.WriteLine($"CrossBorder__SigningKey={privateKey}");
+        Console.WriteLine($"PublicKey={publicKey}");
+        return 0;
+    case ["probe", var url, ..]:
+        return await NodeProbe.RunAsync(url);
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddNode();
+try
+{
+    builder.AddNode();
+}
+catch (NodeConfigurationException exception)
+{
+    await Console.Error.WriteLineAsync($"The node cannot start: invalid configuration. {exception.Message}");
+    return 2;
+}
 
 var app = builder.Build();
 await app.Services.MigrateNodeDatabaseAsync();
@@ -20,6 +31,7 @@ if (app.Configuration.GetValue("Demo:SeedAccounts", app.Environment.IsDevelopmen
     await DemoAccounts.SeedAsync(app.Services, app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Code);
 app.MapNode();
 await app.RunAsync();
+return 0;
 
 /// <summary>The node host (public for the API tests' <c>WebApplicationFactory</c>).</summary>
 public partial class Program;

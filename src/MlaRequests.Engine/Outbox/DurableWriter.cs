@@ -40,6 +40,10 @@ public sealed class DurableWriter(DbContext db, EngineDatabase database, OutboxS
             MessageType = MessageJson.TypeName(message.GetType()),
             Body = System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
             CreatedAt = clock.GetCurrentInstant(),
+            // The caller's trace (an API request) continues in the workflow that consumes the message.
+            Headers = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C, Id: { } traceParent }
+                ? MessageJson.SerializeHeaders([new("traceparent", traceParent)])
+                : null,
         });
         return messageId;
     }

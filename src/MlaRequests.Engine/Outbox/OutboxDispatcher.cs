@@ -127,6 +127,7 @@ public sealed class OutboxDispatcher(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.SendTimeout);
+        using var activity = OutboxTracing.Resume(row);
         try
         {
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)

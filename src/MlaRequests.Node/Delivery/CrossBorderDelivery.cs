@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using MlaRequests.Engine.Outbox;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Messaging;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Node.Telemetry;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
 
@@ -99,6 +101,7 @@ public sealed class CrossBorderDelivery(
         }
         else if (error is null && message.Kind == DeliveryStates.ReceiptKind)
         {
+            CrossBorderTraces.Forget(message.MessageId);
             await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastSentAt, now).SetProperty(m => m.DeliveredAt, now).SetProperty(m => m.NextAttemptAt, (Instant?)null));
         }
@@ -122,6 +125,10 @@ public sealed class CrossBorderDelivery(
 
     async Task FailAsync(NodeDbContext db, CrossBorderMessage message, int attempts, string error, Instant now)
     {
+        CrossBorderTraces.Forget(message.MessageId);
+        var tags = NodeTelemetry.Link(node.Code, message.ToNode, message.Kind);
+        tags.Add("mla.final", true);
+        NodeTelemetry.MessagesFailed.Add(1, tags);
         logger.LogError("Cross-border {Contract} {MessageId} to {Node} failed after {Attempts} attempts: {Error}",
             message.ContractType, message.MessageId, message.ToNode, attempts, error);
         await db.CrossBorderMessages.Where(m => m.Id == message.Id && m.State != DeliveryStates.Delivered)
@@ -133,6 +140,12 @@ public sealed class CrossBorderDelivery(
     {
         var envelope = signer.Sign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
             message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
+        // Resume the trace the message was queued in; MassTransit's send span below carries it to the peer in the headers.
+        using var activity = NodeTelemetry.Source.StartActivity($"send {message.ContractType} to {message.ToNode}", ActivityKind.Producer,
+            CrossBorderTraces.ParentOf(message.MessageId));
+        activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", message.ToNode).SetTag("mla.kind", message.Kind)
+            .SetTag("mla.contract", message.ContractType).SetTag("mla.message_id", message.MessageId).SetTag("mla.attempt", message.Attempts + 1);
+        var link = NodeTelemetry.Link(node.Code, message.ToNode, message.Kind);
         try
         {
             await circuits.For(message.ToNode).ExecuteAsync(async token =>
@@ -145,14 +158,18 @@ public sealed class CrossBorderDelivery(
                     MessagingExtensions.MakeUnroutableSendsFail(context);
                 }, token).WaitAsync(token);
             }, cancellationToken);
+            NodeTelemetry.MessagesSent.Add(1, link);
             return null;
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, CircuitOpen);
             return CircuitOpen;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            NodeTelemetry.MessagesFailed.Add(1, link);
             logger.LogWarning("Sending {MessageId} to {Node} failed: {Error}", message.MessageId, message.ToNode, exception.Message);
             return exception.Message;
         }

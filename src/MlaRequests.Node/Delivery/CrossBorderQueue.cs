@@ -29,6 +29,7 @@ public static class CrossBorderQueue
             CorrelationId = correlationId, Payload = payload, CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
         };
         db.Add(message);
+        Telemetry.CrossBorderTraces.Remember(message.MessageId);
         return message;
     }
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Node.Telemetry;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
 
@@ -23,7 +25,17 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         ArgumentNullException.ThrowIfNull(context);
         var envelope = context.Message;
         var now = clock.GetCurrentInstant();
+        using var activity = NodeTelemetry.Source.StartActivity($"receive {envelope.ContractType} from {envelope.From}", ActivityKind.Consumer);
+        activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", envelope.From).SetTag("mla.kind", envelope.Kind)
+            .SetTag("mla.contract", envelope.ContractType).SetTag("mla.message_id", envelope.MessageId);
         var (contract, problem) = Check(envelope);
+        var outcome = problem is not null ? "quarantined"
+            : envelope.Kind == DeliveryStates.ReceiptKind ? "receipt"
+            : await db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId, context.CancellationToken) ? "duplicate" : "applied";
+        activity?.SetTag("mla.outcome", outcome);
+        var tags = NodeTelemetry.Link(node.Code, envelope.From, envelope.Kind);
+        tags.Add("mla.outcome", outcome);
+        NodeTelemetry.MessagesReceived.Add(1, tags);
         if (problem is not null)
         {
             logger.LogWarning("Quarantined {MessageId} from {From}: {Reason}", envelope.MessageId, envelope.From, problem);
@@ -38,13 +50,16 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         if (envelope.Kind == DeliveryStates.ReceiptKind)
         {
             var receipt = (DeliveryReceipt)contract!;
-            await db.CrossBorderMessages.Where(m => m.MessageId == receipt.MessageId && m.ToNode == envelope.From && m.State != DeliveryStates.Delivered)
+            CrossBorderTraces.Forget(receipt.MessageId);
+            var confirmed = await db.CrossBorderMessages.Where(m => m.MessageId == receipt.MessageId && m.ToNode == envelope.From && m.State != DeliveryStates.Delivered)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.DeliveredAt, receipt.ReceivedAt)
                     .SetProperty(m => m.NextAttemptAt, (Instant?)null).SetProperty(m => m.LastError, (string?)null), context.CancellationToken);
+            if (confirmed > 0)
+                NodeTelemetry.MessagesDelivered.Add(confirmed, NodeTelemetry.Link(node.Code, envelope.From, DeliveryStates.MessageKind));
             return;
         }
 
-        if (!await db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId, context.CancellationToken))
+        if (outcome == "applied")
         {
             db.ReceivedEnvelopes.Add(new ReceivedEnvelope { MessageId = envelope.MessageId, FromNode = envelope.From, ContractType = envelope.ContractType, ReceivedAt = now });
             await context.Publish(contract!, contract!.GetType(), c => c.MessageId = envelope.MessageId);

@@ -1,23 +1,36 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Delivery;
 
 namespace MlaRequests.Node.Health;
 
-/// <summary><c>GET /health</c>: the database and the bus, each with its status; 503 unless both are healthy.</summary>
+/// <summary>
+/// <c>GET /health</c>: liveness (the process answers; no dependency is checked, so a broker outage does not get the
+/// node restarted). <c>GET /health/ready</c>: readiness, each check with its status, 503 unless all are healthy: the
+/// database, the bus (MassTransit's own check), the scheduler (the outbox dispatcher that sends workflow messages and
+/// fires deadline checkpoints) and cross-border delivery.
+/// </summary>
 public static class HealthEndpoints
 {
+    const string Ready = "ready";
+
     /// <summary>Registers the checks (MassTransit adds its bus check itself).</summary>
     public static IServiceCollection AddNodeHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<BackgroundServiceHealthCheck<OutboxDispatcher>>("scheduler", tags: [Ready])
+            .AddCheck<BackgroundServiceHealthCheck<CrossBorderDelivery>>("cross-border-delivery", tags: [Ready]);
         return services;
     }
 
-    /// <summary>Maps <c>/health</c>.</summary>
+    /// <summary>Maps <c>/health</c> and <c>/health/ready</c>.</summary>
     public static IEndpointRouteBuilder MapNodeHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
         return endpoints;
     }
 

@@ -20,6 +20,8 @@ using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Messaging;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Node.Telemetry;
+using MlaRequests.Engine.Outbox;
 using MlaRequests.Workflows.Deadlines;
 using NodaTime;
 
@@ -35,11 +37,15 @@ public static class NodeHostExtensions
         var configuration = builder.Configuration;
         var node = Bind<NodeOptions>(configuration, "Node");
         var rabbit = Bind<RabbitMqOptions>(configuration, "RabbitMq");
+        Bind<CrossBorderOptions>(configuration, "CrossBorder");
+        Bind<OutboxOptions>(configuration, "Outbox");
+        var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
+        var demo = Bind<DemoOptions>(configuration, "Demo");
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
         services.AddSingleton(rabbit);
-        var speed = configuration.GetValue("Demo:ClockSpeed", 1.0);
+        var speed = demo.ClockSpeed;
         services.TryAddSingleton<IClock>(speed == 1.0 ? SystemClock.Instance : new AcceleratedClock(SystemClock.Instance, speed));
         services.AddSingleton<IClockPlanner, PolicyClockPlanner>();
         services.AddDbContext<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath));
@@ -59,6 +65,7 @@ public static class NodeHostExtensions
         services.AddScoped<StepServices>();
         services.AddNodeAudit();
         builder.AddNodeUi();
+        builder.AddNodeTelemetry(node.Code, telemetry);
         services.ConfigureHttpJsonOptions(o => RequestContentJson.Configure(o.SerializerOptions));
         return builder;
     }
@@ -104,13 +111,22 @@ public static class NodeHostExtensions
         return services;
     }
 
+    /// <summary>Binds and validates one section; a value that does not convert or validate stops start-up naming the setting.</summary>
     static T Bind<T>(IConfiguration configuration, string section)
         where T : class, new()
     {
-        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        T options;
+        try
+        {
+            options = configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new NodeConfigurationException(exception.Message, exception);
+        }
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-            throw new InvalidOperationException($"Invalid configuration: {string.Join(" ", results.Select(r => r.ErrorMessage))}");
+            throw new NodeConfigurationException(string.Join(" ", results.Select(r => r.ErrorMessage)));
         return options;
     }
 }

@@ -18,7 +18,9 @@ public sealed class NodeOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!NodeCode.IsKnown(Code))
+        if (string.IsNullOrWhiteSpace(Code))
+            yield return new ValidationResult($"Node:Code is missing: set it to one of {string.Join(", ", NodeCode.Countries.Keys)}.", [nameof(Code)]);
+        else if (!NodeCode.IsKnown(Code))
             yield return new ValidationResult($"Node:Code must be one of {string.Join(", ", NodeCode.Countries.Keys)} (was '{Code}').", [nameof(Code)]);
         if (string.IsNullOrWhiteSpace(DataDirectory))
             yield return new ValidationResult("Node:DataDirectory must name a directory.", [nameof(DataDirectory)]);

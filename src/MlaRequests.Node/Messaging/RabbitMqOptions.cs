@@ -1,8 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MlaRequests.Node.Messaging;
 
-/// <summary>Broker settings (section <c>RabbitMq</c>). Without a host the node runs on the in-memory transport.</summary>
-public sealed class RabbitMqOptions
+/// <summary>
+/// Broker settings (section <c>RabbitMq</c>). Without a host (or URL) the node runs on the in-memory transport.
+/// <see cref="Url"/>, when given, sets host, port, virtual host, user name and password at once.
+/// </summary>
+public sealed class RabbitMqOptions : IValidatableObject
 {
+    /// <summary>
+    /// The broker as one URL, <c>amqp://user:password@host:port/vhost</c> (optional). When the options are validated at
+    /// start-up it is parsed into <see cref="Host"/>, <see cref="Port"/>, <see cref="VirtualHost"/>, <see cref="Username"/> and <see cref="Password"/>.
+    /// </summary>
+    public string? Url { get; set; }
+
     /// <summary>Broker host name; empty selects the in-memory transport.</summary>
     public string? Host { get; set; }
 
@@ -26,4 +37,47 @@ public sealed class RabbitMqOptions
 
     /// <summary>True when a broker is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Url) && !TryApplyUrl())
+            yield return new ValidationResult(
+                $"RabbitMq:Url must look like amqp://user:password@host:5672/vhost (was '{Redacted(Url)}').", [nameof(Url)]);
+        if (IsConfigured && Uri.CheckHostName(Host) == UriHostNameType.Unknown)
+            yield return new ValidationResult($"RabbitMq:Host must be a host name or IP address (was '{Host}').", [nameof(Host)]);
+        if (Port == 0)
+            yield return new ValidationResult("RabbitMq:Port must be between 1 and 65535.", [nameof(Port)]);
+        if (string.IsNullOrEmpty(VirtualHost))
+            yield return new ValidationResult("RabbitMq:VirtualHost must not be empty (the default is /).", [nameof(VirtualHost)]);
+        if (DeliveryLimit < 1)
+            yield return new ValidationResult($"RabbitMq:DeliveryLimit must be at least 1 (was {DeliveryLimit}).", [nameof(DeliveryLimit)]);
+        if (Heartbeat < TimeSpan.FromSeconds(1))
+            yield return new ValidationResult($"RabbitMq:Heartbeat must be at least one second (was {Heartbeat}).", [nameof(Heartbeat)]);
+    }
+
+    bool TryApplyUrl()
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "rabbitmq") || string.IsNullOrEmpty(uri.Host))
+            return false;
+        Host = uri.Host;
+        if (!uri.IsDefaultPort && uri.Port > 0)
+            Port = (ushort)uri.Port;
+        var path = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        VirtualHost = path.Length == 0 ? "/" : path;
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+                Password = Uri.UnescapeDataString(parts[1]);
+        }
+        return true;
+    }
+
+    /// <summary>The URL without its password, for error messages.</summary>
+    static string Redacted(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
+            ? url.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***", StringComparison.Ordinal)
+            : url;
 }

@@ -49,7 +49,7 @@ public sealed class NodeProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The node exited with {_process.ExitCode}:\n{Log}");
             try
             {
-                return (await Client.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+                return (await Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
