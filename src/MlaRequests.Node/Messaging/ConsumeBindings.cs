@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
 namespace MlaRequests.Node.Messaging;
@@ -139,4 +140,15 @@ public sealed class ConsumeBindingsDeployer(
         await channel.CloseAsync(cancellationToken);
         await connection.CloseAsync(cancellationToken);
     }
+}
+
+/// <summary>Ready once the broker has the node's consume bindings (until then the outbox holds publishing).</summary>
+public sealed class ConsumeBindingsHealthCheck(ConsumeBindingsDeployer deployer) : IHealthCheck
+{
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(deployer.Declared.IsCompletedSuccessfully
+            ? HealthCheckResult.Healthy("The broker routes every consumed message type to this node")
+            : HealthCheckResult.Unhealthy("Waiting for the broker to declare this node's consume bindings"));
 }

@@ -32,6 +32,7 @@ public static class MessagingExtensions
         {
             services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConsumeBindingsDeployer>(provider, rabbit));
             services.AddHostedService(provider => provider.GetRequiredService<ConsumeBindingsDeployer>());
+            services.AddHealthChecks().AddCheck<ConsumeBindingsHealthCheck>("broker-routing", tags: ["ready"]);
             services.AddOptions<OutboxOptions>().Configure<IServiceProvider>((outbox, provider) =>
                 outbox.StartGate = token => provider.GetRequiredService<ConsumeBindingsDeployer>().Declared.WaitAsync(token));
         }

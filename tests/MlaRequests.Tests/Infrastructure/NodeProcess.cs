@@ -31,7 +31,8 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public string Log => File.Exists(_log) ? File.ReadAllText(_log) : string.Empty;
 
-    public async Task StartAsync()
+    /// <summary>Starts the process and waits until <paramref name="probe"/> answers 200 (readiness unless a test asks for less).</summary>
+    public async Task StartAsync(string probe = "/health/ready")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in _arguments)
@@ -49,7 +50,7 @@ public sealed class NodeProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The node exited with {_process.ExitCode}:\n{Log}");
             try
             {
-                return (await Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+                return (await Client.GetAsync(probe)).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
