@@ -129,7 +129,7 @@ public sealed class OutboxDispatcher(
         {
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new JsonException("The stored body is null.");
-            if (row.DestinationAddress is null)
+            if (row.DestinationAddress is null || IsPublishAddress(type, row.DestinationAddress))
             {
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => Stamp(context, row)), timeout.Token)
                     .ConfigureAwait(false);
@@ -152,6 +152,15 @@ public sealed class OutboxDispatcher(
             return exception.Message;
         }
     }
+
+    /// <summary>
+    /// A published event is captured with its exchange's address. It goes out as a publish again: without the
+    /// send options (RabbitMQ's mandatory flag would return an event nobody subscribes to, and the row would be
+    /// retried forever).
+    /// </summary>
+    bool IsPublishAddress(Type type, string destination) =>
+        bus.Topology.TryGetPublishAddress(type, out var publishAddress)
+        && string.Equals(publishAddress.ToString(), destination, StringComparison.OrdinalIgnoreCase);
 
     static void Stamp(SendContext context, OutboxMessage row)
     {
