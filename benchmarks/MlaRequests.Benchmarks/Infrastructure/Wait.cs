@@ -5,7 +5,13 @@ namespace MlaRequests.Benchmarks.Infrastructure;
 /// <summary>Polls a count until it reaches a target, recording when it first moved and when it arrived.</summary>
 static class Wait
 {
-    public sealed record Progress(TimeSpan FirstMoved, long CountAtFirstMove, TimeSpan Reached);
+    public sealed record Progress(TimeSpan FirstMoved, long CountAtFirstMove, TimeSpan Reached)
+    {
+        /// <summary>Per second from the first poll that saw progress to the last; the whole span if it all came between two polls.</summary>
+        public double Rate(long target) => Reached > FirstMoved && target > CountAtFirstMove
+            ? (target - CountAtFirstMove) / (Reached - FirstMoved).TotalSeconds
+            : target / Reached.TotalSeconds;
+    }
 
     /// <summary>Times are measured from <paramref name="clock"/>'s start.</summary>
     public static async Task<Progress> ForCountAsync(Func<Task<long>> count, long target, Stopwatch clock, TimeSpan timeout, string what)

@@ -31,10 +31,10 @@ static class ApiLatency
         var supervisor = await node.SignInToUiAsync("kz.supervisor");
         var searchTerm = $"ALM-{options.StoredRequests / 3:000000}";
 
-        var list = await SampleAsync(liaison, "/api/requests?page=1&pageSize=50", options.Samples * 2);
+        var list = await SampleAsync(liaison, "/api/requests?page=1&pageSize=50", options.Samples);
         var ownOffice = await SampleAsync(prosecutor, "/api/requests?page=1&pageSize=50", options.Samples);
-        var search = await SampleAsync(liaison, $"/api/requests?q={searchTerm}", options.Samples * 2);
-        var dashboard = await SampleAsync(supervisor, "/Dashboard", options.Samples * 2);
+        var search = await SampleAsync(liaison, $"/api/requests?q={searchTerm}", options.Samples);
+        var dashboard = await SampleAsync(supervisor, "/Dashboard", options.Samples);
         var rss = node.PeakRssMegabytes();
         await node.StopAsync();
 

@@ -36,19 +36,19 @@ static class TransitionThroughput
         await QueueEventsAsync(broker, vhost, ids, options.Events);
         var sqliteBefore = await RawSqlite.CommitsPerSecondAsync(data, TimeSpan.FromSeconds(5));
 
+        // Counting starts before the node does: it consumes while it starts up, before it reports healthy.
         var clock = Stopwatch.StartNew();
-        await node.StartAsync();
-        var progress = await Wait.ForCountAsync(() => Database.ScalarAsync(node.DatabasePath, "SELECT SUM(NoteCount) FROM OutgoingRequestWorkflows"),
+        var applying = Wait.ForCountAsync(() => Database.ScalarAsync(node.DatabasePath, "SELECT SUM(NoteCount) FROM OutgoingRequestWorkflows"),
             options.Events, clock, TimeSpan.FromMinutes(4), "note events applied");
+        await node.StartAsync();
+        var progress = await applying;
         var rss = node.PeakRssMegabytes();
         await node.StopAsync();
         // Reference measured right before and right after the node's run and averaged: the disk is shared with other work.
         var sqliteAfter = await RawSqlite.CommitsPerSecondAsync(data, TimeSpan.FromSeconds(5));
         var sqlite = (sqliteBefore + sqliteAfter) / 2;
 
-        var applied = options.Events - progress.CountAtFirstMove;
-        var window = progress.Reached - progress.FirstMoved;
-        var rate = window > TimeSpan.Zero && applied > 0 ? applied / window.TotalSeconds : options.Events / progress.Reached.TotalSeconds;
+        var rate = progress.Rate(options.Events);
         var figure = new Figure("transitionsPerSecond", rate, "/s", "");
         var reference = new Figure("sqliteCommitsPerSecond", sqlite, "/s", "raw SQLite WAL FULL commits");
         var ratio = rate / sqlite;
