@@ -20,5 +20,5 @@ if (options.Runs("api"))
         report.Add(result);
 }
 
-report.Write();
 Console.WriteLine(report.Markdown());
+report.Write();

@@ -41,7 +41,15 @@ static class TransitionThroughput
         var applying = Wait.ForCountAsync(() => Database.ScalarAsync(node.DatabasePath, "SELECT SUM(NoteCount) FROM OutgoingRequestWorkflows"),
             options.Events, clock, TimeSpan.FromMinutes(4), "note events applied");
         await node.StartAsync();
+        // Where the time goes: CPU of the node and of the broker per transition, from the node's healthy start to the end.
+        var brokerProcess = CpuTime.BrokerProcess(broker.Port);
+        var (nodeCpu, brokerCpu, appliedAtStart, wall) = (CpuTime.Of(node.ProcessId!.Value), brokerProcess is { } b ? CpuTime.Of(b) : TimeSpan.Zero,
+            await Database.ScalarAsync(node.DatabasePath, "SELECT SUM(NoteCount) FROM OutgoingRequestWorkflows"), clock.Elapsed);
         var progress = await applying;
+        var measured = Math.Max(1, options.Events - appliedAtStart);
+        var nodeCpuPerTransition = (CpuTime.Of(node.ProcessId!.Value) - nodeCpu).TotalMilliseconds / measured;
+        var brokerCpuPerTransition = brokerProcess is { } pid ? (CpuTime.Of(pid) - brokerCpu).TotalMilliseconds / measured : double.NaN;
+        var wallPerTransition = (progress.Reached - wall).TotalMilliseconds / measured;
         var rss = node.PeakRssMegabytes();
         await node.StopAsync();
         // Reference measured right before and right after the node's run and averaged: the disk is shared with other work.
@@ -59,6 +67,9 @@ static class TransitionThroughput
                 new Figure("instances", options.Instances, "workflows", "over"),
                 new Figure("drainSeconds", progress.Reached.TotalSeconds, "s", "all applied after start in"),
                 new Figure("nodePeakRssMegabytes", rss, "MB", "node peak RSS"),
+                new Figure("nodeCpuMillisecondsPerTransition", nodeCpuPerTransition, "ms", "node CPU per transition"),
+                new Figure("brokerCpuMillisecondsPerTransition", brokerCpuPerTransition, "ms", "broker CPU per transition"),
+                new Figure("wallMillisecondsPerTransition", wallPerTransition, "ms", "wall time per transition"),
                 new Figure("sqliteCommitsPerSecondBefore", sqliteBefore, "/s", "raw SQLite before"),
                 new Figure("sqliteCommitsPerSecondAfter", sqliteAfter, "/s", "and after"),
             ], "Over RabbitMQ (quorum queues, publisher confirms), node as a Release process");

@@ -5,7 +5,7 @@ sealed record Figure(string Key, double Value, string Unit, string Label)
 {
     public string Text => Unit switch
     {
-        "ms" => $"{Value:0.0} ms",
+        "ms" => Value < 10 ? $"{Value:0.00} ms" : $"{Value:0.0} ms",
         "MB" => $"{Value:0} MB",
         "/s" => $"{Value:N0}/s",
         _ => $"{Value:N0} {Unit}",

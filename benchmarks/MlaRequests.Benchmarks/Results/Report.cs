@@ -51,7 +51,7 @@ sealed class Report(BenchOptions options)
         {
             var measure = new JsonObject { ["title"] = r.Title };
             foreach (var figure in r.Figures.Concat(r.Details).Append(r.Reference).OfType<Figure>())
-                measure[figure.Key] = Math.Round(figure.Value, 3);
+                measure[figure.Key] = double.IsFinite(figure.Value) ? Math.Round(figure.Value, 3) : null;
             if (r.RatioKey is not null && r.Ratio is not null)
                 measure[r.RatioKey] = Math.Round(r.Ratio.Value, 4);
             measure["target"] = r.Target;
