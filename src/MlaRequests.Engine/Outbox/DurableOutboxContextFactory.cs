@@ -9,9 +9,10 @@ namespace MlaRequests.Engine.Outbox;
 
 /// <summary>
 /// The durable unit of work around every consumed message (MassTransit's <see cref="IOutboxContextFactory{TContext}"/>
-/// extension point): take the database's write gate, begin a transaction, drop the message if the
-/// inbox has it, let the consumer or workflow run against the same scoped <see cref="DbContext"/>,
-/// then commit state, inbox row and outbox rows together. The broker ack follows the commit.
+/// extension point): join the database's group transaction under the write gate (a savepoint of its
+/// own), drop the message if the inbox has it, let the consumer or workflow run against the same scoped
+/// <see cref="DbContext"/>, then keep state, inbox row and outbox rows together. The group commits them
+/// with the units queued behind; the broker ack follows that commit.
 /// </summary>
 public sealed class DurableOutboxContextFactory(
     DbContext db, EngineDatabase database, IClock clock, IServiceProvider provider, OutboxSignal signal)
@@ -24,21 +25,23 @@ public sealed class DurableOutboxContextFactory(
         var messageId = context.MessageId ?? throw new MessageException(typeof(T), "A MessageId is required to consume durably.");
         var cancellationToken = context.CancellationToken;
 
-        using (await database.Gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        var consumed = false;
+        await database.Gate.RunInGroupAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var alreadyConsumed = await db.Set<InboxMessage>()
                 .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, cancellationToken).ConfigureAwait(false);
 
             var unitOfWork = new DurableOutboxConsumeContext<T>(context, options, provider, db, clock, alreadyConsumed);
             await next.Send(unitOfWork).ConfigureAwait(false);
             if (!unitOfWork.Consumed)
-                return;
+                return false;
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+            return consumed = true;
+        }).ConfigureAwait(false);
 
+        if (!consumed)
+            return;
         signal.Notify();
     }
 

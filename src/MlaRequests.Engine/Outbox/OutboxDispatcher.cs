@@ -134,7 +134,7 @@ public sealed class OutboxDispatcher(
                 ?? throw new JsonException("The stored body is null.");
             // WaitAsync as well as the token: RabbitMQ.Client 7.2.2 can leave a call waiting forever on a channel
             // disposed under it (rabbitmq-dotnet-client#1976), and one stuck send must not stop the loop.
-            if (row.DestinationAddress is null)
+            if (row.DestinationAddress is null || IsPublishAddress(type, row.DestinationAddress))
             {
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => Stamp(context, row)), timeout.Token)
                     .WaitAsync(timeout.Token).ConfigureAwait(false);
@@ -157,6 +157,15 @@ public sealed class OutboxDispatcher(
             return exception.Message;
         }
     }
+
+    /// <summary>
+    /// A published event is captured with its exchange's address. It goes out as a publish again: without the
+    /// send options (RabbitMQ's mandatory flag would return an event nobody subscribes to, and the row would be
+    /// retried forever).
+    /// </summary>
+    bool IsPublishAddress(Type type, string destination) =>
+        bus.Topology.TryGetPublishAddress(type, out var publishAddress)
+        && string.Equals(publishAddress.ToString(), destination, StringComparison.OrdinalIgnoreCase);
 
     static void Stamp(SendContext context, OutboxMessage row)
     {

@@ -20,8 +20,9 @@ public sealed class MlaRequestMap : IEntityTypeConfiguration<MlaRequest>
         builder.Property(x => x.OfficeCode).HasMaxLength(16);
         builder.Property(x => x.Content).HasContentJson();
         builder.HasIndex(x => x.Reference).IsUnique();
-        builder.HasIndex(x => new { x.OfficeCode, x.CreatedAt });
-        builder.HasIndex(x => x.CreatedAt);
+        // Newest first, with the search text beside the date: a list or a search reads these indexes, not the rows with their content.
+        builder.HasIndex(x => new { x.OfficeCode, x.CreatedAt, x.SearchText });
+        builder.HasIndex(x => new { x.CreatedAt, x.SearchText });
     }
 }
 

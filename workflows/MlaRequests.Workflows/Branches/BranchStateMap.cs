@@ -15,6 +15,6 @@ public sealed class BranchStateMap : IEntityTypeConfiguration<BranchState>
         builder.Property(x => x.LegalBasis).HasConversion<string>();
         builder.Property(x => x.Kind).HasConversion<string>();
         builder.HasIndex(x => x.RequestId);
-        builder.HasIndex(x => x.TargetNode);
+        builder.HasIndex(x => new { x.TargetNode, x.CurrentState });
     }
 }

@@ -16,5 +16,7 @@ public sealed class DeadlineClockStateMap : IEntityTypeConfiguration<DeadlineClo
         builder.Property(x => x.Kind).HasConversion<string>();
         builder.HasIndex(x => x.SubjectId);
         builder.HasIndex(x => x.DueAt);
+        // The dashboard's averages per country read met clocks from this index alone, never the rows.
+        builder.HasIndex(x => new { x.CurrentState, x.Kind, x.ActingCountry, x.StartedAt, x.EndedAt });
     }
 }

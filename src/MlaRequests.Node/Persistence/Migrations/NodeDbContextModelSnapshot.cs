@@ -279,12 +279,12 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("OfficeCode", "CreatedAt");
+                    b.HasIndex("CreatedAt", "SearchText");
+
+                    b.HasIndex("OfficeCode", "CreatedAt", "SearchText");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -808,7 +808,7 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TargetNode");
+                    b.HasIndex("TargetNode", "CurrentState");
 
                     b.ToTable("BranchWorkflows", (string)null);
                 });
@@ -907,6 +907,8 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.HasIndex("DueAt");
 
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("CurrentState", "Kind", "ActingCountry", "StartedAt", "EndedAt");
 
                     b.ToTable("DeadlineClockWorkflows", (string)null);
                 });

@@ -11,7 +11,7 @@ using MlaRequests.Node.Persistence;
 namespace MlaRequests.Node.Persistence.Migrations
 {
     [DbContext(typeof(NodeDbContext))]
-    [Migration("20261129183143_Initial")]
+    [Migration("20261129200240_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -282,12 +282,12 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("OfficeCode", "CreatedAt");
+                    b.HasIndex("CreatedAt", "SearchText");
+
+                    b.HasIndex("OfficeCode", "CreatedAt", "SearchText");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -811,7 +811,7 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TargetNode");
+                    b.HasIndex("TargetNode", "CurrentState");
 
                     b.ToTable("BranchWorkflows", (string)null);
                 });
@@ -910,6 +910,8 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.HasIndex("DueAt");
 
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("CurrentState", "Kind", "ActingCountry", "StartedAt", "EndedAt");
 
                     b.ToTable("DeadlineClockWorkflows", (string)null);
                 });

@@ -574,9 +574,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_BranchWorkflows_TargetNode",
+                name: "IX_BranchWorkflows_TargetNode_CurrentState",
                 table: "BranchWorkflows",
-                column: "TargetNode");
+                columns: new[] { "TargetNode", "CurrentState" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossBorderMessages_CorrelationId",
@@ -603,6 +603,11 @@ namespace MlaRequests.Node.Persistence.Migrations
                 name: "IX_DeadlineClockWorkflows_CurrentState",
                 table: "DeadlineClockWorkflows",
                 column: "CurrentState");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlineClockWorkflows_CurrentState_Kind_ActingCountry_StartedAt_EndedAt",
+                table: "DeadlineClockWorkflows",
+                columns: new[] { "CurrentState", "Kind", "ActingCountry", "StartedAt", "EndedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadlineClockWorkflows_DueAt",
@@ -687,14 +692,14 @@ namespace MlaRequests.Node.Persistence.Migrations
                 columns: new[] { "RequestId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_CreatedAt",
+                name: "IX_Requests_CreatedAt_SearchText",
                 table: "Requests",
-                column: "CreatedAt");
+                columns: new[] { "CreatedAt", "SearchText" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_OfficeCode_CreatedAt",
+                name: "IX_Requests_OfficeCode_CreatedAt_SearchText",
                 table: "Requests",
-                columns: new[] { "OfficeCode", "CreatedAt" });
+                columns: new[] { "OfficeCode", "CreatedAt", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Reference",
