@@ -22,6 +22,10 @@ data=${MLA_REGION_DATA:-data/region}
 configuration=${MLA_CONFIGURATION:-Release}
 ready_timeout=${MLA_READY_TIMEOUT:-300}
 dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
+# The private broker keeps its state beside the nodes' databases, so the region's whole state is one
+# directory: a second run finds its messages, and removing the directory starts afresh.
+mkdir -p "$data"
+export MLA_BROKER_BASE="${MLA_BROKER_BASE:-$(cd "$data" && pwd)/broker}"
 for code in "${codes[@]}"; do
   case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
 done
