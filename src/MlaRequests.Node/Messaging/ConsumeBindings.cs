@@ -9,7 +9,7 @@ namespace MlaRequests.Node.Messaging;
 /// <summary>
 /// The bindings that route each published message type to the receive endpoints that consume it,
 /// recorded while MassTransit configures the endpoints and declared on the broker once, one at a
-/// time, before the bus starts (<see cref="ConsumeBindingsDeployer"/>).
+/// time, by <see cref="ConsumeBindingsDeployer"/> (the outbox publishes nothing until then).
 /// </summary>
 /// <remarks>
 /// Why not let MassTransit declare them: it re-declares an endpoint's whole consume topology on
