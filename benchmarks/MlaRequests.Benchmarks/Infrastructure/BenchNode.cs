@@ -36,7 +36,7 @@ sealed class BenchNode : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataDirectory, $"node-{Code.ToLowerInvariant()}.db");
     public int? ProcessId => _process?.Id;
 
-    /// <summary>Starts the process and waits until <c>/health</c> answers 200 (bus started, database ready).</summary>
+    /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200 (database, bus connected, consume bindings declared, loops running).</summary>
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -57,14 +57,14 @@ sealed class BenchNode : IAsyncDisposable
                 throw new InvalidOperationException($"Node {Code} exited with {_process.ExitCode}; see {_log}");
             try
             {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
                     return;
             }
             catch (HttpRequestException)
             {
             }
             if (deadline.Elapsed > TimeSpan.FromSeconds(90))
-                throw new TimeoutException($"Node {Code} did not report healthy; see {_log}");
+                throw new TimeoutException($"Node {Code} did not report ready; see {_log}");
             await Task.Delay(50);
         }
     }
