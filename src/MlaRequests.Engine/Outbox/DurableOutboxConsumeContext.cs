@@ -40,11 +40,12 @@ sealed class DurableOutboxConsumeContext<TMessage> : OutboxConsumeContextProxy<T
     public override int ReceiveCount => 1;
     public override long? LastSequenceNumber => null;
 
-    public override async Task SetConsumed()
+    /// <summary>Adds the inbox row; the unit of work saves it with the state and the outbox rows in one <c>SaveChanges</c>.</summary>
+    public override Task SetConsumed()
     {
         _db.Add(new InboxMessage { MessageId = MessageId!.Value, ConsumerId = Options.ConsumerId, ConsumedAt = Clock.GetCurrentInstant() });
-        await _db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
         Consumed = true;
+        return Task.CompletedTask;
     }
 
     public override Task SetDelivered() => Task.CompletedTask;

@@ -28,22 +28,26 @@ public sealed class DurableOutboxContextFactory(
         var consumed = false;
         await database.Gate.RunInGroupAsync(db, async () =>
         {
-            var alreadyConsumed = await db.Set<InboxMessage>()
-                .AnyAsync(x => x.MessageId == messageId && x.ConsumerId == options.ConsumerId, cancellationToken).ConfigureAwait(false);
+            var alreadyConsumed = await AlreadyConsumed(db, messageId, options.ConsumerId, cancellationToken).ConfigureAwait(false);
 
             var unitOfWork = new DurableOutboxConsumeContext<T>(context, options, provider, db, clock, alreadyConsumed);
             await next.Send(unitOfWork).ConfigureAwait(false);
             if (!unitOfWork.Consumed)
                 return false;
 
+            // The one save of the unit: state, inbox row and outbox rows (the saga repository and the inbox only track them).
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return consumed = true;
         }).ConfigureAwait(false);
 
         if (!consumed)
             return;
-        signal.Notify();
+        signal.Committed(db);
     }
+
+    static readonly Func<DbContext, Guid, Guid, CancellationToken, Task<bool>> AlreadyConsumed =
+        EF.CompileAsyncQuery((DbContext db, Guid messageId, Guid consumerId, CancellationToken _) =>
+            db.Set<InboxMessage>().Any(x => x.MessageId == messageId && x.ConsumerId == consumerId));
 
     /// <inheritdoc />
     public void Probe(ProbeContext context) => context.CreateFilterScope("durableSqliteOutbox");

@@ -24,7 +24,7 @@ public sealed class DurableWriter(DbContext db, EngineDatabase database, OutboxS
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        signal.Notify();
+        signal.Committed(db);
         return result;
     }
 

@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MlaRequests.Engine.Sagas;
 
-/// <summary>Loads and stores one saga instance through the unit of work's <see cref="DbContext"/>.</summary>
+/// <summary>
+/// Loads and stores one saga instance through the unit of work's <see cref="DbContext"/>. Changes are tracked, not
+/// saved: whoever owns the transaction (the durable unit of work, or the repository's own transaction) saves state,
+/// inbox and outbox rows in one <c>SaveChanges</c>, which is also where a lost optimistic race surfaces. Only
+/// <see cref="Insert"/> saves at once, because it must learn right away whether another message created the instance.
+/// </summary>
 sealed class SqliteSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
     where TMessage : class
@@ -44,29 +49,29 @@ sealed class SqliteSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await db.Set<TSaga>().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken).ConfigureAwait(false);
+        var instance = await SagaQueries<TSaga>.Load(db, correlationId, CancellationToken).ConfigureAwait(false);
         return instance is null
             ? null!
             : await factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Load).ConfigureAwait(false);
     }
 
-    public async Task Save(SagaConsumeContext<TSaga> context)
+    public Task Save(SagaConsumeContext<TSaga> context)
     {
         db.Set<TSaga>().Add(context.Saga);
-        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
-    public async Task Update(SagaConsumeContext<TSaga> context)
+    public Task Update(SagaConsumeContext<TSaga> context)
     {
         if (context.Saga is ISagaVersion versioned)
             versioned.Version++;
-        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
-    public async Task Delete(SagaConsumeContext<TSaga> context)
+    public Task Delete(SagaConsumeContext<TSaga> context)
     {
         db.Set<TSaga>().Remove(context.Saga);
-        await db.SaveChangesAsync(CancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context)
@@ -93,11 +98,22 @@ sealed class SqliteSagaReadContext<TSaga>(DbContext db, CancellationToken cancel
     where TSaga : class, ISaga
 {
     public async Task<TSaga> Load(Guid correlationId) =>
-        (await db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken).ConfigureAwait(false))!;
+        (await SagaQueries<TSaga>.LoadUntracked(db, correlationId, CancellationToken).ConfigureAwait(false))!;
 
     public async Task<SagaRepositoryQueryContext<TSaga>> Query(ISagaQuery<TSaga> query, CancellationToken cancellationToken = default)
     {
         var instances = await db.Set<TSaga>().AsNoTracking().Where(query.FilterExpression).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new LoadedSagaRepositoryQueryContext<TSaga>(this, instances);
     }
+}
+
+/// <summary>The per-message saga queries, compiled once per saga type (no expression-tree work on the hot path).</summary>
+static class SagaQueries<TSaga>
+    where TSaga : class, ISaga
+{
+    public static readonly Func<DbContext, Guid, CancellationToken, Task<TSaga?>> Load =
+        EF.CompileAsyncQuery((DbContext db, Guid id, CancellationToken _) => db.Set<TSaga>().SingleOrDefault(x => x.CorrelationId == id));
+
+    public static readonly Func<DbContext, Guid, CancellationToken, Task<TSaga?>> LoadUntracked =
+        EF.CompileAsyncQuery((DbContext db, Guid id, CancellationToken _) => db.Set<TSaga>().AsNoTracking().SingleOrDefault(x => x.CorrelationId == id));
 }

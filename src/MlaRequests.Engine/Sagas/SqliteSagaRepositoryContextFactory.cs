@@ -8,7 +8,7 @@ namespace MlaRequests.Engine.Sagas;
 /// <summary>
 /// Saga repository for SQLite through MassTransit's repository-context extension point. Inside a
 /// durable unit of work it joins the open transaction (state, inbox and outbox commit together);
-/// alone it takes the write gate and its own transaction. Concurrency is optimistic: the saga's
+/// alone it takes the write gate and its own transaction, and saves before committing. Concurrency is optimistic: the saga's
 /// <see cref="ISagaVersion.Version"/> is a concurrency token, bumped on every update, so a lost
 /// race throws <see cref="DbUpdateConcurrencyException"/> and the endpoint's retry reruns the whole
 /// load/apply/save cycle.
@@ -56,6 +56,7 @@ public sealed class SqliteSagaRepositoryContextFactory<TSaga>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await work().ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -32,7 +32,7 @@ public sealed class CrossBorderDelivery(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        commits.Notified += signal.Notify;
+        commits.UnitCommitted += WakeForQueuedMessages;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -55,8 +55,15 @@ public sealed class CrossBorderDelivery(
         }
         finally
         {
-            commits.Notified -= signal.Notify;
+            commits.UnitCommitted -= WakeForQueuedMessages;
         }
+    }
+
+    /// <summary>Wakes the loop after a commit that queued a message for another node (not after every commit).</summary>
+    void WakeForQueuedMessages(DbContext db)
+    {
+        if (db is NodeDbContext { QueuedCrossBorder: true })
+            signal.Notify();
     }
 
     /// <summary>Sends every message due now (one batch) and records the outcome; returns how many were due.</summary>

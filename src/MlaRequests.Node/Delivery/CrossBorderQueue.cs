@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using MlaRequests.Node.Persistence;
 using NodaTime;
 
 namespace MlaRequests.Node.Delivery;
@@ -29,6 +30,8 @@ public static class CrossBorderQueue
             CorrelationId = correlationId, Payload = payload, CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
         };
         db.Add(message);
+        if (db is NodeDbContext node)
+            node.QueuedCrossBorder = true;
         Telemetry.CrossBorderTraces.Remember(message.MessageId);
         return message;
     }
