@@ -12,8 +12,9 @@ namespace MlaRequests.Node.Delivery;
 /// <summary>
 /// The node's border: every envelope arriving on its inbound queue is checked (addressed here,
 /// signed by a trusted peer, a known contract and version, a payload that reads) and otherwise
-/// quarantined, never applied. A good message is applied once (by envelope MessageId) by publishing
-/// its contract to this node's workflows, and a signed receipt goes back in the same transaction;
+/// quarantined, never applied. A good message is applied once (by envelope MessageId): a transmitted request
+/// becomes an incoming case right here (<see cref="IncomingRequests"/>), any other contract is published to this
+/// node's workflows; a signed receipt goes back in the same transaction;
 /// a resent copy is only receipted again. A receipt marks the message it names delivered.
 /// </summary>
 public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger)
@@ -62,7 +63,10 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         if (outcome == "applied")
         {
             db.ReceivedEnvelopes.Add(new ReceivedEnvelope { MessageId = envelope.MessageId, FromNode = envelope.From, ContractType = envelope.ContractType, ReceivedAt = now });
-            await context.Publish(contract!, contract!.GetType(), c => c.MessageId = envelope.MessageId);
+            if (contract is RequestTransmitted request)
+                await IncomingRequests.ReceiveAsync(db, node.Code, request, now, context);
+            else
+                await context.Publish(contract!, contract!.GetType(), c => c.MessageId = envelope.MessageId);
         }
         CrossBorderQueue.Receipt(db, envelope.From, envelope.MessageId, now);
     }
@@ -88,6 +92,8 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
             return (null, $"malformed payload for {envelope.ContractType}");
         if (type != typeof(DeliveryReceipt) && CrossBorderContracts.CorrelationOf(contract) != envelope.CorrelationId)
             return (null, "malformed: the payload's branch does not match the envelope's correlation id");
+        if (contract is RequestTransmitted request && IncomingRequests.Problem(request, node.Code) is { } unreadable)
+            return (null, unreadable);
         return (contract, null);
     }
 }

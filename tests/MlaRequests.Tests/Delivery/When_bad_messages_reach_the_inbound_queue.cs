@@ -20,6 +20,44 @@ public sealed class When_bad_messages_reach_the_inbound_queue : IDisposable
     public sealed record NotAContract(Guid Id, string Text);
 
     [Fact]
+    public async Task A_signed_request_whose_content_this_node_cannot_read_is_quarantined_not_retried()
+    {
+        var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
+        await using var node = new NodeFactory(_data.Path, _clock, RabbitBroker.Settings(virtualHost));
+        _ = node.Services;
+        var now = _clock.GetCurrentInstant();
+        RequestTransmitted Request() => new(Guid.NewGuid(), Guid.NewGuid(), "KG-2026-000043", "KG", "KZ", "ClassicMla", "Untoc", false, false,
+            RequestContentJson.Version, RequestContentJson.Serialize(TestContent.Complete(LegalBasis.Untoc, "KZ")), "kg.liaison", now);
+
+        var bus = await TestBus.StartAsync(virtualHost, "KZ");
+        try
+        {
+            var inbound = await bus.GetSendEndpoint(new Uri("exchange:kz-inbound"));
+            await inbound.Send(TestEnvelopes.Signed("KG", "KZ", Request() with { ToNode = "UZ" }, now));
+            await inbound.Send(TestEnvelopes.Signed("KG", "KZ", Request() with { ContentVersion = RequestContentJson.Version + 8 }, now));
+            await inbound.Send(TestEnvelopes.Signed("KG", "KZ", Request() with { LegalBasis = "Hearsay" }, now));
+            await inbound.Send(TestEnvelopes.Signed("KG", "KZ", Request() with { ContentJson = "[1, 2" }, now));
+
+            var reasons = await Eventually.Until(() => node.Query(db => Task.FromResult(db.QuarantinedMessages.Select(q => q.Reason).ToList())),
+                q => q.Count >= 4, TimeSpan.FromSeconds(30), "four quarantined requests");
+            reasons.Should().HaveCount(4);
+            reasons.Should().Contain("misaddressed: the request is for 'UZ', this is KZ");
+            reasons.Should().Contain(r => r.StartsWith("unsupported content version", StringComparison.Ordinal));
+            reasons.Should().Contain("unknown legal basis 'Hearsay'");
+            reasons.Should().Contain(r => r.StartsWith("malformed request content", StringComparison.Ordinal));
+
+            var good = Request();
+            await inbound.Send(TestEnvelopes.Signed("KG", "KZ", good, now));
+            await node.IncomingIn(good.BranchId, "Received");
+            (await node.Query(db => Task.FromResult(db.IncomingCases.Count()))).Should().Be(1, "none of the unreadable requests was applied");
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Forged_unsigned_malformed_misaddressed_and_unknown_messages_are_quarantined_and_none_applied()
     {
         var virtualHost = await RabbitBroker.CreateVirtualHostAsync();

@@ -58,10 +58,9 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     s.Urgent = c.Message.Urgent;
                     s.Kind = request.Content.Kind;
                     s.TransmittedAt = c.Message.At;
+                    // The request itself went to the target country in the approval's transaction (the request workflow):
+                    // the branch starts the clocks that run from that transmission.
                     var provisional = request.Content.Measures.Any(m => m.IsProvisional);
-                    await c.Send(WorkflowNode.InboundAddressOf(s.TargetNode), new RequestTransmitted(s.CorrelationId, s.RequestId, s.Reference,
-                        node.Code, s.TargetNode, s.Kind.ToString(), s.LegalBasis.ToString(), s.Urgent, provisional,
-                        RequestContentJson.Version, RequestContentJson.Serialize(request.Content), c.Message.Actor, c.Message.At));
                     if (s.Kind != RequestKind.SpontaneousInformation)
                         await StartClock(c, ClockKind.Acknowledgement, s.TargetNode, c.Message.At);
                     if (provisional)

@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Contracts;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
@@ -11,7 +13,8 @@ namespace MlaRequests.Workflows.Requests;
 /// <summary>
 /// An outgoing request on the requesting node: <c>Draft → InReview → Approved → Completed</c>, with
 /// <c>InReview → Draft</c> (returned) and <c>→ RejectedInternally</c>, and <c>Withdrawn</c> from any open
-/// status. Approval opens one branch per requested country (<see cref="Branches.BranchStateMachine"/>);
+/// status. Approval transmits the request to each requested country and opens one branch per country
+/// (<see cref="Branches.BranchStateMachine"/>);
 /// the request completes when every branch reached a final status. The internal review runs on a
 /// 5-business-day clock. Events the current state does not handle follow <see cref="StepOrder"/>:
 /// a late duplicate is ignored, an early arrival is held by the endpoint retry.
@@ -68,9 +71,19 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .ThenAsync(async c =>
                 {
                     await c.Publish(new StopClock(c.Saga.ReviewClockId!.Value, c.Message.At));
+                    // The request goes to each country from here, in the approval's own transaction; the branch opened
+                    // alongside tracks it from then on. Sending it from the branch instead would put one more broker
+                    // hop and one more commit between the liaison officer's approval and the other country.
+                    var request = await c.Db().Set<MlaRequest>().AsNoTracking().SingleAsync(x => x.Id == c.Saga.CorrelationId, c.CancellationToken);
+                    var provisional = request.Content.Measures.Any(m => m.IsProvisional);
+                    var content = RequestContentJson.Serialize(request.Content);
                     foreach (var target in c.Saga.TargetList)
                     {
-                        await c.Publish(new OpenBranch(DeterministicGuid.Branch(c.Saga.CorrelationId, target), c.Saga.CorrelationId,
+                        var branchId = DeterministicGuid.Branch(c.Saga.CorrelationId, target);
+                        await c.Send(WorkflowNode.InboundAddressOf(target), new RequestTransmitted(branchId, c.Saga.CorrelationId, c.Saga.Reference,
+                            node.Code, target, request.Content.Kind.ToString(), c.Saga.LegalBasis!.Value.ToString(), c.Saga.Urgent, provisional,
+                            RequestContentJson.Version, content, c.Message.Actor, c.Message.At));
+                        await c.Publish(new OpenBranch(branchId, c.Saga.CorrelationId,
                             c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, c.Saga.LegalBasis!.Value, c.Saga.Urgent, c.Message.Actor, c.Message.At));
                     }
                 })
