@@ -108,7 +108,6 @@ public sealed class CrossBorderDelivery(
         }
         else if (error is null && message.Kind == DeliveryStates.ReceiptKind)
         {
-            CrossBorderTraces.Forget(message.MessageId);
             await rows.ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastSentAt, now).SetProperty(m => m.DeliveredAt, now).SetProperty(m => m.NextAttemptAt, (Instant?)null));
         }
@@ -132,7 +131,6 @@ public sealed class CrossBorderDelivery(
 
     async Task FailAsync(NodeDbContext db, CrossBorderMessage message, int attempts, string error, Instant now)
     {
-        CrossBorderTraces.Forget(message.MessageId);
         var tags = NodeTelemetry.Link(node.Code, message.ToNode, message.Kind);
         tags.Add("mla.final", true);
         NodeTelemetry.MessagesFailed.Add(1, tags);
@@ -147,9 +145,10 @@ public sealed class CrossBorderDelivery(
     {
         var envelope = signer.Sign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
             message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
-        // Resume the trace the message was queued in; MassTransit's send span below carries it to the peer in the headers.
+        // Resume the trace the message was queued in (kept with the row, so a restart does not lose it); MassTransit's send
+        // span below carries it to the peer in the headers.
         using var activity = NodeTelemetry.Source.StartActivity($"send {message.ContractType} to {message.ToNode}", ActivityKind.Producer,
-            CrossBorderTraces.ParentOf(message.MessageId));
+            ActivityContext.TryParse(message.TraceParent, null, out var queuedIn) ? queuedIn : default);
         activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", message.ToNode).SetTag("mla.kind", message.Kind)
             .SetTag("mla.contract", message.ContractType).SetTag("mla.message_id", message.MessageId).SetTag("mla.attempt", message.Attempts + 1);
         var link = NodeTelemetry.Link(node.Code, message.ToNode, message.Kind);

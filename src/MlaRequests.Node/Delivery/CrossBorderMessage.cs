@@ -57,4 +57,10 @@ public sealed class CrossBorderMessage
 
     /// <summary>Why the last attempt did not deliver.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the workflow step that queued it: every attempt, after any restart, is sent in that
+    /// trace, so the receiving node's spans join it.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

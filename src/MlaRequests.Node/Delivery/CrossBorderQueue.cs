@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Node.Persistence;
@@ -28,11 +29,11 @@ public static class CrossBorderQueue
         {
             MessageId = NewId.NextGuid(), Kind = kind, ToNode = toNode, ContractType = contractType, ContractVersion = CrossBorderContracts.Version,
             CorrelationId = correlationId, Payload = payload, CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } ? traceParent : null,
         };
         db.Add(message);
         if (db is NodeDbContext node)
             node.QueuedCrossBorder = true;
-        Telemetry.CrossBorderTraces.Remember(message.MessageId);
         return message;
     }
 }

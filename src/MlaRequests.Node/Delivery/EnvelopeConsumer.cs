@@ -51,7 +51,6 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         if (envelope.Kind == DeliveryStates.ReceiptKind)
         {
             var receipt = (DeliveryReceipt)contract!;
-            CrossBorderTraces.Forget(receipt.MessageId);
             var confirmed = await db.CrossBorderMessages.Where(m => m.MessageId == receipt.MessageId && m.ToNode == envelope.From && m.State != DeliveryStates.Delivered)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.Delivered).SetProperty(m => m.DeliveredAt, receipt.ReceivedAt)
                     .SetProperty(m => m.NextAttemptAt, (Instant?)null).SetProperty(m => m.LastError, (string?)null), context.CancellationToken);

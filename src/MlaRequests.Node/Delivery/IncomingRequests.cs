@@ -15,7 +15,7 @@ namespace MlaRequests.Node.Delivery;
 /// starts, in the same commit as the envelope's inbox row and its receipt. The case is on this node's API the
 /// moment that commit is done, with no further hop through the broker.
 /// </summary>
-static class IncomingRequests
+public static class IncomingRequests
 {
     /// <summary>What makes a transmitted request unreadable here (checked at the border, so it is quarantined), or null.</summary>
     public static string? Problem(RequestTransmitted request, string nodeCode)

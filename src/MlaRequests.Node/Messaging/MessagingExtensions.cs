@@ -49,6 +49,7 @@ public static class MessagingExtensions
             bus.AddSagaStateMachine<BranchStateMachine, BranchState, BranchStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<IncomingCaseStateMachine, IncomingCaseState, IncomingCaseStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
+            bus.AddConsumer<RequestTransmittedConsumer>();
             bus.AddConsumer<MilestoneConsumer>();
             bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>

@@ -136,11 +136,19 @@ public sealed class When_the_region_command_runs : IDisposable
         readonly ushort _brokerPort;
         bool _stopped;
 
-        Region(Process process, ushort brokerPort)
+        readonly string _data;
+
+        Region(Process process, ushort brokerPort, string data)
         {
             _process = process;
             _brokerPort = brokerPort;
+            _data = data;
         }
+
+        /// <summary>The last lines of each node's log, for a failure message.</summary>
+        string NodeLogTails() =>
+            string.Join('\n', Codes.Select(code => Path.Combine(_data, $"{code}.log")).Where(File.Exists)
+                .Select(log => $"--- {Path.GetFileName(log)}\n{string.Join('\n', File.ReadLines(log).TakeLast(15))}"));
 
         public string Output
         {
@@ -160,7 +168,7 @@ public sealed class When_the_region_command_runs : IDisposable
             start.Environment["MLA_REGION_DATA"] = data;
             start.Environment["MLA_CONFIGURATION"] = new DirectoryInfo(Path.GetDirectoryName(Repository.NodeAssembly)!).Parent!.Name;
             start.Environment["MLA_BUILD"] = "0";
-            var region = new Region(Process.Start(start)!, brokerPort);
+            var region = new Region(Process.Start(start)!, brokerPort, data);
             region._process.OutputDataReceived += (_, e) => region.Append(e.Data);
             region._process.ErrorDataReceived += (_, e) => region.Append(e.Data);
             region._process.BeginOutputReadLine();
@@ -180,7 +188,14 @@ public sealed class When_the_region_command_runs : IDisposable
             using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]))
                 await kill.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await _process.WaitForExitAsync(timeout.Token);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"region.sh did not stop within 90 s of Ctrl-C:\n{Output}\n{NodeLogTails()}");
+            }
             _stopped = true;
             return _process.ExitCode;
         }

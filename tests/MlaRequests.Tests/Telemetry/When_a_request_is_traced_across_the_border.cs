@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MlaRequests.Domain;
 using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Delivery;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Tests.Infrastructure;
 using NodaTime;
@@ -65,6 +66,38 @@ public sealed class When_a_request_is_traced_across_the_border : IDisposable
         Sum("mla.crossborder.messages.received", ("mla.node", "KG"), ("mla.outcome", "applied")).Should().Be(1);
         Sum("mla.workflow.transitions", ("mla.node", "KZ"), ("mla.to", "Approved")).Should().Be(1);
         _metrics.Where(m => m.Name == NodeTelemetry.DeadlineClocks).Should().NotBeEmpty("the deadline gauges report due, overdue and escalated clocks");
+    }
+
+    [Fact]
+    public async Task A_message_still_queued_when_its_node_restarted_is_sent_in_the_trace_it_was_queued_in()
+    {
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(NodeTelemetry.Name).AddInMemoryExporter(_spans).Build();
+        var settings = RabbitBroker.Settings(await RabbitBroker.CreateVirtualHostAsync());
+        await using var kz = new NodeFactory(Path.Combine(_data.Path, "kz"), SystemClock.Instance, settings, "KZ");
+        var queuedIn = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var branch = Guid.NewGuid();
+
+        // A row as an earlier run of the node left it: queued in a trace no process remembers any more.
+        await kz.Query(async db =>
+        {
+            var now = SystemClock.Instance.GetCurrentInstant();
+            db.CrossBorderMessages.Add(new CrossBorderMessage
+            {
+                MessageId = Guid.NewGuid(), Kind = DeliveryStates.MessageKind, ToNode = "KG", ContractType = "MilestoneConfirmed", ContractVersion = 1,
+                CorrelationId = branch, Payload = "{}", CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
+                TraceParent = $"00-{queuedIn.TraceId}-{queuedIn.SpanId}-01",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var sent = await Eventually.Until(() =>
+            {
+                tracing.ForceFlush();
+                lock (_spans)
+                    return Task.FromResult(_spans.FirstOrDefault(s => s.OperationName == "send MilestoneConfirmed to KG"));
+            }, span => span is not null, TimeSpan.FromSeconds(30), "the delivery's send span");
+        sent!.TraceId.Should().Be(queuedIn.TraceId);
+        sent.ParentSpanId.Should().Be(queuedIn.SpanId);
     }
 
     long Sum(string name, params (string Key, string Value)[] tags)
