@@ -162,6 +162,10 @@ public sealed class When_the_region_command_runs : IDisposable
         public static async Task<Region> StartAsync(string data, int firstPort, ushort brokerPort)
         {
             var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+            // SIGINT as a terminal leaves it: a test run started in the background (`scripts/test.sh &`) inherits SIGINT
+            // ignored, and a shell cannot trap a signal ignored on entry, so Ctrl-C would never reach region.sh's trap.
+            start.ArgumentList.Add("env");
+            start.ArgumentList.Add("--default-signal=INT");
             start.ArgumentList.Add(Path.Combine(Repository.Root, "scripts", "region.sh"));
             start.Environment["MLA_BROKER_PORT"] = brokerPort.ToString();
             start.Environment["MLA_FIRST_PORT"] = firstPort.ToString();

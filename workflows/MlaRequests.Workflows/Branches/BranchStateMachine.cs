@@ -187,6 +187,27 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
             .Event(InformationRequested, AdditionalInformationRequested).Event(Answer, UnderRecognition).Event(PostponedByTarget, Postponed)
             .Event(RefusedByTarget, Refused).Event(AcceptedByTarget, InExecution).Event(ExecutionReported, PartiallyExecuted)
             .Event(EvidenceSent, EvidenceTransferred).Event(ConfirmEvidence, Completed).Event(Withdraw, Withdrawn).Event(Noted, Completed);
+        // Steps the requested country took that arrive after this branch moved past them (its messages cross the border
+        // independently, and this node's own withdrawal can cross theirs): written to the timeline, nothing changes.
+        _order
+            .RecordWhenLate<BranchState, IncomingRequestRegistered>(Registered, (_, m) => new(TimelineTexts.Acknowledged.Format(), Remote(m.Node, m.Actor), m.At))
+            .RecordWhenLate<BranchState, IncomingRequestAssigned>(Assigned, (_, m) => new(TimelineTexts.AssignedForRecognition.Format(), Remote(m.Node, m.Actor), m.At))
+            .RecordWhenLate<BranchState, RecognitionPeriodExtended>(Extended, (_, m) => new(TimelineTexts.RecognitionExtended.Format(), Remote(m.Node, m.Actor), m.At,
+                TimelineTexts.RecognitionExtendedDetails.Format(m.Extension, m.Reasons)))
+            .RecordWhenLate<BranchState, AdditionalInformationRequested>(InformationRequested, (_, m) => new(TimelineTexts.InformationRequested.Format(),
+                Remote(m.Node, m.Actor), m.At, m.Questions))
+            .RecordWhenLate<BranchState, IncomingRequestPostponed>(PostponedByTarget, (_, m) => new(TimelineTexts.Postponed.Format(), Remote(m.Node, m.Actor), m.At,
+                TimelineTexts.PostponedDetails.Format(m.Until, m.Reason)))
+            .RecordWhenLate<BranchState, IncomingRequestRefused>(RefusedByTarget, (_, m) => new(TimelineTexts.Refused.Format(), Remote(m.Node, m.Actor), m.At,
+                TimelineTexts.RefusedDetails.Format(string.Join(", ", m.Grounds), m.Reasons)))
+            .RecordWhenLate<BranchState, IncomingRequestAccepted>(AcceptedByTarget, (s, m) => new(
+                s.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(), Remote(m.Node, m.Actor), m.At,
+                m.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseLinked.Format(reference) : null))
+            .RecordWhenLate<BranchState, ExecutionRecorded>(ExecutionReported, (_, m) => new(
+                (m.Complete ? TimelineTexts.Executed : TimelineTexts.PartiallyExecuted).Format(), Remote(m.Node, m.Actor), m.At, m.Summary))
+            .RecordWhenLate<BranchState, EvidenceTransferred>(EvidenceSent, (_, m) => new(TimelineTexts.EvidenceTransferred.Format(), Remote(m.Node, m.Actor), m.At,
+                m.Description))
+            .RecordWhenLate<BranchState, SpontaneousInformationNoted>(Noted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -1,4 +1,7 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Timeline;
+using NodaTime;
 
 namespace MlaRequests.Workflows.Shared;
 
@@ -7,11 +10,15 @@ namespace MlaRequests.Workflows.Shared;
 /// every event the rank it leads to. An event the current state does not handle is a late
 /// duplicate when the instance already reached or passed the event's rank (ignored), and an early
 /// arrival otherwise (faulted, so the endpoint retry holds it until the step before it lands).
+/// A late event registered with <see cref="RecordWhenLate{TSaga, TMessage}"/> (a step the other country took, which the
+/// instance overtook because messages cross the border independently) changes nothing but is still written to the
+/// timeline, once, so the history keeps every step that was taken.
 /// </summary>
 public sealed class StepOrder
 {
     readonly Dictionary<string, int> _states = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _events = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Func<ConsumeContext, object, LateStep?>> _late = new(StringComparer.Ordinal);
 
     /// <summary>Ranks states in the order given (states listed together share a rank).</summary>
     public StepOrder States(params State[][] ranks)
@@ -33,7 +40,21 @@ public sealed class StepOrder
         return this;
     }
 
-    /// <summary>Ignores a late duplicate, faults an early arrival.</summary>
+    /// <summary>
+    /// When <paramref name="event"/> arrives late, records <paramref name="step"/> on the timeline (unless an entry for the
+    /// same action at the same instant is there already: a duplicate), with the status left as it is.
+    /// </summary>
+    public StepOrder RecordWhenLate<TSaga, TMessage>(Event<TMessage> @event, Func<TSaga, TMessage, LateStep> step)
+        where TSaga : class
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(step);
+        _late[@event.Name] = (context, saga) => context.TryGetMessage<TMessage>(out var consumed) ? step((TSaga)saga, consumed.Message) : null;
+        return this;
+    }
+
+    /// <summary>Ignores a late duplicate (recording a late step first, see <see cref="RecordWhenLate{TSaga, TMessage}"/>), faults an early arrival.</summary>
     public Task Handle<TSaga>(UnhandledEventContext<TSaga> context)
         where TSaga : class, SagaStateMachineInstance
     {
@@ -41,6 +62,40 @@ public sealed class StepOrder
         var late = _states.TryGetValue(context.CurrentState.Name, out var current)
             && _events.TryGetValue(context.Event.Name, out var target)
             && current >= target;
-        return late ? context.Ignore() : context.Throw();
+        if (!late)
+            return context.Throw();
+        return _late.TryGetValue(context.Event.Name, out var describe) && context.Saga is ITimelineSubject subject && describe(context, context.Saga) is { } step
+            ? RecordAsync(context, subject, step)
+            : context.Ignore();
+    }
+
+    static async Task RecordAsync<TSaga>(UnhandledEventContext<TSaga> context, ITimelineSubject subject, LateStep step)
+        where TSaga : class, SagaStateMachineInstance
+    {
+        var db = context.Db();
+        var recorded = await db.Set<TimelineEntry>().AnyAsync(t => t.SubjectId == subject.TimelineSubjectId && t.BranchId == subject.TimelineBranchId
+            && t.Action == step.Action && t.At == step.At, context.CancellationToken).ConfigureAwait(false);
+        if (!recorded)
+        {
+            db.Add(new TimelineEntry
+            {
+                SubjectId = subject.TimelineSubjectId,
+                BranchId = subject.TimelineBranchId,
+                Country = subject.TimelineCountry,
+                At = step.At,
+                Actor = step.Actor,
+                Action = step.Action,
+                Status = context.CurrentState.Name,
+                Details = step.Details,
+            });
+        }
+        await context.Ignore().ConfigureAwait(false);
     }
 }
+
+/// <summary>A timeline entry for a step that arrived after the instance had moved past it.</summary>
+/// <param name="Action">What was done (a <see cref="TimelineTexts"/> text).</param>
+/// <param name="Actor">Who did it.</param>
+/// <param name="At">When it was done.</param>
+/// <param name="Details">Its details, if any.</param>
+public sealed record LateStep(string Action, string Actor, Instant At, string? Details = null);
