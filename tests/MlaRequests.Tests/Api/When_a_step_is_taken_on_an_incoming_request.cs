@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Tests.Infrastructure;
+using MlaRequests.Workflows.Shared;
 using static MlaRequests.Tests.Api.IncomingSetup;
 using static MlaRequests.Tests.Api.RequestSetup;
 
@@ -161,6 +163,25 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         (await Snapshot(id)).Should().Be(before, "spontaneous information is only noted or turned into a mirror case");
         await response.ShouldBeConflictAsync("assign", "InformationRegistered");
         AllowedSteps(await (await api.As(Liaison)).GetAsync($"/api/incoming/{id}")).Should().NotContain("assign");
+    }
+
+    [Fact]
+    public async Task An_answer_from_KG_that_arrives_after_its_withdrawal_is_on_the_timeline_and_the_case_stays_withdrawn()
+    {
+        var id = await api.CaseIn("AwaitingInformation");
+        // KG answered, then withdrew the request; the withdrawal crossed the border first.
+        var answer = new AdditionalInformationProvided(id, "KG", "The account is held at the Bishkek branch.", "kg.prosecutor", api.Now);
+        await api.Node.Bus.Publish(new RequestWithdrawn(id, "KG", "Settled domestically.", "kg.liaison", api.Now + NodaTime.Duration.FromMinutes(3)));
+        await api.Node.IncomingIn(id, "Withdrawn");
+        await api.Node.Bus.Publish(answer);
+
+        var timeline = await Eventually.Until(() => api.Timeline(id),
+            entries => entries.Any(e => e.Action == TimelineTexts.InformationReceived.Format()), TimeSpan.FromSeconds(10), "the late answer");
+        var late = timeline.Single(e => e.Action == TimelineTexts.InformationReceived.Format());
+        late.Status.Should().Be("Withdrawn");
+        late.Details.Should().Be(answer.Answer);
+        late.Actor.Should().Be("kg.prosecutor (KG)");
+        (await api.Node.Incoming(id))!.CurrentState.Should().Be("Withdrawn");
     }
 
     /// <summary>What the liaison officer sees of the case, what the workflow holds, and what left the node.</summary>

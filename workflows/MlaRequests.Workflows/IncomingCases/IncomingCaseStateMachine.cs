@@ -192,6 +192,13 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
             .Event(AskForInformation, AwaitingInformation).Event(InformationProvided, Assigned).Event(Acceptance, InExecution)
             .Event(Refuse, Refused).Event(Postpone, Postponed).Event(Execution, PartiallyExecuted).Event(Transfer, ResponseTransmitted)
             .Event(ReceiptConfirmed, Closed).Event(WithdrawnByRequester, Withdrawn).Event(OpenMirror, MirrorCaseOpened).Event(Close, Closed);
+        // Steps the requesting country took that arrive after this case moved past them (e.g. an answer that crossed a
+        // refusal): written to the timeline, nothing changes.
+        _order
+            .RecordWhenLate<IncomingCaseState, AdditionalInformationProvided>(InformationProvided, (_, m) => new(TimelineTexts.InformationReceived.Format(),
+                $"{m.Actor} ({m.Node})", m.At, m.Answer))
+            .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(WithdrawnByRequester, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
+                $"{m.Actor} ({m.Node})", m.At, m.Reason));
         OnUnhandledEvent(_order.Handle);
     }
 
