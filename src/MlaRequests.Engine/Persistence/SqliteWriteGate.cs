@@ -66,7 +66,8 @@ public sealed class SqliteWriteGate
         var committed = Task.CompletedTask;
         try
         {
-            var group = _group ??= await Group.BeginAsync(db.Database.GetConnectionString()!).ConfigureAwait(false);
+            var connectionString = db.Database.GetConnectionString()!;
+            var group = _group ??= await Group.BeginAsync(connectionString).ConfigureAwait(false);
             db.Database.SetDbConnection(group.Connection, contextOwnsConnection: false);
             await db.Database.UseTransactionAsync(group.Transaction).ConfigureAwait(false);
             await group.Transaction.SaveAsync(Group.Savepoint).ConfigureAwait(false);
@@ -89,6 +90,9 @@ public sealed class SqliteWriteGate
                     await group.Transaction.ReleaseAsync(Group.Savepoint).ConfigureAwait(false);
                 }
                 await db.Database.UseTransactionAsync(null).ConfigureAwait(false);
+                // Back to its own connection: a pooled context must not keep the group's, which is disposed at commit.
+                db.Database.SetDbConnection(null, contextOwnsConnection: true);
+                db.Database.SetConnectionString(connectionString);
             }
         }
         finally

@@ -59,11 +59,20 @@ public sealed class CrossBorderDelivery(
         }
     }
 
-    /// <summary>Wakes the loop after a commit that queued a message for another node (not after every commit).</summary>
+    /// <summary>
+    /// Wakes the loop after a commit that queued a message for another node, not after every commit: what the unit of
+    /// work saved is still tracked by its context (added rows are <c>Unchanged</c> once saved).
+    /// </summary>
     void WakeForQueuedMessages(DbContext db)
     {
-        if (db is NodeDbContext { QueuedCrossBorder: true })
-            signal.Notify();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is CrossBorderMessage)
+            {
+                signal.Notify();
+                return;
+            }
+        }
     }
 
     /// <summary>Sends every message due now (one batch) and records the outcome; returns how many were due.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using MlaRequests.Node.Persistence;
 using NodaTime;
 
 namespace MlaRequests.Node.Delivery;
@@ -32,8 +31,6 @@ public static class CrossBorderQueue
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } ? traceParent : null,
         };
         db.Add(message);
-        if (db is NodeDbContext node)
-            node.QueuedCrossBorder = true;
         return message;
     }
 }

@@ -15,12 +15,6 @@ namespace MlaRequests.Node.Persistence;
 /// <summary>The node's database: accounts, request content, workflow instances, timeline, and the engine's inbox and outbox.</summary>
 public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : IdentityDbContext<NodeUser>(options)
 {
-    /// <summary>
-    /// True once this unit of work queued a message for another node (<see cref="Delivery.CrossBorderQueue"/>): after
-    /// its commit the cross-border delivery wakes at once instead of at its next poll.
-    /// </summary>
-    public bool QueuedCrossBorder { get; internal set; }
-
     /// <summary>Requests this node's offices send.</summary>
     public DbSet<MlaRequest> Requests => Set<MlaRequest>();
 
