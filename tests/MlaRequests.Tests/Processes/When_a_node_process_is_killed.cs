@@ -46,7 +46,16 @@ public sealed class When_a_node_process_is_killed : IDisposable
             var now = SystemClock.Instance.GetCurrentInstant();
             await Task.WhenAll(notes.Select(note => bus.Publish(new RequestNoteAdded(id, note, now))));
 
-            await Eventually.Until(() => recorded.Count >= Events / 4, TimeSpan.FromSeconds(60), "a quarter of the events to be applied");
+            try
+            {
+                // A generous bound: the whole suite shares one broker and two cores (once, in a full run, 60 s was not enough).
+                await Eventually.Until(() => recorded.Count >= Events / 4, TimeSpan.FromSeconds(120), "a quarter of the events to be applied");
+            }
+            catch (TimeoutException timeout)
+            {
+                var tail = string.Join('\n', node.Log.Split('\n').TakeLast(40));
+                throw new TimeoutException($"{timeout.Message} ({recorded.Count} of {Events} recorded); the node's log ends:\n{tail}", timeout);
+            }
             await node.KillAsync();
             var appliedBeforeKill = recorded.Count;
             appliedBeforeKill.Should().BeLessThan(Events, "the node must die in the middle of the stream");
