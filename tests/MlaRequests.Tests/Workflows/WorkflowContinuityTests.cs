@@ -29,36 +29,6 @@ public sealed class When_a_node_restarts : IDisposable
         (await second.Request(id))!.ApprovedAt.Should().Be(_clock.GetCurrentInstant());
     }
 
-    [Fact]
-    public async Task An_assignment_that_arrives_after_the_refusal_is_on_the_timeline_and_changes_nothing()
-    {
-        await using var node = new NodeFactory(_data.Path, _clock);
-        var id = await Scenario.ApprovedAsync(node);
-        var branch = DeterministicGuid.Branch(id, "KG");
-        var registeredAt = _clock.GetCurrentInstant();
-        await Scenario.RegisteredBy(node, id, "KG", registeredAt);
-        await node.BranchIn(branch, "Acknowledged");
-
-        // KG assigned, then refused; the refusal crossed the border first.
-        var assigned = new IncomingRequestAssigned(branch, "KG", "kg.liaison", registeredAt + Duration.FromMinutes(5));
-        await node.Bus.Publish(new IncomingRequestRefused(branch, "KG", ["Art. 2(a)"], "Political offence", "kg.liaison", registeredAt + Duration.FromMinutes(9)));
-        await node.BranchIn(branch, "Refused");
-        await node.Bus.Publish(assigned);
-        await node.Bus.Publish(assigned, c => c.MessageId = NewId.NextGuid());
-
-        var timeline = await Eventually.Until(() => node.Query(db => db.Timeline.Where(t => t.BranchId == branch).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync()),
-            entries => entries.Any(e => e.Action == TimelineTexts.AssignedForRecognition.Format()), TimeSpan.FromSeconds(10), "the late assignment on the timeline");
-        await Consistently.For(TimeSpan.FromMilliseconds(500), async () =>
-            (await node.Query(db => db.Timeline.CountAsync(t => t.BranchId == branch && t.Action == TimelineTexts.AssignedForRecognition.Format()))) == 1,
-            "the second copy of the late assignment not to be recorded again");
-        timeline.Select(e => e.Action).Should().ContainInOrder(TimelineTexts.Acknowledged.Format(), TimelineTexts.AssignedForRecognition.Format(),
-            TimelineTexts.Refused.Format());
-        var late = timeline.Single(e => e.Action == TimelineTexts.AssignedForRecognition.Format());
-        late.Status.Should().Be("Refused", "the late step does not move the branch back");
-        late.Actor.Should().Be("kg.liaison (KG)");
-        (await node.Branch(branch))!.CurrentState.Should().Be("Refused");
-    }
-
     public void Dispose() => _data.Dispose();
 }
 
