@@ -32,9 +32,10 @@ public sealed class When_a_node_process_is_killed : IDisposable
                 counts.TryAdd(context.Message.NoteCount, 0);
                 return Task.CompletedTask;
             })));
+        // Disposed whatever happens: a node process left running holds the test run's output open, and the run never ends.
+        await using var node = new NodeProcess("KZ", _data.Path, settings);
         try
         {
-            var node = new NodeProcess("KZ", _data.Path, settings);
             await node.StartAsync();
             await node.LoginAsync("kz.prosecutor");
             var created = await node.Client.PostAsJsonAsync("/api/requests", TestContent.Complete(), RequestContentJson.Options);
@@ -70,7 +71,6 @@ public sealed class When_a_node_process_is_killed : IDisposable
             view!.NoteCount.Should().Be(Events, "each event is applied exactly once (the inbox drops redelivered copies)");
             recorded.Keys.Should().BeEquivalentTo(notes, "every outbox message reached the bus, including those pending at the kill");
             counts.Keys.Should().BeEquivalentTo(Enumerable.Range(1, Events), "no event was counted twice");
-            await node.DisposeAsync();
         }
         finally
         {

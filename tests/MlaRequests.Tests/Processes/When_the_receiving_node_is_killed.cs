@@ -19,7 +19,8 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
         settings["Demo:SeedAccounts"] = "true";
         settings["CrossBorder:ReceiptTimeout"] = "00:00:05";
         await using var kz = new NodeProcess("KZ", Path.Combine(_data.Path, "kz"), settings);
-        var kg = new NodeProcess("KG", Path.Combine(_data.Path, "kg"), settings);
+        // Disposed whatever happens (killing an exited process is a no-op): a node left running keeps the test run open.
+        await using var kg = new NodeProcess("KG", Path.Combine(_data.Path, "kg"), settings);
         await Task.WhenAll(kz.StartAsync(), kg.StartAsync());
 
         var (id, branch) = await LinkedCaseAsync(kz, kg);
