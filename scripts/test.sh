@@ -17,8 +17,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# A fresh broker state for every run (the tests find it through the exported MLA_BROKER_BASE): each test makes its own
+# virtual host of quorum queues, and a state kept across runs grew until the broker took minutes to recover it at boot.
+export MLA_BROKER_BASE=$(mktemp -d "${TMPDIR:-/tmp}/mlarequests-test-broker.XXXXXX")
 scripts/broker.sh start "$port"
-trap 'scripts/broker.sh stop "$port"' EXIT
+trap 'scripts/broker.sh stop "$port"; rm -rf "$MLA_BROKER_BASE"' EXIT
 
 dotnet build MlaRequests.sln -c Release -warnaserror -nologo -v quiet
 log=$(mktemp)
