@@ -14,7 +14,7 @@ switch (args)
         return await NodeProbe.RunAsync(url);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(NodeContentRoot.Options(args));
 try
 {
     builder.AddNode();
@@ -27,6 +27,7 @@ catch (NodeConfigurationException exception)
 
 var app = builder.Build();
 await app.Services.MigrateNodeDatabaseAsync();
+PrivateFiles.Prepare(app.Services.GetRequiredService<IOptions<NodeOptions>>().Value);
 if (app.Configuration.GetValue("Demo:SeedAccounts", app.Environment.IsDevelopment()))
     await DemoAccounts.SeedAsync(app.Services, app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.Code);
 app.MapNode();

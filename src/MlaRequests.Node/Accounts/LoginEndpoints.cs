@@ -48,13 +48,13 @@ public static class LoginEndpoints
     }
 
     static async Task<Results<SignInHttpResult, ChallengeHttpResult, ValidationProblem>> RefreshAsync(
-        RefreshRequest refresh, SignInManager<NodeUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
+        RefreshRequest refresh, SignInManager<NodeUser> signIn, NodePrincipals principals, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(refresh.RefreshToken))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(refresh.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || !await principals.BelongHereAsync(ticket.Principal) || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
             return TypedResults.Challenge();
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

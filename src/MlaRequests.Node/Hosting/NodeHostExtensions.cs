@@ -42,6 +42,8 @@ public static class NodeHostExtensions
         var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
         var demo = Bind<DemoOptions>(configuration, "Demo");
 
+        PrivateFiles.Prepare(node);
+
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
         services.AddSingleton(rabbit);
@@ -58,7 +60,7 @@ public static class NodeHostExtensions
         });
         services.AddNodeMessaging(node, rabbit);
         services.AddCrossBorderDelivery(configuration);
-        services.AddNodeAccounts();
+        services.AddNodeAccounts(node);
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -76,11 +78,14 @@ public static class NodeHostExtensions
     public static WebApplication MapNode(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders(app.Configuration["Authentication:Oidc:Authority"]);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommandBodyBuffering();
         app.UseNodeUi();
+        app.UseNoStore();
         app.UseAuthentication();
+        app.UseNodeIdentity();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapNodeHealth();
@@ -98,9 +103,10 @@ public static class NodeHostExtensions
     }
 
     /// <summary>Local accounts on the node's database with bearer tokens (ASP.NET Core Identity).</summary>
-    static IServiceCollection AddNodeAccounts(this IServiceCollection services)
+    static IServiceCollection AddNodeAccounts(this IServiceCollection services, NodeOptions node)
     {
         services.AddAuthorization();
+        services.AddNodeIdentity(node);
         services.AddIdentityApiEndpoints<NodeUser>(o =>
             {
                 o.Password.RequiredLength = 8;

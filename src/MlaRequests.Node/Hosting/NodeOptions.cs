@@ -15,6 +15,18 @@ public sealed class NodeOptions : IValidatableObject
     /// <summary>The SQLite file of this node.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), $"node-{Code.ToLowerInvariant()}.db");
 
+    /// <summary>
+    /// Where the node keeps the key ring that protects its tokens and cookies (ASP.NET Core Data Protection); empty: the
+    /// <c>data-protection</c> folder of <see cref="DataDirectory"/>. The ring is this node's alone: a token or cookie another
+    /// node issued does not open here.
+    /// </summary>
+    public string? DataProtectionKeys { get; set; }
+
+    /// <summary>The key ring's directory, resolved.</summary>
+    public string DataProtectionKeysPath => Path.GetFullPath(string.IsNullOrWhiteSpace(DataProtectionKeys)
+        ? Path.Combine(DataDirectory, "data-protection")
+        : DataProtectionKeys);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

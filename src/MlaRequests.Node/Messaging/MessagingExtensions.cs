@@ -44,6 +44,7 @@ public static class MessagingExtensions
 
         services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry(); // MassTransit would post the host's details and queue names to its vendor
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
             bus.AddSagaStateMachine<OutgoingRequestStateMachine, OutgoingRequestState, OutgoingRequestStateDefinition>().SqliteRepository();
             bus.AddSagaStateMachine<BranchStateMachine, BranchState, BranchStateDefinition>().SqliteRepository();

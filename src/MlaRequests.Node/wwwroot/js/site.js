@@ -12,3 +12,8 @@
   kind.addEventListener('change', update);
   update();
 })();
+
+// The language and time zone pickers apply as soon as they change (the Content-Security-Policy allows no inline handlers).
+document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+  select.addEventListener('change', function () { select.form.submit(); });
+});
