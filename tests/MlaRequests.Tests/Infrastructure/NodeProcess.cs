@@ -12,8 +12,12 @@ public sealed class NodeProcess : IAsyncDisposable
     readonly string _log;
     Process? _process;
 
-    public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings)
+    readonly string? _workingDirectory;
+
+    // A node process of code, started in workingDirectory (the test's own unless given).
+    public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings, string? workingDirectory = null)
     {
+        _workingDirectory = workingDirectory;
         Port = FreePort();
         Directory.CreateDirectory(dataDirectory);
         _log = Path.Combine(dataDirectory, $"node-{code}.log");
@@ -35,6 +39,8 @@ public sealed class NodeProcess : IAsyncDisposable
     public async Task StartAsync(string probe = "/health/ready")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (_workingDirectory is not null)
+            start.WorkingDirectory = _workingDirectory;
         foreach (var argument in _arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
