@@ -12,6 +12,7 @@
 #   MLA_SEED           1 (default) seeds demo requests through the nodes' API; 0 skips it
 #   MLA_CONFIGURATION  build configuration (default Release); MLA_BUILD=0 uses the existing build
 set -euo pipefail
+umask 077 # logs, databases and keys are for this user only
 cd "$(dirname "$0")/.."
 codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ TM UZ)
 broker_port=${MLA_BROKER_PORT:-5680}
@@ -98,7 +99,7 @@ done
 echo "[4/5] starting ${codes[*]} (logs in $data/<code>.log)"
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
-  ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" \
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" \
     --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" "${broker[@]}" \
     --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" --Telemetry:Console=false \
     --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
