@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MlaRequests.Node.Accounts;
@@ -20,17 +21,21 @@ public static class LoginEndpoints
     /// <param name="RefreshToken">The token.</param>
     public sealed record RefreshRequest(string? RefreshToken);
 
+    /// <summary>The one answer to every failed sign-in.</summary>
+    public const string FailedSignIn = "Wrong user name or password, or the account may not sign in now.";
+
     /// <summary>Maps the login endpoints.</summary>
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/auth").WithTags("Accounts").AllowAnonymous();
+        var group = endpoints.MapGroup("/api/auth").WithTags("Accounts").AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimiting.Policy).WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
         group.MapPost("/login", LoginAsync);
         group.MapPost("/refresh", RefreshAsync);
         return endpoints;
     }
 
     static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest login, SignInManager<NodeUser> signIn)
+        LoginRequest login, SignInManager<NodeUser> signIn, SignInGuard guard, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(login.UserName) || string.IsNullOrEmpty(login.Password))
         {
@@ -39,12 +44,17 @@ public static class LoginEndpoints
                 [string.IsNullOrWhiteSpace(login.UserName) ? "userName" : "password"] = ["User name and password are required."],
             });
         }
+        if (login.UserName.Length > SignInLimits.MaxUserNameLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userName"] = [$"At most {SignInLimits.MaxUserNameLength} characters."] });
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(login.UserName, login.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-            return TypedResults.Problem(result.IsLockedOut ? "The account is locked for a while after failed attempts." : "Wrong user name or password.",
-                statusCode: StatusCodes.Status401Unauthorized);
-        return TypedResults.Empty;
+        var outcome = await guard.SignInAsync(signIn, context, login.UserName, login.Password);
+        if (outcome.RetryAfter is { } retry)
+        {
+            context.Response.Headers.RetryAfter = SignInGuard.RetryAfterHeader(retry);
+            return TypedResults.Problem("Too many sign-in attempts on this account. Try again later.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        // One answer for every failure: an unknown user, a wrong password and a locked account are not told apart.
+        return outcome.Succeeded ? TypedResults.Empty : TypedResults.Problem(FailedSignIn, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     static async Task<Results<SignInHttpResult, ChallengeHttpResult, ValidationProblem>> RefreshAsync(

@@ -33,6 +33,8 @@ public sealed class AuditedSignInManager(
 
     Task RecordAsync(string action, string actor, SignInResult result)
     {
+        if (actor.Length > SignInLimits.MaxUserNameLength)
+            actor = actor[..SignInLimits.MaxUserNameLength];
         var outcome = result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked-out" : "failed";
         return writer.RunAsync(async db =>
         {

@@ -41,6 +41,7 @@ public static class NodeHostExtensions
         Bind<OutboxOptions>(configuration, "Outbox");
         var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
         var demo = Bind<DemoOptions>(configuration, "Demo");
+        var signIn = Bind<SignInLimits>(configuration, "SignIn");
 
         PrivateFiles.Prepare(node);
 
@@ -61,6 +62,7 @@ public static class NodeHostExtensions
         services.AddNodeMessaging(node, rabbit);
         services.AddCrossBorderDelivery(configuration);
         services.AddNodeAccounts(node);
+        services.AddSignInLimits(signIn);
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -86,6 +88,7 @@ public static class NodeHostExtensions
         app.UseNoStore();
         app.UseAuthentication();
         app.UseNodeIdentity();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapNodeHealth();

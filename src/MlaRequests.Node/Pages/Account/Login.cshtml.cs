@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using MlaRequests.Node.Accounts;
 
 namespace MlaRequests.Node.Pages.Account;
@@ -13,7 +14,9 @@ namespace MlaRequests.Node.Pages.Account;
 /// name (accounts, roles and offices stay with the node's administrators).
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<NodeUser> signIn, UserManager<NodeUser> users, IAuthenticationSchemeProvider schemes) : PageModel
+[EnableRateLimiting(SignInRateLimiting.Policy)]
+public sealed class LoginModel(SignInManager<NodeUser> signIn, UserManager<NodeUser> users, IAuthenticationSchemeProvider schemes, SignInGuard guard)
+    : PageModel
 {
     /// <summary>Where to go after signing in.</summary>
     [BindProperty(SupportsGet = true)]
@@ -45,10 +48,22 @@ public sealed class LoginModel(SignInManager<NodeUser> signIn, UserManager<NodeU
             Error = "Login.Missing";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var name = UserName.Trim();
+        var outcome = name.Length > SignInLimits.MaxUserNameLength
+            ? new SignInGuard.Outcome(false, null)
+            : await guard.SignInAsync(signIn, HttpContext, name, Password);
+        if (outcome.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        Error = result.IsLockedOut ? "Login.LockedOut" : "Login.Wrong";
+        if (outcome.RetryAfter is { } retry)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInGuard.RetryAfterHeader(retry);
+            Error = "Login.TooMany";
+            return Page();
+        }
+        // One message for every failure: an unknown user, a wrong password and a locked account are not told apart.
+        Error = "Login.Wrong";
+        UserName = name.Length > SignInLimits.MaxUserNameLength ? null : name;
         return Page();
     }
 
