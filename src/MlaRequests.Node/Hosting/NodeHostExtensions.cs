@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Engine;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Accounts;
@@ -41,6 +42,7 @@ public static class NodeHostExtensions
         Bind<OutboxOptions>(configuration, "Outbox");
         var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
         var demo = Bind<DemoOptions>(configuration, "Demo");
+        var limits = Bind<InputLimits>(configuration, "Limits");
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
@@ -61,6 +63,7 @@ public static class NodeHostExtensions
         services.AddNodeAccounts();
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
+        services.AddNodeInput(limits);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();
