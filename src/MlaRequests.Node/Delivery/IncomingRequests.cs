@@ -47,9 +47,9 @@ public static class IncomingRequests
         try
         {
             var content = RequestContentJson.DeserializeAsSent(request.ContentJson);
-            if (content.Kind.ToString() != request.Kind)
-                return $"the content's kind '{Cut(content.Kind.ToString())}' is not the request's kind '{request.Kind}'";
-            return ContentBounds.Problems(content, limits, today).Select(e => $"content over the input limits: {e.Key}: {e.Value[0]}").FirstOrDefault();
+            if (ContentBounds.Problems(content, limits, today).Select(e => $"content over the input limits: {e.Key}: {e.Value[0]}").FirstOrDefault() is { } bounds)
+                return bounds;
+            return content.Kind.ToString() == request.Kind ? null : $"the content's kind '{content.Kind}' is not the request's kind '{request.Kind}'";
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
         {
