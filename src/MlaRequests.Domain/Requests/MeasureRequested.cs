@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlaRequests.Domain.Requests;
 
 /// <summary>A measure the requested state is asked to carry out.</summary>
@@ -13,6 +15,8 @@ public sealed class MeasureRequested
     public string? Procedure { get; set; }
 
     /// <summary>Freezing and preservation are provisional measures with a 24-hour clock (EIO Art. 32).</summary>
+    /// <remarks>Derived from <see cref="Type"/>, so not part of the document: a caller cannot send it, and a field the API would ignore is refused.</remarks>
+    [JsonIgnore]
     public bool IsProvisional => Type is MeasureType.FreezeAssets or MeasureType.PreserveEvidence;
 }
 

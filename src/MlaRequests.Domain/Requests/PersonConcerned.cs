@@ -33,8 +33,10 @@ public sealed class PersonConcerned
     public string? Seat { get; set; }
 
     /// <summary>True for a natural person under 18 on <paramref name="date"/>.</summary>
+    /// <remarks>Counted back from <paramref name="date"/>: a birth date near the end of the calendar (stored by an older
+    /// release that did not bound it) must not overflow; such a "person" is simply not a child.</remarks>
     public bool IsChildOn(LocalDate date) =>
-        Kind == PersonKind.Natural && DateOfBirth is { } born && born.PlusYears(18) > date;
+        Kind == PersonKind.Natural && DateOfBirth is { } born && born > date.PlusYears(-18) && born <= date;
 }
 
 /// <summary>A person's role in the case.</summary>

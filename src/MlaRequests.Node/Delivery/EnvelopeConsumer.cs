@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Workflows.Shared;
@@ -17,7 +18,8 @@ namespace MlaRequests.Node.Delivery;
 /// node's workflows; a signed receipt goes back in the same transaction;
 /// a resent copy is only receipted again. A receipt marks the message it names delivered.
 /// </summary>
-public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger)
+public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger,
+    InputLimits limits)
     : IConsumer<CrossBorderEnvelope>
 {
     /// <inheritdoc />
@@ -91,7 +93,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
             return (null, $"malformed payload for {envelope.ContractType}");
         if (type != typeof(DeliveryReceipt) && CrossBorderContracts.CorrelationOf(contract) != envelope.CorrelationId)
             return (null, "malformed: the payload's branch does not match the envelope's correlation id");
-        if (contract is RequestTransmitted request && IncomingRequests.Problem(request, node.Code) is { } unreadable)
+        if (IncomingRequests.Problem(contract, node.Code, limits, clock.GetCurrentInstant()) is { } unreadable)
             return (null, unreadable);
         return (contract, null);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.IncomingCases;
 using NodaTime;
@@ -17,25 +18,46 @@ namespace MlaRequests.Node.Delivery;
 /// </summary>
 public static class IncomingRequests
 {
-    /// <summary>What makes a transmitted request unreadable here (checked at the border, so it is quarantined), or null.</summary>
-    public static string? Problem(RequestTransmitted request, string nodeCode)
+    /// <summary>
+    /// What makes a contract unacceptable here (checked at the border, so it is quarantined), or null: any contract
+    /// over the input limits (<see cref="ContractBounds"/>, the same limits as the API's), and for a transmitted request
+    /// whatever makes it unreadable.
+    /// </summary>
+    public static string? Problem(object contract, string nodeCode, InputLimits limits, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (ContractBounds.Problem(contract, limits, nameof(RequestTransmitted.ContentJson)) is { } bounds)
+            return $"over the input limits: {bounds}";
+        return contract is RequestTransmitted request ? Problem(request, nodeCode, limits, now.InUtc().Date) : null;
+    }
+
+    /// <summary>What makes a transmitted request unreadable here, or null: only defined kinds and bases (by name), content within the API's bounds.</summary>
+    public static string? Problem(RequestTransmitted request, string nodeCode, InputLimits limits, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ToNode != nodeCode)
             return $"misaddressed: the request is for '{request.ToNode}', this is {nodeCode}";
         if (request.ContentVersion != RequestContentJson.Version)
             return $"unsupported content version {request.ContentVersion} (this node reads {RequestContentJson.Version})";
-        if (!Enum.TryParse<LegalBasis>(request.LegalBasis, out _))
-            return $"unknown legal basis '{request.LegalBasis}'";
+        // By name only: Enum.TryParse also takes "999", which names no basis and no kind, and the case's workflow would never start.
+        if (!Enum.GetNames<LegalBasis>().Contains(request.LegalBasis, StringComparer.Ordinal))
+            return $"unknown legal basis '{Cut(request.LegalBasis)}'";
+        if (!Enum.GetNames<RequestKind>().Contains(request.Kind, StringComparer.Ordinal))
+            return $"unknown request kind '{Cut(request.Kind)}'";
         try
         {
-            RequestContentJson.Deserialize(request.ContentJson);
-            return null;
+            var content = RequestContentJson.DeserializeAsSent(request.ContentJson);
+            if (ContentBounds.Problems(content, limits, today).Select(e => $"content over the input limits: {e.Key}: {e.Value[0]}").FirstOrDefault() is { } bounds)
+                return bounds;
+            return content.Kind.ToString() == request.Kind ? null : $"the content's kind '{content.Kind}' is not the request's kind '{request.Kind}'";
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
         {
-            return $"malformed request content: {exception.Message}";
+            return $"malformed request content: {Cut(exception.Message)}";
         }
     }
+
+    static string Cut(string? text) => text is { Length: > 100 } ? text[..100] + "…" : text ?? string.Empty;
 
     /// <summary>Creates the incoming case for <paramref name="request"/> (unless it exists) and starts its workflow.</summary>
     public static async Task ReceiveAsync(NodeDbContext db, string nodeCode, RequestTransmitted request, Instant now, ConsumeContext context)

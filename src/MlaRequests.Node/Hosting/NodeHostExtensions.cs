@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Engine;
 using MlaRequests.Engine.Persistence;
 using MlaRequests.Node.Accounts;
@@ -42,6 +43,7 @@ public static class NodeHostExtensions
         var telemetry = Bind<TelemetryOptions>(configuration, "Telemetry");
         var demo = Bind<DemoOptions>(configuration, "Demo");
         var signIn = Bind<SignInLimits>(configuration, "SignIn");
+        var limits = Bind<InputLimits>(configuration, "Limits");
 
         PrivateFiles.Prepare(node);
 
@@ -65,6 +67,7 @@ public static class NodeHostExtensions
         services.AddSignInLimits(signIn);
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
+        services.AddNodeInput(limits);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();

@@ -61,13 +61,44 @@ public static class ProblemTexts
     /// <summary>A negative damage amount.</summary>
     public static readonly TextTemplate NegativeDamage = T("NegativeDamage", "The damage amount cannot be negative.");
 
-    /// <summary>Facts too long.</summary>
-    public static readonly TextTemplate FactsTooLong = T("FactsTooLong", "At most 20,000 characters.");
+    /// <summary>A text over the length limit.</summary>
+    public static readonly TextTemplate TooLong = T("TooLong", "At most {max} characters.");
+
+    /// <summary>A list over the item limit.</summary>
+    public static readonly TextTemplate TooMany = T("TooMany", "At most {max} entries.");
+
+    /// <summary>A list given as null.</summary>
+    public static readonly TextTemplate ListRequired = T("ListRequired", "A list is required here (it may be empty).");
+
+    /// <summary>A null entry in a list.</summary>
+    public static readonly TextTemplate NullEntry = T("NullEntry", "An entry cannot be empty (null).");
+
+    /// <summary>A value outside an enumeration.</summary>
+    public static readonly TextTemplate Undefined = T("Undefined", "'{value}' is not one of {values}.");
+
+    /// <summary>A date outside its sane range.</summary>
+    public static readonly TextTemplate DateRange = T("DateRange", "A date from {from} to {to}.");
+
+    /// <summary>A value the API cannot read (wrong type, malformed JSON or date).</summary>
+    public static readonly TextTemplate Unreadable = T("Unreadable", "This value cannot be read: {reason}");
+
+    /// <summary>A field the body does not have.</summary>
+    public static readonly TextTemplate UnknownField = T("UnknownField", "'{field}' is not a field of this body.");
+
+    /// <summary>A body over the size limit.</summary>
+    public static readonly TextTemplate BodyTooLarge = T("BodyTooLarge", "The body is larger than {bytes} bytes.");
+
+    /// <summary>A page or page size out of range.</summary>
+    public static readonly TextTemplate NumberRange = T("NumberRange", "A whole number from {min} to {max}.");
+
+    /// <summary>An assignee who is not an account that may execute a case.</summary>
+    public static readonly TextTemplate UnknownAssignee = T("UnknownAssignee", "'{user}' is not an active account of this node with a role that executes cases ({roles}).");
 
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
         NotAllowedTitle, NotAllowed, Required, RequiredBy, GroundsRequired, FiscalGround, UnknownGrounds, FutureDate, PeriodRequired, ExtendedOnce,
-        ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, FactsTooLong,
+        ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
+        ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.IncomingCases;
@@ -11,7 +12,8 @@ namespace MlaRequests.Node.Features.Commands;
 /// <summary>What every step endpoint needs, bound in one parameter.</summary>
 public sealed class StepServices(
     IHttpContextAccessor http, NodeDbContext db, CommandContext commands, IClock clock,
-    OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, WorkflowNode node)
+    OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, WorkflowNode node,
+    InputLimits limits)
 {
     /// <summary>The caller.</summary>
     public ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("No HTTP request.");
@@ -27,6 +29,9 @@ public sealed class StepServices(
 
     /// <summary>This node's code.</summary>
     public string NodeCode => node.Code;
+
+    /// <summary>How large input may be.</summary>
+    public InputLimits Limits => limits;
 
     /// <summary>The outgoing-request workflow.</summary>
     public OutgoingRequestStateMachine RequestMachine => requestMachine;

@@ -131,21 +131,22 @@ public static class IncomingSteps
         return route switch
         {
             "register" => RunAsync("register", id, s, (_, _) => [], (c, actor, at) => new RegisterIncoming(id, actor, at), ct),
-            "assign" => RunAsync("assign", id, s, (_, _) => Required("assignee", input.Assignee), (c, actor, at) => new AssignIncoming(id, input.Assignee!.Trim(), actor, at), ct,
+            "assign" => RunAsync("assign", id, s, (_, _) => Assignees.ProblemsAsync(s, input.Assignee, ct),
+                (c, actor, at) => new AssignIncoming(id, input.Assignee!.Trim(), actor, at), ct,
                 (db, _) => SetAsync(db, id, c => c.AssignedTo = input.Assignee!.Trim(), ct)),
-            "extend-recognition" => RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, new ExtendBody(input.Extension, input.Reasons), ct),
+            "extend-recognition" => RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, new ExtendBody(input.Extension, input.Reasons), s.Limits, ct),
                 (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(input.Extension!).Value, input.Reasons!.Trim(), actor, at), ct,
                 (db, _) => SetAsync(db, id, c => c.RecognitionExtendedAt = s.Now, ct)),
-            "request-information" => RunAsync("request-information", id, s, (_, _) => Required("questions", input.Questions),
+            "request-information" => RunAsync("request-information", id, s, (_, _) => Required("questions", input.Questions, s.Limits),
                 (c, actor, at) => new RequestMoreInformation(id, input.Questions!.Trim(), actor, at), ct),
             "accept" => AcceptAsync(id, s, node, ct),
-            "refuse" => RunAsync("refuse", id, s, (_, _) => ValidateRefusal(new RefuseBody(input.Grounds, input.Reasons)),
+            "refuse" => RunAsync("refuse", id, s, (_, _) => ValidateRefusal(new RefuseBody(input.Grounds, input.Reasons), s.Limits),
                 (c, actor, at) => new RefuseIncoming(id, input.Grounds!, input.Reasons!.Trim(), actor, at), ct),
-            "postpone" => RunAsync("postpone", id, s, (_, at) => ValidatePostponement(new PostponeBody(input.Reason, input.Until), at),
+            "postpone" => RunAsync("postpone", id, s, (_, at) => ValidatePostponement(new PostponeBody(input.Reason, input.Until), at, s.Limits),
                 (c, actor, at) => new PostponeIncoming(id, input.Reason!.Trim(), input.Until!.Value, actor, at), ct),
-            "record-execution" => RunAsync("record-execution", id, s, (_, _) => Required("summary", input.Summary),
+            "record-execution" => RunAsync("record-execution", id, s, (_, _) => Required("summary", input.Summary, s.Limits),
                 (c, actor, at) => new RecordExecution(id, input.Complete, input.Summary!.Trim(), actor, at), ct),
-            "transfer-evidence" => RunAsync("transfer-evidence", id, s, (_, _) => Required("description", input.Description),
+            "transfer-evidence" => RunAsync("transfer-evidence", id, s, (_, _) => Required("description", input.Description, s.Limits),
                 (c, actor, at) => new TransferEvidence(id, input.Description!.Trim(), actor, at), ct),
             "open-mirror-case" => OpenMirrorAsync(id, s, node, ct),
             "close" => RunAsync("close", id, s, (_, _) => [], (c, actor, at) => new CloseIncoming(id, actor, at), ct),
@@ -223,15 +224,23 @@ public static class IncomingSteps
         return TypedResults.Accepted(location, result);
     }
 
-    static Dictionary<string, string[]> Required(string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] } : [];
+    static Dictionary<string, string[]> Required(string field, string? value, InputLimits limits) =>
+        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] }
+        : value.Length > limits.TextLength ? new() { [field] = [ProblemTexts.TooLong.Format(limits.TextLength)] }
+        : [];
 
-    static Dictionary<string, string[]> ValidateRefusal(RefuseBody body)
+    static Dictionary<string, string[]> ValidateRefusal(RefuseBody body, InputLimits limits)
     {
-        var errors = Required("reasons", body.Reasons);
+        var errors = Required("reasons", body.Reasons, limits);
         var known = ContentData.RefusalGrounds.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
         if (body.Grounds is not { Count: > 0 })
             errors["grounds"] = [ProblemTexts.GroundsRequired.Format()];
+        else if (body.Grounds.Count > limits.ListItems)
+            errors["grounds"] = [ProblemTexts.TooMany.Format(limits.ListItems)];
+        else if (body.Grounds.ToList().FindIndex(g => g is null) is >= 0 and var empty)
+            errors[$"grounds[{empty}]"] = [ProblemTexts.NullEntry.Format()];
+        else if (body.Grounds.Any(g => g.Length > limits.NameLength))
+            errors["grounds"] = [ProblemTexts.TooLong.Format(limits.NameLength)];
         else if (body.Grounds.Any(g => g.Equals("FISCAL", StringComparison.OrdinalIgnoreCase)))
             errors["grounds"] = [ProblemTexts.FiscalGround.Format()];
         else if (body.Grounds.Where(g => !known.Contains(g)).ToList() is { Count: > 0 } unknown)
@@ -239,17 +248,21 @@ public static class IncomingSteps
         return errors;
     }
 
-    static Dictionary<string, string[]> ValidatePostponement(PostponeBody body, Instant now)
+    static Dictionary<string, string[]> ValidatePostponement(PostponeBody body, Instant now, InputLimits limits)
     {
-        var errors = Required("reason", body.Reason);
-        if (body.Until is null || body.Until <= now.InUtc().Date)
+        var errors = Required("reason", body.Reason, limits);
+        var today = now.InUtc().Date;
+        if (body.Until is null || body.Until <= today)
             errors["until"] = [ProblemTexts.FutureDate.Format()];
+        else if (body.Until > today.PlusYears(limits.DateWindowYears))
+            errors["until"] = [ProblemTexts.DateRange.Format(LocalDatePattern.Iso.Format(today.PlusDays(1)), LocalDatePattern.Iso.Format(today.PlusYears(limits.DateWindowYears)))];
         return errors;
     }
 
-    static async Task<Dictionary<string, string[]>> ValidateExtension(NodeDbContext db, IncomingCase found, ExtendBody body, CancellationToken ct)
+    static async Task<Dictionary<string, string[]>> ValidateExtension(NodeDbContext db, IncomingCase found, ExtendBody body, InputLimits limits,
+        CancellationToken ct)
     {
-        var errors = Required("reasons", body.Reasons);
+        var errors = Required("reasons", body.Reasons, limits);
         var parsed = body.Extension is null ? null : PeriodPattern.NormalizingIso.Parse(body.Extension);
         if (parsed is not { Success: true })
         {
@@ -261,7 +274,9 @@ public static class IncomingSteps
         var clock = await db.Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, ct);
         if (clock?.Extended == true || found.RecognitionExtendedAt is not null)
             errors["extension"] = [ProblemTexts.ExtendedOnce.Format()];
-        else if (rule.MaxExtension is not { } max || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days || parsed.Value.HasTimeComponent)
+        // Only days count against the cap: P1Y10D has ten days and a year the cap would otherwise not see.
+        else if (rule.MaxExtension is not { } max || parsed.Value.HasTimeComponent || parsed.Value.Years != 0 || parsed.Value.Months != 0 || parsed.Value.Weeks != 0
+                 || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days)
             errors["extension"] = [ProblemTexts.ExtensionRange.Format(rule.MaxExtension?.Days ?? 0, rule.Source)];
         return errors;
     }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Requests.Validation;
+using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
 using NodaTime;
 
@@ -17,14 +19,17 @@ public static class ListIncoming
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
 
     internal static async Task<Results<Ok<Page>, ForbidHttpResult, ValidationProblem>> Handle(ClaimsPrincipal user, NodeDbContext db,
-        string? status, string? country, int? page, int? pageSize, CancellationToken cancellationToken)
+        InputLimits limits, string? status, string? country, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (!IncomingQueries.MaySee(user))
             return TypedResults.Forbid();
-        if (page is < 1 || pageSize is < 1 or > 200)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = ["page ≥ 1, 1 ≤ pageSize ≤ 200."] });
+        var errors = Paging.Problems(page, pageSize);
+        Paging.Text(errors, "status", status, limits);
+        Paging.Text(errors, "country", country, limits);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
         var number = page ?? 1;
-        var size = pageSize ?? 50;
+        var size = pageSize ?? Paging.DefaultPageSize;
         var query =
             from c in db.IncomingCases.AsNoTracking()
             join w in db.IncomingCaseWorkflows.AsNoTracking() on c.Id equals w.CorrelationId into workflows

@@ -15,6 +15,8 @@ using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using NodaTime.Text;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Node.Features.Milestones;
@@ -112,8 +114,12 @@ public static class MilestoneEndpoints
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
             errors["title"] = ["A title of 1 to 200 characters is required."];
+        var today = s.Now.InUtc().Date;
         if (body.Date is null)
             errors["date"] = ["The milestone's date is required."];
+        else if (body.Date < today.PlusYears(-s.Limits.DateWindowYears) || body.Date > today.PlusYears(s.Limits.DateWindowYears))
+            errors["date"] = [ProblemTexts.DateRange.Format(LocalDatePattern.Iso.Format(today.PlusYears(-s.Limits.DateWindowYears)),
+                LocalDatePattern.Iso.Format(today.PlusYears(s.Limits.DateWindowYears)))];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

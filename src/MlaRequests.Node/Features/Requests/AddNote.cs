@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
@@ -22,14 +23,15 @@ public static class AddNote
     public sealed record Response(Guid Id);
 
     internal static async Task<Results<Created<Response>, NotFound, ForbidHttpResult, ValidationProblem>> Handle(
-        Guid id, Command command, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken cancellationToken)
+        Guid id, Command command, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, InputLimits limits,
+        CancellationToken cancellationToken)
     {
         if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (request, _))
             return TypedResults.NotFound();
         if (!ChildProtection.Handles(user, request.OfficeCode))
             return TypedResults.Forbid();
-        if (string.IsNullOrWhiteSpace(command.Text) || command.Text.Length > 10_000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A note of 1 to 10,000 characters is required."] });
+        if (string.IsNullOrWhiteSpace(command.Text) || command.Text.Length > limits.TextLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"A note of 1 to {limits.TextLength:N0} characters is required."] });
 
         var noteId = NewId.NextGuid();
         var now = clock.GetCurrentInstant();

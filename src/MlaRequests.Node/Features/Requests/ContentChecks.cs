@@ -1,37 +1,37 @@
 using MlaRequests.Domain;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Domain.Requests.Validation;
+using NodaTime;
 
 namespace MlaRequests.Node.Features.Requests;
 
-/// <summary>Checks on content that hold even for a draft: known countries, sane lengths and dates.</summary>
+/// <summary>Checks on content that hold even for a draft: the bounds every input keeps (<see cref="ContentBounds"/>), known countries, sane amounts.</summary>
 public static class ContentChecks
 {
     /// <summary>Problems with <paramref name="content"/>'s shape, keyed by field.</summary>
-    public static Dictionary<string, string[]> Shape(RequestContent? content, string ownNode)
+    public static Dictionary<string, string[]> Shape(RequestContent? content, string ownNode, InputLimits limits, LocalDate today)
     {
-        var errors = new Dictionary<string, string[]>();
         if (content is null)
+            return new() { ["content"] = [ProblemTexts.ContentRequired.Format()] };
+        var errors = ContentBounds.Problems(content, limits, today);
+        if (content.Targets is { } targets && targets.Count <= limits.ListItems)
         {
-            errors["content"] = [ProblemTexts.ContentRequired.Format()];
-            return errors;
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (targets[i] is not { } target || errors.ContainsKey($"targets[{i}]"))
+                    continue;
+                if (!NodeCode.IsKnown(target))
+                    errors[$"targets[{i}]"] = [ProblemTexts.UnknownCountry.Format(target, string.Join(", ", NodeCode.Countries.Keys))];
+                else if (target == ownNode)
+                    errors[$"targets[{i}]"] = [ProblemTexts.OwnCountry.Format()];
+            }
+            if (targets.Distinct().Count() != targets.Count)
+                errors["targets"] = [ProblemTexts.CountryTwice.Format()];
         }
-        for (var i = 0; i < content.Targets.Count; i++)
-        {
-            var target = content.Targets[i];
-            if (!NodeCode.IsKnown(target))
-                errors[$"targets[{i}]"] = [ProblemTexts.UnknownCountry.Format(target, string.Join(", ", NodeCode.Countries.Keys))];
-            else if (target == ownNode)
-                errors[$"targets[{i}]"] = [ProblemTexts.OwnCountry.Format()];
-        }
-        if (content.Targets.Distinct().Count() != content.Targets.Count)
-            errors["targets"] = [ProblemTexts.CountryTwice.Format()];
         if (content.Jit is { StartsOn: { } start, EndsOn: { } end } && end < start)
             errors["jit.endsOn"] = [ProblemTexts.JitPeriod.Format()];
         if (content.DamageAmount is < 0)
             errors["damageAmount"] = [ProblemTexts.NegativeDamage.Format()];
-        if (content.Facts?.Length > 20_000)
-            errors["facts"] = [ProblemTexts.FactsTooLong.Format()];
         return errors;
     }
 }

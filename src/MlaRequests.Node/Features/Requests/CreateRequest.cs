@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Hosting;
@@ -21,11 +22,12 @@ public static class CreateRequest
     public sealed record Response(Guid Id, string Reference);
 
     internal static async Task<Results<Created<Response>, ValidationProblem, ForbidHttpResult>> Handle(
-        RequestContent content, ClaimsPrincipal user, CommandContext commands, IClock clock, IOptions<NodeOptions> node, CancellationToken cancellationToken)
+        RequestContent content, ClaimsPrincipal user, CommandContext commands, IClock clock, IOptions<NodeOptions> node, InputLimits limits,
+        CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Prosecutor))
             return TypedResults.Forbid();
-        var errors = ContentChecks.Shape(content, node.Value.Code);
+        var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Hosting;
@@ -21,7 +22,7 @@ public static class EditRequest
 
     internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, RequestContent content, ClaimsPrincipal user, Persistence.NodeDbContext db, CommandContext commands, IClock clock,
-        IOptions<NodeOptions> node, CancellationToken cancellationToken)
+        IOptions<NodeOptions> node, InputLimits limits, CancellationToken cancellationToken)
     {
         if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (found, status))
             return TypedResults.NotFound();
@@ -29,7 +30,7 @@ public static class EditRequest
             return TypedResults.Forbid();
         if (status != "Draft")
             return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
-        var errors = ContentChecks.Shape(content, node.Value.Code);
+        var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain;
+using MlaRequests.Domain.Requests.Validation;
+using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
 using NodaTime;
 
@@ -17,20 +19,18 @@ public static class ListRequests
     /// <summary>A page of rows.</summary>
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
 
-    internal static async Task<Results<Ok<Page>, ValidationProblem>> Handle(ClaimsPrincipal user, NodeDbContext db, string? status, string? country,
-        string? q, int? page, int? pageSize, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page>, ValidationProblem>> Handle(ClaimsPrincipal user, NodeDbContext db, InputLimits limits, string? status,
+        string? country, string? q, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = Paging.Problems(page, pageSize);
+        Paging.Text(errors, "status", status, limits);
+        Paging.Text(errors, "q", q, limits);
         if (country is not null && !NodeCode.IsKnown(country))
             errors["country"] = [$"Unknown country code '{country}'."];
-        if (page is < 1)
-            errors["page"] = ["Pages start at 1."];
-        if (pageSize is < 1 or > 200)
-            errors["pageSize"] = ["Between 1 and 200 rows per page."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var number = page ?? 1;
-        var size = pageSize ?? 50;
+        var size = pageSize ?? Paging.DefaultPageSize;
 
         var requests = db.Requests.AsNoTracking().VisibleTo(user);
         if (country is not null)

@@ -75,9 +75,9 @@ public static class RequestSteps
         {
             "submit" => SubmitAsync(id, s, ct),
             "approve" => OnRequestAsync(Approve, id, s, _ => [], (r, actor, at) => new ApproveRequest(id, actor, at), ct),
-            "return" => OnRequestAsync(Return, id, s, _ => Required("comments", text), (r, actor, at) => new ReturnRequest(id, text!.Trim(), actor, at), ct),
-            "reject" => OnRequestAsync(Reject, id, s, _ => Required("reasons", text), (r, actor, at) => new RejectRequest(id, text!.Trim(), actor, at), ct),
-            "withdraw" => OnRequestAsync(Withdraw, id, s, _ => Required("reason", text), (r, actor, at) => new WithdrawRequest(id, text!.Trim(), actor, at), ct),
+            "return" => OnRequestAsync(Return, id, s, _ => Required("comments", text, s.Limits), (r, actor, at) => new ReturnRequest(id, text!.Trim(), actor, at), ct),
+            "reject" => OnRequestAsync(Reject, id, s, _ => Required("reasons", text, s.Limits), (r, actor, at) => new RejectRequest(id, text!.Trim(), actor, at), ct),
+            "withdraw" => OnRequestAsync(Withdraw, id, s, _ => Required("reason", text, s.Limits), (r, actor, at) => new WithdrawRequest(id, text!.Trim(), actor, at), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a request step."),
         };
     }
@@ -88,7 +88,7 @@ public static class RequestSteps
         ArgumentNullException.ThrowIfNull(s);
         return route switch
         {
-            "answer-information" => OnBranchAsync(Answer, id, country, s, Required("answer", text),
+            "answer-information" => OnBranchAsync(Answer, id, country, s, Required("answer", text, s.Limits),
                 (branch, actor, at) => new AnswerAdditionalInformation(branch, text!.Trim(), actor, at), ct),
             "confirm-evidence" => OnBranchAsync(Confirm, id, country, s, [], (branch, actor, at) => new ConfirmEvidenceReceived(branch, actor, at), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
@@ -108,8 +108,10 @@ public static class RequestSteps
 
     static bool MayAct(Step step, ClaimsPrincipal user, string office) => user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office);
 
-    static Dictionary<string, string[]> Required(string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] } : [];
+    static Dictionary<string, string[]> Required(string field, string? value, InputLimits limits) =>
+        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] }
+        : value.Length > limits.TextLength ? new() { [field] = [ProblemTexts.TooLong.Format(limits.TextLength)] }
+        : [];
 
     static Task<IResult> SubmitAsync(Guid id, StepServices s, CancellationToken ct) =>
         OnRequestAsync(Submit, id, s, request => ContentData.RequiredContent.Missing(request.Content), (request, actor, at) =>

@@ -8,7 +8,7 @@ using MlaRequests.Workflows.Requests;
 namespace MlaRequests.Node.Pages.Requests;
 
 /// <summary>The requests the user may see (a prosecutor: their office's), filtered and searched, paged on the server by the API's own query.</summary>
-public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine machine) : PageModel
+public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine machine, MlaRequests.Domain.Requests.Validation.InputLimits limits) : PageModel
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 25;
@@ -39,7 +39,8 @@ public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine mac
     public async Task OnGetAsync(CancellationToken ct)
     {
         var country = string.IsNullOrWhiteSpace(Country) ? null : Country;
-        var result = await ListRequests.Handle(User, db, Status, country, Q, Math.Max(PageNumber, 1), PageSize, ct);
+        var result = await ListRequests.Handle(User, db, limits, Status, country, Q,
+            Math.Clamp(PageNumber, 1, Features.Commands.Paging.MaxPage), PageSize, ct);
         if (result.Result is Ok<ListRequests.Page> ok)
             Rows = ok.Value!;
     }

@@ -59,8 +59,8 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
         var content = Form.ToContent();
         steps.Commands.Describe(Id is null ? AuditTexts.Create.Format() : AuditTexts.Edit.Format(Id));
         var saved = Id is { } existing
-            ? (await EditRequest.Handle(existing, content, User, steps.Db, steps.Commands, clock, node, ct)).Result
-            : (await CreateRequest.Handle(content, User, steps.Commands, clock, node, ct)).Result;
+            ? (await EditRequest.Handle(existing, content, User, steps.Db, steps.Commands, clock, node, steps.Limits, ct)).Result
+            : (await CreateRequest.Handle(content, User, steps.Commands, clock, node, steps.Limits, ct)).Result;
         var id = saved switch
         {
             Created<CreateRequest.Response> created => created.Value!.Id,
