@@ -30,6 +30,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", envelope.From).SetTag("mla.kind", envelope.Kind)
             .SetTag("mla.contract", envelope.ContractType).SetTag("mla.message_id", envelope.MessageId);
         var (contract, problem) = Check(envelope);
+        problem ??= await PeerAuthorization.ProblemAsync(db, node.Code, envelope, contract!, context.CancellationToken);
         var outcome = problem is not null ? "quarantined"
             : envelope.Kind == DeliveryStates.ReceiptKind ? "receipt"
             : await db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId, context.CancellationToken) ? "duplicate" : "applied";
