@@ -17,7 +17,7 @@ namespace MlaRequests.Node.Delivery;
 /// node's workflows; a signed receipt goes back in the same transaction;
 /// a resent copy is only receipted again. A receipt marks the message it names delivered.
 /// </summary>
-public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger)
+public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, Quarantine quarantine)
     : IConsumer<CrossBorderEnvelope>
 {
     /// <inheritdoc />
@@ -40,12 +40,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         NodeTelemetry.MessagesReceived.Add(1, tags);
         if (problem is not null)
         {
-            logger.LogWarning("Quarantined {MessageId} from {From}: {Reason}", envelope.MessageId, envelope.From, problem);
-            db.QuarantinedMessages.Add(new QuarantinedMessage
-            {
-                ReceivedAt = now, Reason = problem, FromNode = envelope.From, ToNode = envelope.To, MessageId = envelope.MessageId,
-                ContractType = envelope.ContractType, Body = System.Text.Json.JsonSerializer.Serialize(envelope, Engine.Outbox.MessageJson.Options),
-            });
+            await quarantine.KeepAsync(db, envelope, problem, now, context.CancellationToken);
             return;
         }
 
