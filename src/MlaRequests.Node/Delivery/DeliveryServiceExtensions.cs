@@ -12,6 +12,7 @@ public static class DeliveryServiceExtensions
             .Validate(o => o.MaxAttempts > 0 && o.ReceiptTimeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
                 "CrossBorder:MaxAttempts, ReceiptTimeout, PollInterval and SendTimeout must be positive")
             .ValidateOnStart();
+        services.AddQuarantine(configuration);
         services.AddSingleton<NodeKeys>();
         services.AddSingleton<EnvelopeSigner>();
         services.AddSingleton<LinkCircuits>();

@@ -18,8 +18,7 @@ namespace MlaRequests.Node.Delivery;
 /// node's workflows; a signed receipt goes back in the same transaction;
 /// a resent copy is only receipted again. A receipt marks the message it names delivered.
 /// </summary>
-public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, ILogger<EnvelopeConsumer> logger,
-    InputLimits limits)
+public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, WorkflowNode node, IClock clock, Quarantine quarantine, InputLimits limits)
     : IConsumer<CrossBorderEnvelope>
 {
     /// <inheritdoc />
@@ -32,6 +31,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", envelope.From).SetTag("mla.kind", envelope.Kind)
             .SetTag("mla.contract", envelope.ContractType).SetTag("mla.message_id", envelope.MessageId);
         var (contract, problem) = Check(envelope);
+        problem ??= await PeerAuthorization.ProblemAsync(db, node.Code, envelope, contract!, context.CancellationToken);
         var outcome = problem is not null ? "quarantined"
             : envelope.Kind == DeliveryStates.ReceiptKind ? "receipt"
             : await db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId, context.CancellationToken) ? "duplicate" : "applied";
@@ -41,12 +41,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         NodeTelemetry.MessagesReceived.Add(1, tags);
         if (problem is not null)
         {
-            logger.LogWarning("Quarantined {MessageId} from {From}: {Reason}", envelope.MessageId, envelope.From, problem);
-            db.QuarantinedMessages.Add(new QuarantinedMessage
-            {
-                ReceivedAt = now, Reason = problem, FromNode = envelope.From, ToNode = envelope.To, MessageId = envelope.MessageId,
-                ContractType = envelope.ContractType, Body = System.Text.Json.JsonSerializer.Serialize(envelope, Engine.Outbox.MessageJson.Options),
-            });
+            await quarantine.KeepAsync(db, envelope, problem, now, context.CancellationToken);
             return;
         }
 

@@ -26,6 +26,12 @@ public sealed class QuarantinedMessage
     /// <summary>The claimed contract, if readable.</summary>
     public string? ContractType { get; set; }
 
-    /// <summary>The message as received (text).</summary>
+    /// <summary>The message as received, capped (<see cref="QuarantinedBody.Keep(ReadOnlySpan{byte}, int)"/>): text, or <c>base64:</c> for bytes that are not UTF-8.</summary>
     public required string Body { get; set; }
+
+    /// <summary>The size of the message as received, in bytes (null for rows kept before sizes were recorded).</summary>
+    public long? BodyBytes { get; set; }
+
+    /// <summary>SHA-256 of the message as received, hex (null for rows kept before hashes were recorded).</summary>
+    public string? BodySha256 { get; set; }
 }

@@ -10,7 +10,8 @@ namespace MlaRequests.Node.Health;
 /// <c>GET /health</c>: liveness (the process answers; no dependency is checked, so a broker outage does not get the
 /// node restarted). <c>GET /health/ready</c>: readiness, each check with its status, 503 unless all are healthy: the
 /// database, the bus (MassTransit's own check), the scheduler (the outbox dispatcher that sends workflow messages and
-/// fires deadline checkpoints) and cross-border delivery.
+/// fires deadline checkpoints), cross-border delivery, and the last stops of failed messages (error and dead-letter queues,
+/// quarantine growth).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -22,7 +23,9 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<BackgroundServiceHealthCheck<OutboxDispatcher>>("scheduler", tags: [Ready])
-            .AddCheck<BackgroundServiceHealthCheck<CrossBorderDelivery>>("cross-border-delivery", tags: [Ready]);
+            .AddCheck<BackgroundServiceHealthCheck<CrossBorderDelivery>>("cross-border-delivery", tags: [Ready])
+            .AddCheck<LastStopHealthCheck>("last-stops", tags: [Ready]);
+        services.AddSingleton<QueueDepths>();
         return services;
     }
 
@@ -53,7 +56,7 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, error = e.Value.Exception?.Message }),
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, error = e.Value.Exception?.Message, data = e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

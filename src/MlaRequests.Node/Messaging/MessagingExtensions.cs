@@ -28,6 +28,8 @@ public static class MessagingExtensions
         services.AddSingleton(new WorkflowNode(node.Code));
         var consumeBindings = new ConsumeBindings();
         services.AddSingleton(consumeBindings);
+        var queues = new NodeQueues();
+        services.AddSingleton(queues);
         if (rabbit.IsConfigured)
         {
             services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ConsumeBindingsDeployer>(provider, rabbit));
@@ -57,10 +59,11 @@ public static class MessagingExtensions
             {
                 endpoint.UseDurableUnitOfWork(context);
                 if (name == WorkflowNode.InboundQueueOf(node.Code))
-                    QuarantineUnreadable(endpoint, context, "no consumer for this message type");
+                    QuarantineUnreadable(endpoint, context, "no consumer for this message type", finalStop: false);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
                 {
                     consumeBindings.Take(queue, name);
+                    queues.Endpoint(name);
                     queue.SetQuorumQueue();
                     queue.SetQueueArgument("x-delivery-limit", rabbit.DeliveryLimit);
                     if (name == WorkflowNode.InboundQueueOf(node.Code))
@@ -81,6 +84,7 @@ public static class MessagingExtensions
                     });
                     consumeBindings.Messages = cfg.MessageTopology;
                     Configure(cfg, context, prefix);
+                    queues.DeadLetter(DeadLetterQueue(prefix));
                 });
             }
             else
@@ -112,7 +116,7 @@ public static class MessagingExtensions
         cfg.ReceiveEndpoint(DeadLetterQueue(prefix), e =>
         {
             e.ConfigureConsumeTopology = false;
-            QuarantineUnreadable(e, context, "dead-lettered by the broker: the delivery limit was exceeded");
+            QuarantineUnreadable(e, context, "dead-lettered by the broker: the delivery limit was exceeded", finalStop: true);
         });
         cfg.ConfigureEndpoints(context);
     }
@@ -120,9 +124,9 @@ public static class MessagingExtensions
     /// <summary>Where the inbound quorum queue dead-letters a message redelivered past its delivery limit; read into quarantine.</summary>
     static string DeadLetterQueue(string code) => $"{WorkflowNode.InboundQueueOf(code)}-dead";
 
-    static void QuarantineUnreadable(IReceiveEndpointConfigurator endpoint, IServiceProvider services, string unconsumedReason)
+    static void QuarantineUnreadable(IReceiveEndpointConfigurator endpoint, IServiceProvider services, string unconsumedReason, bool finalStop)
     {
-        var quarantine = new QuarantineFilter(services, unconsumedReason);
+        var quarantine = new QuarantineFilter(services, unconsumedReason, finalStop);
         endpoint.ConfigureError(x => x.UseFilter(quarantine));
         endpoint.ConfigureDeadLetter(x => x.UseFilter(quarantine));
     }

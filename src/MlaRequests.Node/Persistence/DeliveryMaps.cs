@@ -4,9 +4,9 @@ using MlaRequests.Node.Delivery;
 
 namespace MlaRequests.Node.Persistence;
 
-/// <summary>Tables of cross-border delivery: messages with their transport state, applied envelopes, quarantine.</summary>
+/// <summary>Tables of cross-border delivery: messages with their transport state, applied envelopes, quarantine and its summaries.</summary>
 public sealed class DeliveryMaps : IEntityTypeConfiguration<CrossBorderMessage>, IEntityTypeConfiguration<ReceivedEnvelope>,
-    IEntityTypeConfiguration<QuarantinedMessage>
+    IEntityTypeConfiguration<QuarantinedMessage>, IEntityTypeConfiguration<QuarantineSummary>
 {
     /// <inheritdoc />
     public void Configure(EntityTypeBuilder<CrossBorderMessage> builder)
@@ -34,5 +34,16 @@ public sealed class DeliveryMaps : IEntityTypeConfiguration<CrossBorderMessage>,
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedOnAdd();
         builder.HasIndex(x => x.ReceivedAt);
+        builder.HasIndex(x => x.MessageId);
+        builder.Property(x => x.BodySha256).HasMaxLength(64);
+    }
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<QuarantineSummary> builder)
+    {
+        builder.ToTable("QuarantineSummaries");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedOnAdd();
+        builder.HasIndex(x => new { x.Day, x.FromNode, x.Reason }).IsUnique();
     }
 }

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MlaRequests.Domain;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Delivery;
 using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Health;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
@@ -17,7 +19,8 @@ namespace MlaRequests.Node.Features.Links;
 /// state, messages queued / retrying / failed, the last delivery and the age of the oldest message
 /// not yet delivered. <c>GET /api/links/{node}/messages?state=</c>: those messages.
 /// <c>POST /api/links/messages/{messageId}/retry</c> (administrators): a failed message starts its
-/// schedule again with the same MessageId. <c>GET /api/quarantine</c> (administrators): what arrived and was not applied.
+/// schedule again with the same MessageId. <c>GET /api/quarantine?page=&amp;pageSize=</c> (administrators): what arrived and was
+/// not applied, paged, bodies redacted and capped, with its growth and the messages waiting in error and dead-letter queues.
 /// </summary>
 public static class LinkEndpoints
 {
@@ -28,7 +31,17 @@ public static class LinkEndpoints
     public sealed record Message(Guid MessageId, string ToNode, string ContractType, Guid CorrelationId, string State, int Attempts,
         Instant CreatedAt, Instant? LastSentAt, Instant? DeliveredAt, Instant? FailedAt, string? LastError);
 
-    /// <summary>A quarantined message.</summary>
+    /// <summary>
+    /// One page of the quarantine, newest first, with its growth (last hour, last day), how many older messages were dropped and
+    /// only counted, and the messages waiting in this node's error and dead-letter queues (null when the broker cannot be asked).
+    /// </summary>
+    public sealed record QuarantinePage(int Page, int PageSize, int Total, int LastHour, int LastDay, long Summarised, List<WaitingQueue>? Waiting,
+        List<Quarantined> Items);
+
+    /// <summary>A queue where failed messages wait for an administrator.</summary>
+    public sealed record WaitingQueue(string Queue, long Messages);
+
+    /// <summary>A quarantined message; its body redacted (no personal data) and capped.</summary>
     public sealed record Quarantined(long Id, Instant ReceivedAt, string Reason, string? FromNode, string? ToNode, Guid? MessageId, string? ContractType, string Body);
 
     /// <summary>Maps the endpoints.</summary>
@@ -98,12 +111,25 @@ public static class LinkEndpoints
             m.LastSentAt, m.DeliveredAt, m.FailedAt, m.LastError)).ToList());
     }
 
-    static async Task<Results<Ok<List<Quarantined>>, ForbidHttpResult>> QuarantineAsync(ClaimsPrincipal user, NodeDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<QuarantinePage>, ForbidHttpResult, ValidationProblem>> QuarantineAsync(int? page, int? pageSize, ClaimsPrincipal user,
+        NodeDbContext db, IOptions<QuarantineOptions> options, QueueDepths depths, IClock clock, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Administrator))
             return TypedResults.Forbid();
-        var rows = await db.QuarantinedMessages.AsNoTracking().OrderByDescending(q => q.Id).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(q => new Quarantined(q.Id, q.ReceivedAt, q.Reason, q.FromNode, q.ToNode, q.MessageId, q.ContractType, q.Body)).ToList());
+        var settings = options.Value;
+        var size = pageSize ?? Math.Min(50, settings.MaxPageSize);
+        if (page is < 1 or > 1_000_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Must be between 1 and 1000000."] });
+        if (size < 1 || size > settings.MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"Must be between 1 and {settings.MaxPageSize}."] });
+        var number = page ?? 1;
+        var total = await db.QuarantinedMessages.CountAsync(ct);
+        var rows = await db.QuarantinedMessages.AsNoTracking().OrderByDescending(q => q.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var (hour, day) = await Health.LastStopHealthCheck.QuarantineGrowthAsync(db, clock.GetCurrentInstant(), ct);
+        var summarised = await db.Set<QuarantineSummary>().SumAsync(s => (long?)s.Count, ct) ?? 0;
+        var waiting = (await depths.WaitingAsync(ct))?.Select(w => new WaitingQueue(w.Queue, w.Messages)).ToList();
+        return TypedResults.Ok(new QuarantinePage(number, size, total, hour, day, summarised, waiting, rows.Select(q => new Quarantined(q.Id, q.ReceivedAt, q.Reason,
+            q.FromNode, q.ToNode, q.MessageId, q.ContractType, QuarantinedBody.Show(q.Body, q.BodyBytes, q.BodySha256, settings.ShownBodyLimit))).ToList()));
     }
 
     /// <summary>Starts a failed message's schedule again (administrators); the same MessageId is kept.</summary>

@@ -629,6 +629,35 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.ToTable("CrossBorderMessages", (string)null);
                 });
 
+            modelBuilder.Entity("MlaRequests.Node.Delivery.QuarantineSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "FromNode", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("QuarantineSummaries", (string)null);
+                });
+
             modelBuilder.Entity("MlaRequests.Node.Delivery.QuarantinedMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -637,6 +666,13 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BodyBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContractType")
@@ -659,6 +695,8 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("ReceivedAt");
 
