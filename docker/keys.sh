@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Writes docker/.env with a signing key pair per country (compose reads it): each node gets its
-# private key and every node trusts all five public keys. Existing keys are kept; delete docker/.env
-# to make new ones. Uses the local build if there is one, otherwise the node image.
+# Writes docker/.env (mode 0600) with a signing and an encryption key per country (compose hands them to the nodes in
+# the environment, never as arguments): each node gets its private keys and trusts the other four public identities
+# (sig:…;enc:…). Existing keys are kept; keys made before sealing keep their signing key and get an encryption key.
+# Delete docker/.env to make new ones. Uses the local build if there is one, otherwise the node image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 env=docker/.env
@@ -12,10 +13,17 @@ keygen() {
 }
 touch "$env"; chmod 600 "$env"
 for code in KZ KG TJ TM UZ; do
-  grep -q "^${code}_SIGNING_KEY=" "$env" && continue
+  grep -q "^${code}_ENCRYPTION_KEY=" "$env" && continue
   pair=$(keygen)
-  echo "${code}_SIGNING_KEY=$(echo "$pair" | sed -n 's/^CrossBorder__SigningKey=//p')" >> "$env"
-  echo "${code}_PUBLIC_KEY=$(echo "$pair" | sed -n 's/^PublicKey=//p')" >> "$env"
+  if grep -q "^${code}_SIGNING_KEY=" "$env"; then
+    signing_public=$(sed -n "s/^${code}_PUBLIC_KEY=//p" "$env"); signing_public=${signing_public#sig:}
+    sed -i "/^${code}_PUBLIC_KEY=/d" "$env"
+  else
+    echo "${code}_SIGNING_KEY=$(echo "$pair" | sed -n 's/^CrossBorder__SigningKey=//p')" >> "$env"
+    signing_public=$(echo "$pair" | sed -n 's/^PublicKey=sig:\([^;]*\);.*/\1/p')
+  fi
+  echo "${code}_ENCRYPTION_KEY=$(echo "$pair" | sed -n 's/^CrossBorder__EncryptionKey=//p')" >> "$env"
+  echo "${code}_PUBLIC_KEY=sig:${signing_public};$(echo "$pair" | sed -n 's/^PublicKey=.*;\(enc:.*\)/\1/p')" >> "$env"
 done
 grep -q '^RABBITMQ_PASSWORD=' "$env" || echo "RABBITMQ_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" >> "$env"
 echo "keys in $env (keep it private)"

@@ -89,11 +89,17 @@ else
   [ -f "$dll" ] || { echo "$dll not found: build first or drop MLA_BUILD=0" >&2; exit 1; }
 fi
 
-echo "[3/5] keys: each node signs what it sends and trusts the others' public keys (kept in $data/keys)"
+echo "[3/5] keys: each node seals what it sends for the recipient, signs it, and trusts the others' public keys (kept in $data/keys)"
+# Private keys stay in files only their owner reads (keygen writes them 0600); the nodes get the file's path, never a key.
+chmod 700 "$data/keys"
 trust=()
 for code in "${codes[@]}"; do
-  [ -s "$data/keys/$code" ] || dotnet "$dll" keygen > "$data/keys/$code"
-  trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code")")
+  rm -f "$data/keys/$code"   # an earlier run's private key, world-readable
+  if [ ! -s "$data/keys/$code.keys" ] || [ ! -s "$data/keys/$code.public" ]; then
+    rm -f "$data/keys/$code.keys"
+    dotnet "$dll" keygen "$data/keys/$code.keys" > "$data/keys/$code.public"
+  fi
+  trust+=("--CrossBorder:TrustedKeys:$code=$(sed -n 's/^PublicKey=//p' "$data/keys/$code.public")")
 done
 
 echo "[4/5] starting ${codes[*]} (logs in $data/<code>.log)"
@@ -102,7 +108,7 @@ for i in "${!codes[@]}"; do
   ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" \
     --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" "${broker[@]}" \
     --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" --Telemetry:Console=false \
-    --CrossBorder:SigningKey="$(sed -n 's/^CrossBorder__SigningKey=//p' "$data/keys/$code")" "${trust[@]}" \
+    --CrossBorder:KeyFile="$data/keys/$code.keys" "${trust[@]}" \
     >> "$data/$code.log" 2>&1 &
   pids+=($!)
   echo "$!" >> "$data/nodes.pids"

@@ -17,8 +17,12 @@ namespace MlaRequests.Contracts;
 /// <param name="ContractVersion">The contract's version.</param>
 /// <param name="CorrelationId">The branch (request as sent to one country) the message belongs to.</param>
 /// <param name="SentAt">When the sender first queued it.</param>
-/// <param name="Payload">The contract as JSON.</param>
+/// <param name="Payload">The contract as JSON, or when sealed base64 nonce, ciphertext and tag.</param>
 /// <param name="Signature">Base64 ECDSA P-256/SHA-256 signature of the canonical form of every other field.</param>
+/// <param name="Seal">The sealing scheme, or null for an unsealed envelope (what releases before sealing send).</param>
+/// <param name="SignerKeyId">Id of the sender's signing key (a sender may have several trusted keys while it rotates).</param>
+/// <param name="RecipientKeyId">Id of the recipient's encryption key the payload is sealed for.</param>
+/// <param name="EphemeralKey">The sender's one-message ECDH public key, base64 SubjectPublicKeyInfo.</param>
 public sealed record CrossBorderEnvelope(
     Guid MessageId, string From, string To, string Kind, string ContractType, int ContractVersion, Guid CorrelationId, Instant SentAt,
-    string Payload, string? Signature);
+    string Payload, string? Signature, string? Seal = null, string? SignerKeyId = null, string? RecipientKeyId = null, string? EphemeralKey = null);

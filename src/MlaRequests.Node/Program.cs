@@ -5,11 +5,8 @@ using MlaRequests.Node.Persistence;
 
 switch (args)
 {
-    case ["keygen", ..]:
-        var (privateKey, publicKey) = MlaRequests.Node.Delivery.NodeKeys.Generate();
-        Console.WriteLine($"CrossBorder__SigningKey={privateKey}");
-        Console.WriteLine($"PublicKey={publicKey}");
-        return 0;
+    case ["keygen", .. var keygen]:
+        return MlaRequests.Node.Delivery.KeyGen.Run(keygen);
     case ["probe", var url, ..]:
         return await NodeProbe.RunAsync(url);
 }

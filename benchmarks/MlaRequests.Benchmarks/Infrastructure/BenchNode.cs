@@ -24,7 +24,7 @@ sealed class BenchNode : IAsyncDisposable
         [
             Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
             "--Demo:SeedAccounts=true", "--Logging:LogLevel:Default=Warning",
-            .. settings.Concat(BenchKeys.SettingsFor(code)).Select(s => $"--{s.Key}={s.Value}"),
+            .. settings.Concat(BenchKeys.SettingsFor(code, dataDirectory)).Select(s => $"--{s.Key}={s.Value}"),
         ];
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }

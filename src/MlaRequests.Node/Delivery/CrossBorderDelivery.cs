@@ -14,7 +14,7 @@ using NodaTime;
 namespace MlaRequests.Node.Delivery;
 
 /// <summary>
-/// Sends queued cross-border messages as signed envelopes and keeps their transport state: each
+/// Sends queued cross-border messages as sealed, signed envelopes (<see cref="EnvelopeSigner.SealAndSign"/>) and keeps their transport state: each
 /// send goes through the peer's <see cref="LinkCircuits"/> pipeline with a fresh transport id but the
 /// same envelope MessageId; without a receipt in time the message is sent again on a growing,
 /// jittered schedule; when the schedule is exhausted it is failed and supervisors are alerted.
@@ -152,7 +152,7 @@ public sealed class CrossBorderDelivery(
 
     async Task<string?> TrySendAsync(CrossBorderMessage message, CancellationToken cancellationToken)
     {
-        var envelope = signer.Sign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
+        var envelope = signer.SealAndSign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
             message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
         // Resume the trace the message was queued in (kept with the row, so a restart does not lose it); MassTransit's send
         // span below carries it to the peer in the headers.

@@ -7,11 +7,37 @@ namespace MlaRequests.Node.Delivery;
 /// <summary>Cross-border delivery settings (section <c>CrossBorder</c>).</summary>
 public sealed class CrossBorderOptions : IValidatableObject
 {
-    /// <summary>This node's ECDSA P-256 private key, base64 PKCS#8 (<c>keygen</c> makes one). Empty: a key kept in the data directory.</summary>
+    /// <summary>
+    /// A file with this node's private keys (<see cref="NodeKeyFile"/>; <c>keygen &lt;file&gt;</c> makes one), mode 0600: the node
+    /// refuses to start when its group or others may read it. Keys in it win over the settings below.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>
+    /// This node's ECDSA P-256 signing key, base64 PKCS#8, from the environment (<c>CrossBorder__SigningKey</c>), never a
+    /// command-line argument. Empty, and none in <see cref="KeyFile"/>: a key kept in the data directory.
+    /// </summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>Peers' public keys, base64 SubjectPublicKeyInfo, by node code: the trust list.</summary>
+    /// <summary>This node's P-256 key that peers seal for (ECDH), base64 PKCS#8; like <see cref="SigningKey"/>.</summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>The encryption key before the last rotation: envelopes still sealed for it open until it is removed.</summary>
+    public string? PreviousEncryptionKey { get; set; }
+
+    /// <summary>
+    /// The trust list: each peer's public keys by node code, <c>sig:…;enc:…</c> (<see cref="PeerKeys"/>), several while the
+    /// peer rotates; a bare key is a signing key of a peer not yet sealing.
+    /// </summary>
     public Dictionary<string, string> TrustedKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The private keys configured: <see cref="KeyFile"/>'s, else the settings'.</summary>
+    public NodeKeyFile Keys()
+    {
+        var file = string.IsNullOrWhiteSpace(KeyFile) ? null : NodeKeyFile.Read(KeyFile);
+        return new NodeKeyFile(NonEmpty(file?.SigningKey) ?? SigningKey, NonEmpty(file?.EncryptionKey) ?? EncryptionKey,
+            NonEmpty(file?.PreviousEncryptionKey) ?? PreviousEncryptionKey);
+    }
 
     /// <summary>How long to wait for a receipt before sending again.</summary>
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -37,16 +63,53 @@ public sealed class CrossBorderOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(SigningKey) && !Reads(SigningKey, (key, bytes) => key.ImportPkcs8PrivateKey(bytes, out _)))
-            yield return new ValidationResult("CrossBorder:SigningKey is not a base64 PKCS#8 ECDSA private key (run the node with 'keygen' to make one).",
-                [nameof(SigningKey)]);
+        var keys = new NodeKeyFile(SigningKey, EncryptionKey, PreviousEncryptionKey);
+        if (!string.IsNullOrWhiteSpace(KeyFile))
+        {
+            var problem = NodeKeyFile.Problem(KeyFile);
+            if (problem is null)
+            {
+                try
+                {
+                    keys = Keys();
+                }
+                catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    problem = exception.Message;
+                }
+            }
+            if (problem is not null)
+            {
+                yield return new ValidationResult($"CrossBorder:KeyFile {problem}.", [nameof(KeyFile)]);
+                yield break;
+            }
+        }
+        foreach (var (name, value) in new[] { (nameof(SigningKey), keys.SigningKey), (nameof(EncryptionKey), keys.EncryptionKey),
+                     (nameof(PreviousEncryptionKey), keys.PreviousEncryptionKey) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !Reads(value))
+                yield return new ValidationResult(
+                    $"CrossBorder:{name} is not a base64 PKCS#8 P-256 private key (run the node with 'keygen' to make one).", [name]);
+        }
         foreach (var (code, key) in TrustedKeys)
         {
             if (!NodeCode.IsKnown(code))
+            {
                 yield return new ValidationResult(
                     $"CrossBorder:TrustedKeys:{code} names an unknown node code (known: {string.Join(", ", NodeCode.Countries.Keys)}).", [nameof(TrustedKeys)]);
-            else if (string.IsNullOrWhiteSpace(key) || !Reads(key, (k, bytes) => k.ImportSubjectPublicKeyInfo(bytes, out _)))
-                yield return new ValidationResult($"CrossBorder:TrustedKeys:{code} is missing or not a base64 ECDSA public key (SubjectPublicKeyInfo).",
+                continue;
+            }
+            string? unreadable = null;
+            try
+            {
+                PeerKeys.Parse(key ?? string.Empty).Dispose();
+            }
+            catch (FormatException exception)
+            {
+                unreadable = exception.Message;
+            }
+            if (unreadable is not null)
+                yield return new ValidationResult($"CrossBorder:TrustedKeys:{code} does not read ({unreadable}): expected 'sig:<base64 SPKI>;enc:<base64 SPKI>'.",
                     [nameof(TrustedKeys)]);
         }
         if (MaxAttempts < 1)
@@ -59,17 +122,19 @@ public sealed class CrossBorderOptions : IValidatableObject
         }
     }
 
-    static bool Reads(string base64, Action<ECDsa, byte[]> import)
+    static bool Reads(string base64)
     {
         try
         {
-            using var key = ECDsa.Create();
-            import(key, Convert.FromBase64String(base64.Trim()));
-            return true;
+            using var key = ECDiffieHellman.Create();
+            key.ImportPkcs8PrivateKey(Convert.FromBase64String(base64.Trim()), out _);
+            return key.ExportParameters(false).Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value;
         }
         catch (Exception exception) when (exception is FormatException or CryptographicException)
         {
             return false;
         }
     }
+
+    static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -12,7 +12,7 @@ namespace MlaRequests.Node.Delivery;
 
 /// <summary>
 /// The node's border: every envelope arriving on its inbound queue is checked (addressed here,
-/// signed by a trusted peer, a known contract and version, a payload that reads) and otherwise
+/// signed by a trusted peer, sealed for this node unless the peer is not yet sealing, a known contract and version, a payload that reads) and otherwise
 /// quarantined, never applied. A good message is applied once (by envelope MessageId): a transmitted request
 /// becomes an incoming case right here (<see cref="IncomingRequests"/>), any other contract is published to this
 /// node's workflows; a signed receipt goes back in the same transaction;
@@ -83,7 +83,9 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
             return (null, $"unknown contract '{envelope.Kind}/{envelope.ContractType}'");
         if (envelope.ContractVersion != CrossBorderContracts.Version)
             return (null, $"unsupported version {envelope.ContractVersion} of {envelope.ContractType} (this node reads {CrossBorderContracts.Version})");
-        var contract = CrossBorderContracts.Deserialize(envelope.Payload, type);
+        if (signer.Open(envelope, out var payload) is { } unopenable)
+            return (null, unopenable);
+        var contract = CrossBorderContracts.Deserialize(payload, type);
         if (contract is null)
             return (null, $"malformed payload for {envelope.ContractType}");
         if (type != typeof(DeliveryReceipt) && CrossBorderContracts.CorrelationOf(contract) != envelope.CorrelationId)

@@ -6,9 +6,23 @@ using NodaTime.Text;
 
 namespace MlaRequests.Node.Delivery;
 
-/// <summary>Signs envelopes with this node's key and verifies them against the trust list.</summary>
+/// <summary>
+/// Seals envelopes for their recipient and signs them with this node's key; verifies and opens what arrives against the
+/// trust list. The order is seal, then sign header and ciphertext: the border rejects anything its trusted sender did not
+/// sign before it decrypts a byte. A peer whose trust entry has no encryption key is not yet sealing (a release behind):
+/// it is sent and may send unsealed envelopes; from a peer that seals, an unsealed envelope is refused (no downgrade).
+/// </summary>
 public sealed class EnvelopeSigner(NodeKeys keys)
 {
+    /// <summary><paramref name="envelope"/> (its payload the contract's JSON) sealed for its recipient when it seals, and signed.</summary>
+    public CrossBorderEnvelope SealAndSign(CrossBorderEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return keys.TrustOf(envelope.To) is { Encryption: { } recipient, EncryptionKeyId: { } keyId }
+            ? Sign(EnvelopeSeal.Seal(envelope, recipient, keyId, keys.SigningKeyId))
+            : Sign(envelope);
+    }
+
     /// <summary><paramref name="envelope"/> with this node's signature.</summary>
     public CrossBorderEnvelope Sign(CrossBorderEnvelope envelope) => SignWith(keys.Signing, envelope);
 
@@ -21,14 +35,16 @@ public sealed class EnvelopeSigner(NodeKeys keys)
         return envelope with { Signature = Convert.ToBase64String(signature) };
     }
 
-    /// <summary>Why <paramref name="envelope"/> cannot be trusted, or null when its sender's key verifies it.</summary>
+    /// <summary>Why <paramref name="envelope"/> cannot be trusted, or null when one of its sender's trusted keys verifies it.</summary>
     public string? Problem(CrossBorderEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (string.IsNullOrWhiteSpace(envelope.Signature))
             return "unsigned";
-        if (keys.TrustedKeyOf(envelope.From) is not { } key)
+        if (keys.TrustOf(envelope.From) is not { } peer)
             return $"no trusted key for sender '{envelope.From}'";
+        // The key id picks the key; one the trust list does not have is no excuse to skip the others (the signature decides).
+        var candidates = peer.Signing.Where(k => k.Id == envelope.SignerKeyId).ToList() is { Count: > 0 } named ? named : [.. peer.Signing];
         byte[] signature;
         try
         {
@@ -38,11 +54,28 @@ public sealed class EnvelopeSigner(NodeKeys keys)
         {
             return "forged: the signature is not base64";
         }
-        return key.VerifyData(Canonical(envelope), signature, HashAlgorithmName.SHA256) ? null : "forged: the signature does not verify";
+        var canonical = Canonical(envelope);
+        return candidates.Any(k => k.Key.VerifyData(canonical, signature, HashAlgorithmName.SHA256)) ? null : "forged: the signature does not verify";
     }
 
-    /// <summary>The bytes the signature covers: every field but the signature, one per line.</summary>
-    static byte[] Canonical(CrossBorderEnvelope e) => Encoding.UTF8.GetBytes(string.Join('\n',
-        e.MessageId.ToString("D"), e.From, e.To, e.Kind, e.ContractType, e.ContractVersion.ToString(CultureInfo.InvariantCulture),
-        e.CorrelationId.ToString("D"), InstantPattern.ExtendedIso.Format(e.SentAt), e.Payload));
+    /// <summary>Why <paramref name="envelope"/> (its signature verified) does not open, or null with the contract's JSON in <paramref name="payload"/>.</summary>
+    public string? Open(CrossBorderEnvelope envelope, out string payload)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        payload = envelope.Payload;
+        if (envelope.Seal is null)
+            return keys.Seals(envelope.From) ? $"unsealed: {envelope.From} seals what it sends (its trust entry has an encryption key)" : null;
+        if (keys.DecryptionKey(envelope.RecipientKeyId ?? string.Empty) is not { } key)
+            return $"unopenable: sealed for key '{envelope.RecipientKeyId}', which this node does not hold";
+        return EnvelopeSeal.Open(envelope, key, out payload);
+    }
+
+    /// <summary>
+    /// The bytes the signature covers. Unsealed: every field but the signature, one per line, exactly as releases before
+    /// sealing sign and verify. Sealed: the sealed header (<see cref="EnvelopeSeal.Header"/>) and the ciphertext.
+    /// </summary>
+    static byte[] Canonical(CrossBorderEnvelope e) => e.Seal is null
+        ? Encoding.UTF8.GetBytes(string.Join('\n', e.MessageId.ToString("D"), e.From, e.To, e.Kind, e.ContractType,
+            e.ContractVersion.ToString(CultureInfo.InvariantCulture), e.CorrelationId.ToString("D"), InstantPattern.ExtendedIso.Format(e.SentAt), e.Payload))
+        : [.. EnvelopeSeal.Header(e), (byte)'\n', .. Encoding.UTF8.GetBytes(e.Payload)];
 }

@@ -36,6 +36,7 @@ public sealed partial class When_the_docker_files_are_read
             service.Success.Should().BeTrue($"compose has a service for {Codes[i]}");
             service.Groups["body"].Value.Should().Contain($"Node__Code: {Codes[i]}")
                 .And.Contain($"CrossBorder__SigningKey: ${{{Codes[i]}_SIGNING_KEY")
+                .And.Contain($"CrossBorder__EncryptionKey: ${{{Codes[i]}_ENCRYPTION_KEY", "keys reach the node in the environment, never as arguments")
                 .And.Contain($"127.0.0.1:{5101 + i}:8080", "the same port as scripts/region.sh gives it")
                 .And.Contain($"{Codes[i].ToLowerInvariant()}-data:/data", "each node keeps its own database volume");
             Compose.Should().Contain($"CrossBorder__TrustedKeys__{Codes[i]}: ${{{Codes[i]}_PUBLIC_KEY");

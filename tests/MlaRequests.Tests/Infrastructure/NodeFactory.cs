@@ -36,7 +36,7 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
         builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
         builder.UseSetting("Demo:SeedAccounts", "true");
         builder.UseSetting("CrossBorder:PollInterval", "00:00:00.050");
-        foreach (var (key, value) in TestKeys.SettingsFor(code))
+        foreach (var (key, value) in TestKeys.SettingsFor(code, dataDirectory))
             builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

@@ -24,7 +24,7 @@ public sealed class NodeProcess : IAsyncDisposable
         _arguments =
         [
             Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
-            .. settings.Concat(TestKeys.SettingsFor(code)).Select(s => $"--{s.Key}={s.Value}"),
+            .. TestKeys.SettingsFor(code, dataDirectory).Concat(settings).Select(s => $"--{s.Key}={s.Value}"),
         ];
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
     }

@@ -14,6 +14,7 @@ namespace MlaRequests.Tests.Processes;
 /// comes up again without duplicating the demo requests.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class When_the_region_command_runs : IDisposable
 {
     const ushort BrokerPort = 5696;
@@ -28,6 +29,7 @@ public sealed class When_the_region_command_runs : IDisposable
         _region = await Region.StartAsync(_data.Path, _firstPort, BrokerPort);
         for (var i = 0; i < Codes.Length; i++)
             (await Get(i, "/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, $"{Codes[i]} answers /health/ready");
+        NoPrivateKeyIsOnACommandLineAndTheKeyFilesAreTheOwnersAlone();
 
         var kz = await Api("KZ", "kz.liaison");
         (await kz.GetAsync("/api/incoming")).GetProperty("items").EnumerateArray()
@@ -55,6 +57,32 @@ public sealed class When_the_region_command_runs : IDisposable
         (await kz.GetAsync("/api/requests")).GetProperty("total").GetInt32()
             .Should().Be(kzRequests + 1, "the second run's seeding replays its commands (the walk-through added one request)");
         (await _region.StopAsync()).Should().Be(130, _region.Output);
+    }
+
+    /// <summary>Any user of the host reads a process's arguments (<c>ps</c>, <c>/proc/&lt;pid&gt;/cmdline</c>): the nodes get key files, 0600 in a 0700 directory.</summary>
+    void NoPrivateKeyIsOnACommandLineAndTheKeyFilesAreTheOwnersAlone()
+    {
+        var keyDirectory = Path.Combine(_data.Path, "keys");
+        File.GetUnixFileMode(keyDirectory).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var keyFiles = Directory.GetFiles(keyDirectory, "*.keys");
+        keyFiles.Should().HaveCount(Codes.Length);
+        var secrets = new List<string>();
+        foreach (var file in keyFiles)
+        {
+            File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, $"{file} holds a private key");
+            using var keys = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+            secrets.AddRange(keys.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String).Select(p => p.Value.GetString()!));
+        }
+        var commandLines = File.ReadAllLines(Path.Combine(_data.Path, "nodes.pids"))
+            .Select(pid => Path.Combine("/proc", pid.Trim(), "cmdline")).Where(File.Exists)
+            .Select(path => File.ReadAllText(path).Replace('\0', ' ')).Where(c => c.Contains("MlaRequests.Node.dll", StringComparison.Ordinal)).ToList();
+        commandLines.Should().HaveCount(Codes.Length, "every node's command line was read");
+        foreach (var commandLine in commandLines)
+        {
+            commandLine.Should().NotContain("SigningKey").And.NotContain("EncryptionKey");
+            foreach (var secret in secrets)
+                commandLine.Should().NotContain(secret);
+        }
     }
 
     string Url(int index) => $"http://127.0.0.1:{_firstPort + index}";

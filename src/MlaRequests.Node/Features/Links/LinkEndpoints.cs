@@ -16,7 +16,7 @@ namespace MlaRequests.Node.Features.Links;
 
 /// <summary>
 /// Link health and delivery administration. <c>GET /api/links</c>: for every other node, its circuit
-/// state, messages queued / retrying / failed, the last delivery and the age of the oldest message
+/// state, whether its messages are sealed, messages queued / retrying / failed, the last delivery and the age of the oldest message
 /// not yet delivered. <c>GET /api/links/{node}/messages?state=</c>: those messages.
 /// <c>POST /api/links/messages/{messageId}/retry</c> (administrators): a failed message starts its
 /// schedule again with the same MessageId. <c>GET /api/quarantine?page=&amp;pageSize=</c> (administrators): what arrived and was
@@ -25,7 +25,14 @@ namespace MlaRequests.Node.Features.Links;
 public static class LinkEndpoints
 {
     /// <summary>One remote node's link.</summary>
-    public sealed record Link(string Node, string Circuit, int Queued, int Sent, int Retrying, int Failed, Instant? LastDelivered, Duration? OldestUndeliveredAge);
+    public sealed record Link(string Node, string Circuit, int Queued, int Sent, int Retrying, int Failed, Instant? LastDelivered, Duration? OldestUndeliveredAge)
+    {
+        /// <summary>
+        /// False while the peer's trust entry has no encryption key (a peer a release behind): its messages travel unsealed,
+        /// readable by anyone bound to its inbound exchange, until its administrator adds its <c>enc:</c> key.
+        /// </summary>
+        public bool Sealed { get; init; }
+    }
 
     /// <summary>A message to another node.</summary>
     public sealed record Message(Guid MessageId, string ToNode, string ContractType, Guid CorrelationId, string State, int Attempts,
@@ -60,8 +67,10 @@ public static class LinkEndpoints
         user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.LiaisonOfficer);
 
     static async Task<Results<Ok<List<Link>>, ForbidHttpResult>> ListAsync(ClaimsPrincipal user, NodeDbContext db, WorkflowNode node,
-        LinkCircuits circuits, IClock clock, CancellationToken ct) =>
-        Watches(user) ? TypedResults.Ok(await ReadAsync(db, node, circuits, clock, ct)) : TypedResults.Forbid();
+        LinkCircuits circuits, NodeKeys keys, IClock clock, CancellationToken ct) =>
+        Watches(user)
+            ? TypedResults.Ok((await ReadAsync(db, node, circuits, clock, ct)).Select(l => l with { Sealed = keys.Seals(l.Node) }).ToList())
+            : TypedResults.Forbid();
 
     /// <summary>The health of every link from this node (used by the API and the supervisor's dashboard).</summary>
     public static async Task<List<Link>> ReadAsync(NodeDbContext db, WorkflowNode node, LinkCircuits circuits, IClock clock, CancellationToken ct)

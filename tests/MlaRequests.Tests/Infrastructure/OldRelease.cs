@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MlaRequests.Contracts;
+using NodaTime.Text;
+
+namespace MlaRequests.Tests.Infrastructure;
+
+/// <summary>
+/// What the release before sealing sends and reads, kept here as that release's code has it (not taken from the node's
+/// code, which could drift): envelopes of ContractVersion 1 with the contract as readable JSON, signed over one line per
+/// field. A node must keep verifying these from a peer whose trust entry has no encryption key, and keep sending them to it.
+/// </summary>
+public static class OldRelease
+{
+    /// <summary>The only contract version the old release reads; it quarantines any other.</summary>
+    public const int Version = 1;
+
+    /// <summary><paramref name="envelope"/> signed as the old release signs it.</summary>
+    public static CrossBorderEnvelope Sign(string from, CrossBorderEnvelope envelope)
+    {
+        using var key = TestKeys.Signing(from);
+        return envelope with { Signature = Convert.ToBase64String(key.SignData(Canonical(envelope), HashAlgorithmName.SHA256)) };
+    }
+
+    /// <summary>True when the old release, trusting <paramref name="from"/>'s signing key, accepts <paramref name="envelope"/>'s signature.</summary>
+    public static bool Verifies(string from, CrossBorderEnvelope envelope)
+    {
+        using var key = TestKeys.Signing(from);
+        return envelope.Signature is { } signature && key.VerifyData(Canonical(envelope), Convert.FromBase64String(signature), HashAlgorithmName.SHA256);
+    }
+
+    static byte[] Canonical(CrossBorderEnvelope e) => Encoding.UTF8.GetBytes(string.Join('\n',
+        e.MessageId.ToString("D"), e.From, e.To, e.Kind, e.ContractType, e.ContractVersion.ToString(CultureInfo.InvariantCulture),
+        e.CorrelationId.ToString("D"), InstantPattern.ExtendedIso.Format(e.SentAt), e.Payload));
+}
