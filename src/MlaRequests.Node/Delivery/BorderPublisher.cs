@@ -34,12 +34,10 @@ public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, I
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var channel = await ChannelAsync(cancellationToken);
+        // The trace goes on in the peer's consume span: MassTransit reads its parent from this transport header.
         var headers = new Dictionary<string, object?>();
-        DistributedContextPropagator.Current.Inject(Activity.Current, headers, (carrier, key, value) =>
-        {
-            if (carrier is Dictionary<string, object?> map && value is not null)
-                map[key] = value;
-        });
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } activity })
+            headers[MassTransit.Logging.DiagnosticHeaders.ActivityId] = activity;
         var properties = new BasicProperties
         {
             ContentType = "application/vnd.masstransit+json", MessageId = transportId.ToString("D"), CorrelationId = correlationId.ToString("D"),

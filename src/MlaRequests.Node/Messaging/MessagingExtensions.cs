@@ -107,6 +107,9 @@ public static class MessagingExtensions
             {
                 BrokerConnections.Configure(cfg, rabbit, rabbit.BorderHost);
                 cfg.OverrideDefaultBusEndpointQueueName($"{WorkflowNode.InboundQueueOf(node.Code)}-bus-{NewId.Next():N}");
+                // Only names: what the envelope consumer publishes is captured by the outbox with this bus's exchange names,
+                // and the dispatcher publishes it on the node's own bus, where those names are the node's exchanges.
+                cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, $"{prefix}."));
                 cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);
                 DeadLetterEndpoint(cfg, context, prefix);
                 cfg.ConfigureEndpoints(context);
