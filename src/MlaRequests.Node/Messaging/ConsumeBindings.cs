@@ -97,7 +97,7 @@ public sealed class ConsumeBindings
 public sealed class ConsumeBindingsDeployer(
     IServiceProvider services, ConsumeBindings topology, RabbitMqOptions rabbit, ILogger<ConsumeBindingsDeployer> logger) : BackgroundService
 {
-    const int Lanes = 4;
+    const int Lanes = 16;
     static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
     readonly TaskCompletionSource _declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly ConcurrentDictionary<string, byte> _exchanges = new(StringComparer.Ordinal);
@@ -114,13 +114,15 @@ public sealed class ConsumeBindingsDeployer(
         var bindings = topology.Bindings;
         var factory = BrokerConnections.Factory(rabbit, rabbit.VirtualHost, "consume-bindings");
         var fruitless = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             var before = _exchanges.Count + _bound.Count;
             try
             {
                 await DeclareAsync(factory, bindings, stoppingToken);
-                logger.LogInformation("Consume bindings declared: {Bindings} (attempts: {Attempts})", bindings.Count, attempt);
+                logger.LogInformation("Consume bindings declared: {Bindings} in {Elapsed} s ({Attempts} attempts)",
+                    bindings.Count, Math.Round(started.Elapsed.TotalSeconds, 1), attempt);
                 _declared.TrySetResult();
                 return;
             }
