@@ -5,7 +5,7 @@
 # Environment (all optional):
 #   MLA_CLOCK_SPEED    demo clock speed (default 1; 3600 makes an hour pass each second)
 #   MLA_BROKER_PORT    port of the private broker this script starts (default 5680)
-#   MLA_RABBITMQ_URL   use this broker instead (amqp://user:password@host:port/vhost); none is started
+#   MLA_RABBITMQ_URL   use this broker instead (amqp[s]://user:password@host:port/vhost, one account for all); none is started
 #   MLA_FIRST_PORT     HTTP port of the first node; the others follow (default 5101)
 #   MLA_REGION_DATA    where databases, keys and logs live (default data/region)
 #   MLA_READY_TIMEOUT  seconds each node may take to answer /health/ready (default 300)
@@ -65,9 +65,12 @@ trap 'exit 130' INT TERM
 
 if [ -n "$broker_url" ]; then
   echo "[1/5] using the broker $(echo "$broker_url" | sed 's#//[^@]*@#//#')"
-  broker=(--RabbitMq:Url="$broker_url")
+  export RabbitMq__Url="$broker_url" # through the environment: the URL holds a password
 else
-  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port (installs Debian's rabbitmq-server if missing)"
+  # TLS only (amqps://), certificates by a local authority made here; an account per node, each with a virtual host of
+  # its own and the right to write only to the others' inbound exchanges on the shared one, mla-border (docs/broker.md).
+  export MLA_BROKER_TLS="$(cd "$data" && pwd)/broker-tls"
+  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port over TLS (installs Debian's rabbitmq-server if missing)"
   if ! scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
     started_broker=1
     scripts/broker.sh start "$broker_port"
@@ -78,8 +81,17 @@ else
   else
     echo "      a broker is already running on $broker_port, not started by this command: using it, and leaving it running"
   fi
-  broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port")
+  scripts/broker.sh accounts "$broker_port" mla "$data/keys" "${codes[@]}"
+  echo "      accounts mla-<code>, passwords in $data/keys/<CODE>.broker-password; certificate authority $MLA_BROKER_TLS/ca.pem"
 fi
+# A node's broker settings: its own account, virtual host and password (through the environment, never the command line).
+broker_settings() {
+  if [ -n "$broker_url" ]; then return; fi
+  local c=${1,,}
+  broker=(--RabbitMq:Host=127.0.0.1 --RabbitMq:Port="$broker_port" --RabbitMq:Tls=true --RabbitMq:CaCertificate="$MLA_BROKER_TLS/ca.pem"
+          --RabbitMq:VirtualHost="mla-$c" --RabbitMq:BorderVirtualHost=mla-border --RabbitMq:Username="mla-$c")
+}
+broker=()
 
 if [ "${MLA_BUILD:-1}" = 1 ]; then
   echo "[2/5] building the node ($configuration; the first build takes a minute or two)"
@@ -105,6 +117,8 @@ done
 echo "[4/5] starting ${codes[*]} (logs in $data/<code>.log)"
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; port=$((first_port + i))
+  broker_settings "$code"
+  RabbitMq__Password="$(cat "$data/keys/$code.broker-password" 2>/dev/null || true)" \
   ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" \
     --urls "http://127.0.0.1:$port" --Node:Code="$code" --Node:DataDirectory="$data/$code" "${broker[@]}" \
     --Demo:SeedAccounts=true --Demo:ClockSpeed="$speed" --Telemetry:Console=false \

@@ -161,11 +161,15 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// A published event is captured with its exchange's address. It goes out as a publish again: without the
     /// send options (RabbitMQ's mandatory flag would return an event nobody subscribes to, and the row would be
-    /// retried forever).
+    /// retried forever). Only the exchange's name is compared, not the host or virtual host: an event published by a
+    /// consumer on another bus of the node (the border bus, in a virtual host of its own) goes out on this bus.
     /// </summary>
     bool IsPublishAddress(Type type, string destination) =>
         bus.Topology.TryGetPublishAddress(type, out var publishAddress)
-        && string.Equals(publishAddress.ToString(), destination, StringComparison.OrdinalIgnoreCase);
+        && Uri.TryCreate(destination, UriKind.Absolute, out var captured)
+        && string.Equals(EntityName(publishAddress), EntityName(captured), StringComparison.OrdinalIgnoreCase);
+
+    static string EntityName(Uri address) => address.AbsolutePath[(address.AbsolutePath.LastIndexOf('/') + 1)..];
 
     static void Stamp(SendContext context, OutboxMessage row)
     {

@@ -21,7 +21,7 @@ namespace MlaRequests.Node.Delivery;
 /// While a peer's circuit is open its messages wait in the database, for hours or days if need be.
 /// </summary>
 public sealed class CrossBorderDelivery(
-    IServiceScopeFactory scopes, IBus bus, EngineDatabase database, IClock clock, DeliverySignal signal, OutboxSignal commits,
+    IServiceScopeFactory scopes, IBorderSender sender, EngineDatabase database, IClock clock, DeliverySignal signal, OutboxSignal commits,
     EnvelopeSigner signer, LinkCircuits circuits, IOptions<CrossBorderOptions> options, WorkflowNode node, ILogger<CrossBorderDelivery> logger)
     : BackgroundService
 {
@@ -154,8 +154,8 @@ public sealed class CrossBorderDelivery(
     {
         var envelope = signer.SealAndSign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
             message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
-        // Resume the trace the message was queued in (kept with the row, so a restart does not lose it); MassTransit's send
-        // span below carries it to the peer in the headers.
+        // Resume the trace the message was queued in (kept with the row, so a restart does not lose it); the sender carries
+        // it to the peer in the message headers.
         using var activity = NodeTelemetry.Source.StartActivity($"send {message.ContractType} to {message.ToNode}", ActivityKind.Producer,
             ActivityContext.TryParse(message.TraceParent, null, out var queuedIn) ? queuedIn : default);
         activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", message.ToNode).SetTag("mla.kind", message.Kind)
@@ -163,16 +163,8 @@ public sealed class CrossBorderDelivery(
         var link = NodeTelemetry.Link(node.Code, message.ToNode, message.Kind);
         try
         {
-            await circuits.For(message.ToNode).ExecuteAsync(async token =>
-            {
-                var endpoint = await bus.GetSendEndpoint(WorkflowNode.InboundAddressOf(message.ToNode)).WaitAsync(token);
-                await endpoint.Send(envelope, context =>
-                {
-                    context.MessageId = NewId.NextGuid();
-                    context.CorrelationId = message.CorrelationId;
-                    MessagingExtensions.MakeUnroutableSendsFail(context);
-                }, token).WaitAsync(token);
-            }, cancellationToken);
+            await circuits.For(message.ToNode).ExecuteAsync(
+                async token => await sender.SendAsync(envelope, NewId.NextGuid(), message.CorrelationId, token), cancellationToken);
             NodeTelemetry.MessagesSent.Add(1, link);
             return null;
         }

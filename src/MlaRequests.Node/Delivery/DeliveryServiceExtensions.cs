@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.CommandLine;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Node.Hosting;
+using MlaRequests.Node.Messaging;
 
 namespace MlaRequests.Node.Delivery;
 
@@ -21,6 +22,9 @@ public static class DeliveryServiceExtensions
         services.AddSingleton<LinkCircuits>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<IOutboxSendInterceptor, CrossBorderCapture>();
+        services.AddSingleton<IBorderSender>(provider => provider.GetRequiredService<RabbitMqOptions>().IsConfigured
+            ? ActivatorUtilities.CreateInstance<BorderPublisher>(provider)
+            : ActivatorUtilities.CreateInstance<BusBorderSender>(provider));
         services.AddSingleton<CrossBorderDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<CrossBorderDelivery>());
         return services;

@@ -13,7 +13,7 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
 {
     static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
     readonly SemaphoreSlim _reading = new(1, 1);
-    (DateTime At, IReadOnlyList<(string Queue, long Messages)> Depths)? _last;
+    (long At, IReadOnlyList<(string Queue, long Messages)> Depths)? _last;
 
     /// <summary>The last-stop queues holding messages, with how many; null when the broker cannot be asked.</summary>
     public async Task<IReadOnlyList<(string Queue, long Messages)>?> WaitingAsync(CancellationToken ct)
@@ -23,10 +23,10 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
         await _reading.WaitAsync(ct);
         try
         {
-            if (_last is { } last && DateTime.UtcNow - last.At < Fresh)
+            if (_last is { } last && Environment.TickCount64 - last.At < Fresh.TotalMilliseconds)
                 return last.Depths;
             var depths = await ReadAsync(ct);
-            _last = (DateTime.UtcNow, depths);
+            _last = (Environment.TickCount64, depths);
             return depths;
         }
         catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException)
@@ -42,38 +42,36 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
 
     async Task<IReadOnlyList<(string Queue, long Messages)>> ReadAsync(CancellationToken ct)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = rabbit.Host!, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost, UserName = rabbit.Username, Password = rabbit.Password,
-            RequestedHeartbeat = rabbit.Heartbeat, ClientProvidedName = "queue-depths", AutomaticRecoveryEnabled = false,
-        };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        await using var connection = await factory.CreateConnectionAsync(timeout.Token);
         var depths = new List<(string, long)>();
-        IChannel? channel = null;
-        try
+        foreach (var virtualHost in queues.LastStops.GroupBy(q => q.VirtualHost, StringComparer.Ordinal))
         {
-            foreach (var queue in queues.LastStops)
+            await using var connection = await BrokerConnections.Factory(rabbit, virtualHost.Key, "queue-depths").CreateConnectionAsync(timeout.Token);
+            IChannel? channel = null;
+            try
             {
-                channel ??= await connection.CreateChannelAsync(cancellationToken: timeout.Token);
-                try
+                foreach (var (queue, _) in virtualHost)
                 {
-                    var declared = await channel.QueueDeclarePassiveAsync(queue, timeout.Token);
-                    if (declared.MessageCount > 0)
-                        depths.Add((queue, declared.MessageCount));
-                }
-                catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == 404)
-                {
-                    await channel.DisposeAsync(); // a 404 closes the channel: the next queue gets a new one
-                    channel = null;
+                    channel ??= await connection.CreateChannelAsync(cancellationToken: timeout.Token);
+                    try
+                    {
+                        var declared = await channel.QueueDeclarePassiveAsync(queue, timeout.Token);
+                        if (declared.MessageCount > 0)
+                            depths.Add((queue, declared.MessageCount));
+                    }
+                    catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == 404)
+                    {
+                        await channel.DisposeAsync(); // a 404 closes the channel: the next queue gets a new one
+                        channel = null;
+                    }
                 }
             }
-        }
-        finally
-        {
-            if (channel is not null)
-                await channel.DisposeAsync();
+            finally
+            {
+                if (channel is not null)
+                    await channel.DisposeAsync();
+            }
         }
         return depths;
     }

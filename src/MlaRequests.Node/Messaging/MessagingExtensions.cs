@@ -54,45 +54,86 @@ public static class MessagingExtensions
             bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
             bus.AddConsumer<RequestTransmittedConsumer>();
             bus.AddConsumer<MilestoneConsumer>();
-            bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();
+            if (!rabbit.HasSeparateBorder)
+                bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 endpoint.UseDurableUnitOfWork(context);
-                if (name == WorkflowNode.InboundQueueOf(node.Code))
-                    QuarantineUnreadable(endpoint, context, "no consumer for this message type", finalStop: false);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
-                {
                     consumeBindings.Take(queue, name);
-                    queues.Endpoint(name);
-                    queue.SetQuorumQueue();
-                    queue.SetQueueArgument("x-delivery-limit", rabbit.DeliveryLimit);
-                    if (name == WorkflowNode.InboundQueueOf(node.Code))
-                        queue.SetQueueArgument("x-dead-letter-exchange", DeadLetterQueue(node.Code));
-                }
+                ConfigureQueue(endpoint, context, name, node.Code, rabbit, queues, rabbit.VirtualHost);
             });
 
             if (rabbit.IsConfigured)
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
-                    {
-                        h.Username(rabbit.Username);
-                        h.Password(rabbit.Password);
-                        h.Heartbeat(rabbit.Heartbeat);
-                        h.PublisherConfirmation = true;
-                    });
+                    BrokerConnections.Configure(cfg, rabbit, rabbit.VirtualHost);
                     consumeBindings.Messages = cfg.MessageTopology;
                     Configure(cfg, context, prefix);
-                    queues.DeadLetter(DeadLetterQueue(prefix));
+                    if (!rabbit.HasSeparateBorder)
+                        DeadLetterEndpoint(cfg, context, prefix, queues, rabbit.VirtualHost);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => Configure(cfg, context, prefix));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    Configure(cfg, context, prefix);
+                    DeadLetterEndpoint(cfg, context, prefix, queues, virtualHost: null);
+                });
             }
         });
+        if (rabbit.HasSeparateBorder)
+            services.AddBorderBus(node, rabbit, queues);
         return services;
+    }
+
+    /// <summary>
+    /// The inbound queue and its dead-letter queue on the border virtual host, read by a bus of their own. Nothing else is
+    /// declared there: no message-type exchanges (peers send to the inbound exchange by name), and the bus's own
+    /// temporary queue carries the inbound queue's name as a prefix, so the account needs rights on <c>^kz-inbound</c> only.
+    /// </summary>
+    static void AddBorderBus(this IServiceCollection services, NodeOptions node, RabbitMqOptions rabbit, NodeQueues queues)
+    {
+        var prefix = node.Code.ToLowerInvariant();
+        services.AddMassTransit<IBorderBus>(bus =>
+        {
+            bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
+            {
+                endpoint.UseDurableUnitOfWork(context);
+                endpoint.ConfigureConsumeTopology = false;
+                ConfigureQueue(endpoint, context, name, node.Code, rabbit, queues, rabbit.BorderHost);
+            });
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                BrokerConnections.Configure(cfg, rabbit, rabbit.BorderHost);
+                cfg.OverrideDefaultBusEndpointQueueName($"{WorkflowNode.InboundQueueOf(node.Code)}-bus-{NewId.Next():N}");
+                // Only names: what the envelope consumer publishes is captured by the outbox with this bus's exchange names,
+                // and the dispatcher publishes it on the node's own bus, where those names are the node's exchanges.
+                cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, $"{prefix}."));
+                cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);
+                DeadLetterEndpoint(cfg, context, prefix, queues, rabbit.BorderHost);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+    }
+
+    /// <summary>Quorum queues with a delivery limit; the inbound queue dead-letters and quarantines what it cannot read.</summary>
+    static void ConfigureQueue(IReceiveEndpointConfigurator endpoint, IRegistrationContext context, string name, string code, RabbitMqOptions rabbit,
+        NodeQueues queues, string virtualHost)
+    {
+        if (name == WorkflowNode.InboundQueueOf(code))
+            QuarantineUnreadable(endpoint, context, "no consumer for this message type", finalStop: false);
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
+        {
+            queues.Endpoint(name, virtualHost);
+            queue.SetQuorumQueue();
+            queue.SetQueueArgument("x-delivery-limit", rabbit.DeliveryLimit);
+            if (name == WorkflowNode.InboundQueueOf(code))
+                queue.SetQueueArgument("x-dead-letter-exchange", DeadLetterQueue(code));
+        }
     }
 
     /// <summary>
@@ -113,12 +154,21 @@ public static class MessagingExtensions
         cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, $"{prefix}."));
         cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);
         cfg.UseDurableMessageScheduler();
+        cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>The inbound queue's dead-letter queue, a final stop read into quarantine; <paramref name="virtualHost"/> null on the in-memory transport.</summary>
+    static void DeadLetterEndpoint<TEndpoint>(IBusFactoryConfigurator<TEndpoint> cfg, IRegistrationContext context, string prefix, NodeQueues queues,
+        string? virtualHost)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        if (virtualHost is not null)
+            queues.DeadLetter(DeadLetterQueue(prefix), virtualHost);
         cfg.ReceiveEndpoint(DeadLetterQueue(prefix), e =>
         {
             e.ConfigureConsumeTopology = false;
             QuarantineUnreadable(e, context, "dead-lettered by the broker: the delivery limit was exceeded", finalStop: true);
         });
-        cfg.ConfigureEndpoints(context);
     }
 
     /// <summary>Where the inbound quorum queue dead-letters a message redelivered past its delivery limit; read into quarantine.</summary>

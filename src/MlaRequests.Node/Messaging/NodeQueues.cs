@@ -9,19 +9,23 @@ namespace MlaRequests.Node.Messaging;
 /// </summary>
 public sealed class NodeQueues
 {
-    readonly ConcurrentDictionary<string, byte> _endpoints = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<string, byte> _deadLetters = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string> _endpoints = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string> _deadLetters = new(StringComparer.Ordinal);
 
-    /// <summary>Records a receive endpoint's queue.</summary>
-    public void Endpoint(string queue) => _endpoints.TryAdd(queue, 0);
+    /// <summary>Records a receive endpoint's queue and the virtual host it lives in (the border's, or the node's own).</summary>
+    public void Endpoint(string queue, string virtualHost) => _endpoints.TryAdd(queue, virtualHost);
 
     /// <summary>Records a dead-letter queue (itself an endpoint: its messages are read into quarantine).</summary>
-    public void DeadLetter(string queue) => _deadLetters.TryAdd(queue, 0);
+    public void DeadLetter(string queue, string virtualHost) => _deadLetters.TryAdd(queue, virtualHost);
 
-    /// <summary>The queues where failed messages wait for a person: every endpoint's error and skipped queues, and the dead-letter queues.</summary>
-    public IReadOnlyList<string> LastStops =>
+    /// <summary>
+    /// The queues where failed messages wait for a person, each with its virtual host: every endpoint's error and skipped
+    /// queues, and the dead-letter queues.
+    /// </summary>
+    public IReadOnlyList<(string Queue, string VirtualHost)> LastStops =>
     [
-        .. _endpoints.Keys.Concat(_deadLetters.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).SelectMany(q => new[] { $"{q}_error", $"{q}_skipped" }),
-        .. _deadLetters.Keys.Order(StringComparer.Ordinal),
+        .. _endpoints.Concat(_deadLetters).DistinctBy(q => q.Key, StringComparer.Ordinal).OrderBy(q => q.Key, StringComparer.Ordinal)
+            .SelectMany(q => new[] { ($"{q.Key}_error", q.Value), ($"{q.Key}_skipped", q.Value) }),
+        .. _deadLetters.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => (q.Key, q.Value)),
     ];
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using MlaRequests.Node.Messaging;
 using MlaRequests.Engine.Outbox;
@@ -60,6 +61,11 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
             if (!SpinWait.SpinUntil(() => bindings.Declared.IsCompletedSuccessfully && bus.CheckHealth().Status == BusHealthStatus.Healthy,
                     TimeSpan.FromSeconds(60)))
                 throw new TimeoutException($"The node's bus did not become ready: {bus.CheckHealth().Description}");
+            // A node with a border virtual host has a second bus (its inbound queue): ready once every bus is.
+            var health = host.Services.GetRequiredService<HealthCheckService>();
+            var buses = () => health.CheckHealthAsync(check => check.Name.StartsWith("masstransit", StringComparison.Ordinal)).GetAwaiter().GetResult();
+            if (!SpinWait.SpinUntil(() => buses().Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60)))
+                throw new TimeoutException($"The node's buses did not become ready: {string.Join("; ", buses().Entries.Select(e => $"{e.Key}: {e.Value.Description}"))}");
         }
         return host;
     }

@@ -9,6 +9,7 @@ namespace MlaRequests.Tests.Infrastructure;
 public sealed class NodeProcess : IAsyncDisposable
 {
     readonly string[] _arguments;
+    readonly Dictionary<string, string?> _environment;
     readonly string _log;
     Process? _process;
 
@@ -24,8 +25,10 @@ public sealed class NodeProcess : IAsyncDisposable
         _arguments =
         [
             Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
-            .. TestKeys.SettingsFor(code, dataDirectory).Concat(settings).Select(s => $"--{s.Key}={s.Value}"),
+            .. TestKeys.SettingsFor(code, dataDirectory).Concat(settings).Where(s => !IsSecret(s.Key)).Select(s => $"--{s.Key}={s.Value}"),
         ];
+        // Passwords go through the environment, as a deployment gives them: never on the command line, where ps shows them.
+        _environment = settings.Where(s => IsSecret(s.Key)).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
     }
 
@@ -44,6 +47,8 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var argument in _arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in _environment)
+            start.Environment[name] = value;
         _process = Process.Start(start)!;
         var log = new StreamWriter(_log, append: true) { AutoFlush = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
@@ -102,6 +107,8 @@ public sealed class NodeProcess : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new NodeApi(client);
     }
+
+    static bool IsSecret(string key) => key.EndsWith("Password", StringComparison.Ordinal);
 
     static int FreePort()
     {

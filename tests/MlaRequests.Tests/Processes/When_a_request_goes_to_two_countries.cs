@@ -12,12 +12,13 @@ public sealed class When_a_request_goes_to_two_countries : IDisposable
     [Fact]
     public async Task Its_whole_lifecycle_runs_across_three_node_processes()
     {
-        var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
-        var settings = RabbitBroker.Settings(virtualHost);
-        settings["Demo:SeedAccounts"] = "true";
-        await using var kz = new NodeProcess("KZ", Path.Combine(_data.Path, "kz"), settings);
-        await using var kg = new NodeProcess("KG", Path.Combine(_data.Path, "kg"), settings);
-        await using var tj = new NodeProcess("TJ", Path.Combine(_data.Path, "tj"), settings);
+        // The region's broker layout (an account and a virtual host per node, a shared border virtual host), passwords in the environment.
+        var region = await RabbitBroker.CreateRegionAsync(Path.Combine(_data.Path, "secrets"), "KZ", "KG", "TJ");
+        foreach (var settings in region.Settings.Values)
+            settings["Demo:SeedAccounts"] = "true";
+        await using var kz = new NodeProcess("KZ", Path.Combine(_data.Path, "kz"), region.Settings["KZ"]);
+        await using var kg = new NodeProcess("KG", Path.Combine(_data.Path, "kg"), region.Settings["KG"]);
+        await using var tj = new NodeProcess("TJ", Path.Combine(_data.Path, "tj"), region.Settings["TJ"]);
         await Task.WhenAll(kz.StartAsync(), kg.StartAsync(), tj.StartAsync());
 
         var prosecutor = await kz.ApiAsync("kz.prosecutor");

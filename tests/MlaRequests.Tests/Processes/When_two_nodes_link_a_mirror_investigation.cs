@@ -16,9 +16,10 @@ public sealed class When_two_nodes_link_a_mirror_investigation : IDisposable
     [Fact]
     public async Task Accepting_opens_a_linked_domestic_case_and_milestones_travel_both_ways()
     {
-        var virtualHost = await RabbitBroker.CreateVirtualHostAsync();
-        await using var kz = new NodeFactory(Path.Combine(_data.Path, "kz"), _clock, RabbitBroker.Settings(virtualHost), "KZ");
-        await using var kg = new NodeFactory(Path.Combine(_data.Path, "kg"), _clock, RabbitBroker.Settings(virtualHost), "KG");
+        // The region's broker layout: an account and a virtual host per node, the inbound queues in a shared border virtual host.
+        var region = await RabbitBroker.CreateRegionAsync(Path.Combine(_data.Path, "secrets"), "KZ", "KG");
+        await using var kz = new NodeFactory(Path.Combine(_data.Path, "kz"), _clock, region.Settings["KZ"], "KZ");
+        await using var kg = new NodeFactory(Path.Combine(_data.Path, "kg"), _clock, region.Settings["KG"], "KG");
         _ = kg.Services;
 
         var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
