@@ -13,7 +13,7 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
 {
     static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
     readonly SemaphoreSlim _reading = new(1, 1);
-    (DateTime At, IReadOnlyList<(string Queue, long Messages)> Depths)? _last;
+    (DateTime At, IReadOnlyList<(string Queue, long Messages)>? Depths)? _last;
 
     /// <summary>The last-stop queues holding messages, with how many; null when the broker cannot be asked.</summary>
     public async Task<IReadOnlyList<(string Queue, long Messages)>?> WaitingAsync(CancellationToken ct)
@@ -25,14 +25,19 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
         {
             if (_last is { } last && DateTime.UtcNow - last.At < Fresh)
                 return last.Depths;
-            var depths = await ReadAsync(ct);
-            _last = (DateTime.UtcNow, depths);
+            IReadOnlyList<(string Queue, long Messages)>? depths;
+            try
+            {
+                depths = await ReadAsync(ct);
+            }
+            catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException
+                                                  || (exception is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                logger.LogDebug(exception, "Queue depths could not be read");
+                depths = null;
+            }
+            _last = (DateTime.UtcNow, depths); // a dark broker is not asked again on every probe either
             return depths;
-        }
-        catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException)
-        {
-            logger.LogDebug(exception, "Queue depths could not be read");
-            return null;
         }
         finally
         {
@@ -46,9 +51,10 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
         {
             HostName = rabbit.Host!, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost, UserName = rabbit.Username, Password = rabbit.Password,
             RequestedHeartbeat = rabbit.Heartbeat, ClientProvidedName = "queue-depths", AutomaticRecoveryEnabled = false,
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
         await using var connection = await factory.CreateConnectionAsync(timeout.Token);
         var depths = new List<(string, long)>();
         IChannel? channel = null;
