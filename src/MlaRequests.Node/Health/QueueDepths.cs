@@ -13,7 +13,7 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
 {
     static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
     readonly SemaphoreSlim _reading = new(1, 1);
-    (long At, IReadOnlyList<(string Queue, long Messages)> Depths)? _last;
+    (long At, IReadOnlyList<(string Queue, long Messages)>? Depths)? _last;
 
     /// <summary>The last-stop queues holding messages, with how many; null when the broker cannot be asked.</summary>
     public async Task<IReadOnlyList<(string Queue, long Messages)>?> WaitingAsync(CancellationToken ct)
@@ -25,14 +25,19 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
         {
             if (_last is { } last && Environment.TickCount64 - last.At < Fresh.TotalMilliseconds)
                 return last.Depths;
-            var depths = await ReadAsync(ct);
-            _last = (Environment.TickCount64, depths);
+            IReadOnlyList<(string Queue, long Messages)>? depths;
+            try
+            {
+                depths = await ReadAsync(ct);
+            }
+            catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException
+                                                  || (exception is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                logger.LogDebug(exception, "Queue depths could not be read");
+                depths = null;
+            }
+            _last = (Environment.TickCount64, depths); // a dark broker is not asked again on every probe either
             return depths;
-        }
-        catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or IOException or TimeoutException)
-        {
-            logger.LogDebug(exception, "Queue depths could not be read");
-            return null;
         }
         finally
         {
@@ -43,11 +48,13 @@ public sealed class QueueDepths(RabbitMqOptions rabbit, NodeQueues queues, ILogg
     async Task<IReadOnlyList<(string Queue, long Messages)>> ReadAsync(CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
         var depths = new List<(string, long)>();
         foreach (var virtualHost in queues.LastStops.GroupBy(q => q.VirtualHost, StringComparer.Ordinal))
         {
-            await using var connection = await BrokerConnections.Factory(rabbit, virtualHost.Key, "queue-depths").CreateConnectionAsync(timeout.Token);
+            var factory = BrokerConnections.Factory(rabbit, virtualHost.Key, "queue-depths");
+            factory.RequestedConnectionTimeout = TimeSpan.FromSeconds(3);
+            await using var connection = await factory.CreateConnectionAsync(timeout.Token);
             IChannel? channel = null;
             try
             {

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Deadlines;
+using MlaRequests.Node.Health;
 using MlaRequests.Node.Persistence;
 using NodaTime;
 
@@ -18,10 +19,11 @@ namespace MlaRequests.Node.Pages.Dashboard;
 /// <summary>
 /// The supervisor's dashboard: clocks due soon, overdue and escalated (<c>GET /api/deadlines</c>'s
 /// own query), counts by status and by country, and the average time to acknowledge and to execute
-/// per country from the clocks that were met.
+/// per country from the clocks that were met; for the link health, how fast the quarantine grows and what waits in this
+/// node's error and dead-letter queues.
 /// </summary>
 [Authorize(Policy = UiHosting.Policy, Roles = Roles.Supervisor + "," + Roles.Administrator)]
-public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node, LinkCircuits circuits, CommandContext commands) : PageModel
+public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node, LinkCircuits circuits, CommandContext commands, QueueDepths depths) : PageModel
 {
     /// <summary>Clocks per state: due, overdue, escalated.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ListDeadlines.Item>> Deadlines { get; private set; } = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
@@ -51,6 +53,12 @@ public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node
     /// <summary>Messages whose delivery schedule is exhausted.</summary>
     public IReadOnlyList<LinkEndpoints.Message> FailedMessages { get; private set; } = [];
 
+    /// <summary>Messages quarantined in the last hour and the last day.</summary>
+    public (int Hour, int Day) Quarantined { get; private set; }
+
+    /// <summary>Error and dead-letter queues holding messages; null when the broker does not answer.</summary>
+    public IReadOnlyList<(string Queue, long Messages)>? Waiting { get; private set; } = [];
+
     /// <summary>An administrator retries a failed message from the dashboard.</summary>
     public async Task<IActionResult> OnPostRetryAsync(Guid messageId, CancellationToken ct)
     {
@@ -63,6 +71,8 @@ public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node
     {
         Links = await LinkEndpoints.ReadAsync(db, node, circuits, clock, ct);
         FailedMessages = await LinkEndpoints.FailedAsync(db, ct);
+        Quarantined = await LastStopHealthCheck.QuarantineGrowthAsync(db, clock.GetCurrentInstant(), ct);
+        Waiting = await depths.WaitingAsync(ct);
         var lists = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
         foreach (var state in new[] { "overdue", "escalated", "due" })
             lists[state] = (await ListDeadlines.Handle(state, User, db, clock, ct)).Result is Ok<IReadOnlyList<ListDeadlines.Item>> ok ? ok.Value! : [];
