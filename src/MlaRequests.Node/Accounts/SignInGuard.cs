@@ -11,8 +11,11 @@ namespace MlaRequests.Node.Accounts;
 /// Password sign-in with limits an attacker cannot turn against a real user. Identity's own lock-out (five failures lock
 /// the account for everyone) let anyone lock any user out, indefinitely, by failing on purpose; it is not used. Instead:
 /// <list type="bullet">
-/// <item>a rate limit per client address (<c>sign-in</c> policy of ASP.NET Core's rate limiter, on the API and the page)
-/// and one per account and address (here): 429 with <c>Retry-After</c>;</item>
+/// <item>a rate limit of attempts per client address (<c>sign-in</c> policy of ASP.NET Core's rate limiter, on the API and
+/// the page) and one of failures per account name from all addresses (here, with the same limiter types): 429 with
+/// <c>Retry-After</c>. Only failures count against an account, so its user signing in again and again is not slowed;
+/// an attacker needs <see cref="SignInLimits.FailuresPerAccount"/> addresses' worth of lock-outs a minute to trip it,
+/// and then holds it only while the attack lasts;</item>
 /// <item>a lock-out per account <em>and address</em>: after <see cref="SignInLimits.LockoutFailures"/> failures from one
 /// address that address may not try that account for <see cref="SignInLimits.LockoutPeriod"/>, counted from the failure
 /// that locked it; attempts while locked are refused without checking the password and do not extend it. The real user,
@@ -27,7 +30,7 @@ public sealed class SignInGuard : IDisposable
 {
     readonly SignInLimits _options;
     readonly IClock _clock;
-    readonly PartitionedRateLimiter<string> _perAccount;
+    readonly PartitionedRateLimiter<string> _failuresPerAccount;
     readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>Creates the guard from <c>SignIn</c> settings.</summary>
@@ -36,8 +39,8 @@ public sealed class SignInGuard : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _clock = clock;
-        _perAccount = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = _options.AttemptsPerAccount, Window = _options.Window, QueueLimit = 0 }));
+        _failuresPerAccount = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = _options.FailuresPerAccount, Window = _options.Window, QueueLimit = 0 }));
     }
 
     /// <summary>What a sign-in attempt came to.</summary>
@@ -50,8 +53,9 @@ public sealed class SignInGuard : IDisposable
     {
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(context);
-        var key = userName.ToUpperInvariant() + "\n" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        using (var lease = _perAccount.AttemptAcquire(key))
+        var account = userName.ToUpperInvariant();
+        var key = account + "\n" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using (var lease = _failuresPerAccount.AttemptAcquire(account, permitCount: 0))
         {
             if (!lease.IsAcquired)
                 return new Outcome(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : _options.Window);
@@ -76,6 +80,8 @@ public sealed class SignInGuard : IDisposable
                 failures.LockedUntil = now + Duration.FromTimeSpan(_options.LockoutPeriod);
             }
         }
+        if (!result.Succeeded)
+            _failuresPerAccount.AttemptAcquire(account).Dispose();
         return new Outcome(result.Succeeded, null);
     }
 
@@ -86,7 +92,7 @@ public sealed class SignInGuard : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _perAccount.Dispose();
+        _failuresPerAccount.Dispose();
         _failures.Dispose();
     }
 

@@ -10,11 +10,14 @@ public sealed class SignInLimits
 
     /// <summary>Sign-in and refresh attempts one client address may make per <see cref="Window"/>, whatever the accounts.</summary>
     [Range(1, 100_000)]
-    public int AttemptsPerAddress { get; set; } = 30;
+    public int AttemptsPerAddress { get; set; } = 60;
 
-    /// <summary>Attempts on one account from one address per <see cref="Window"/>.</summary>
+    /// <summary>
+    /// Failed attempts on one account, from all addresses together, per <see cref="Window"/>: the brake on guessing from
+    /// many addresses (each of which the lock-out stops after <see cref="LockoutFailures"/>).
+    /// </summary>
     [Range(1, 100_000)]
-    public int AttemptsPerAccount { get; set; } = 10;
+    public int FailuresPerAccount { get; set; } = 20;
 
     /// <summary>The window of both rate limits.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);

@@ -14,10 +14,23 @@ public sealed class AuditedSignInManager(
     IUserConfirmation<NodeUser> confirmation, DurableWriter writer, AuditLog audit)
     : SignInManager<NodeUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    /// <inheritdoc />
+    static readonly NodeUser Nobody = new();
+    static readonly string NobodysHash = new PasswordHasher<NodeUser>().HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Checks the password; for a user name the node does not have, a password hash is checked all the same, so the
+    /// answer takes as long as for a wrong password and its timing does not tell which accounts exist.
+    /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        SignInResult result;
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+            result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        else
+        {
+            UserManager.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash, password);
+            result = SignInResult.Failed;
+        }
         await RecordAsync(AuditTexts.SignIn.Format(AuthenticationScheme), userName, result);
         return result;
     }
