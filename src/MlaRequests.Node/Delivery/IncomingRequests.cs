@@ -7,6 +7,9 @@ using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.IncomingCases;
 using NodaTime;
+using NodaTime.Text;
+using MlaRequests.Domain.Deadlines;
+using MlaRequests.Workflows.Data;
 
 namespace MlaRequests.Node.Delivery;
 
@@ -28,8 +31,22 @@ public static class IncomingRequests
         ArgumentNullException.ThrowIfNull(contract);
         if (ContractBounds.Problem(contract, limits, nameof(RequestTransmitted.ContentJson)) is { } bounds)
             return $"over the input limits: {bounds}";
-        return contract is RequestTransmitted request ? Problem(request, nodeCode, limits, now.InUtc().Date) : null;
+        return contract switch
+        {
+            RequestTransmitted request => Problem(request, nodeCode, limits, now.InUtc().Date),
+            RecognitionPeriodExtended { Extension: var extension } when !IsRecognitionExtension(extension) =>
+                $"over the input limits: Extension: {PeriodPattern.NormalizingIso.Format(extension)} is not 1 to {LongestRecognitionExtension.Value} days",
+            _ => null,
+        };
     }
+
+    /// <summary>The longest recognition extension any deadline policy allows (the API checks the case's own policy; a peer's message is checked against this bound).</summary>
+    static readonly Lazy<int> LongestRecognitionExtension = new(() => Enum.GetValues<LegalBasis>()
+        .SelectMany(basis => new[] { false, true }.Select(urgent => WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, basis, urgent).MaxExtension?.Days ?? 0))
+        .Max());
+
+    static bool IsRecognitionExtension(Period extension) =>
+        extension is { Years: 0, Months: 0, Weeks: 0, HasTimeComponent: false, Days: > 0 } && extension.Days <= LongestRecognitionExtension.Value;
 
     /// <summary>What makes a transmitted request unreadable here, or null: only defined kinds and bases (by name), content within the API's bounds.</summary>
     public static string? Problem(RequestTransmitted request, string nodeCode, InputLimits limits, LocalDate today)

@@ -71,6 +71,20 @@ public sealed class When_a_peer_sends_input_out_of_bounds(ApiNode api) : IClassF
         quarantined.Should().StartWith("over the input limits: Grounds");
     }
 
+    [Theory]
+    [InlineData("P1Y10D")]
+    [InlineData("P31D")]
+    [InlineData("PT5H")]
+    public async Task A_recognition_extension_beyond_the_cap_is_quarantined(string extension)
+    {
+        var extended = new RecognitionPeriodExtended(Guid.NewGuid(), "KG", NodaTime.Text.PeriodPattern.NormalizingIso.Parse(extension).Value, "More time.",
+            "kg.liaison", api.Now);
+
+        var quarantined = await DeliverAndQuarantine(TestEnvelopes.Signed("KG", "KZ", extended, api.Now));
+
+        quarantined.Should().StartWith("over the input limits: Extension");
+    }
+
     [Fact]
     public async Task A_request_within_the_bounds_still_opens_a_case()
     {

@@ -17,6 +17,9 @@ public sealed class When_the_configuration_is_wrong : IDisposable
     [InlineData("CrossBorder:SigningKey", "not-a-key", "CrossBorder:SigningKey is not a base64 PKCS#8 ECDSA private key")]
     [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an http(s) URL")]
     [InlineData("Demo:ClockSpeed", "0", "Demo:ClockSpeed must be a positive number")]
+    [InlineData("Limits:TextLength", "0", "Limits:TextLength must be positive")]
+    [InlineData("Limits:NameLength", "30000", "Limits:NameLength must be between 1 and Limits:TextLength")]
+    [InlineData("Limits:BodyBytes", "lots", "'Limits:BodyBytes'")]
     public async Task The_node_stops_at_start_up_with_a_message_naming_the_setting(string setting, string? value, string message)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

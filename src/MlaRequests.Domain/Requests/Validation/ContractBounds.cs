@@ -11,7 +11,6 @@ namespace MlaRequests.Domain.Requests.Validation;
 /// </summary>
 public static class ContractBounds
 {
-    static readonly NullabilityInfoContext Nullability = new();
     static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Nullable)[]> Shapes = new();
 
     /// <summary>The first bound <paramref name="contract"/> breaks, as "field: problem", or null.</summary>
@@ -46,9 +45,13 @@ public static class ContractBounds
         : items.OfType<string>().Any(x => x.Length > limits.NameLength) ? ProblemTexts.TooLong.Format(limits.NameLength)
         : null;
 
-    static (PropertyInfo, bool)[] Shape(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .Select(p => (p, p.PropertyType.IsValueType || Nullability.Create(p).ReadState != NullabilityState.NotNull))
+    static (PropertyInfo, bool)[] Shape(Type type)
+    {
+        // A context per shape: NullabilityInfoContext is not thread-safe, and shapes are built once per type.
+        var nullability = new NullabilityInfoContext();
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (p, p.PropertyType.IsValueType || nullability.Create(p).ReadState != NullabilityState.NotNull))
             .ToArray();
+    }
 }
