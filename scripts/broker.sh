@@ -4,6 +4,7 @@
 #   scripts/broker.sh stop  [PORT]   stop the instance this script started on PORT
 #   scripts/broker.sh ctl   [PORT] ARGS...   rabbitmqctl against that instance
 #   scripts/broker.sh accounts PORT PREFIX SECRETS CODE...   one account per node (see below)
+#   scripts/broker.sh definitions PREFIX SECRETS CODE...      the same as RabbitMQ definitions, printed (docker/keys.sh)
 # Each port gets its own node name, data directory and Erlang distribution port, so it never
 # touches a system-wide RabbitMQ and two instances can run side by side. The default account
 # `guest` is deleted at start: every client has an account of its own (docs/broker.md).
@@ -12,8 +13,9 @@
 # with openssl at the first start (keys 0600, DIR 0700). rabbitmqctl does not use AMQP, so no
 # plain listener is needed at all.
 set -euo pipefail
-cmd=${1:?start|stop|ctl}; shift
-port=${1:-5679}; shift || true
+cmd=${1:?start|stop|ctl|accounts|definitions}; shift
+if [ "$cmd" = definitions ]; then prefix=${1:?usage: $0 definitions PREFIX SECRETS CODE...}; shift; port=0
+else port=${1:-5679}; shift || true; fi
 name="mlarequests-$port"
 base="${MLA_BROKER_BASE:-${TMPDIR:-/tmp}/mlarequests-broker}/$port"
 bin=/usr/lib/rabbitmq/bin
@@ -54,30 +56,40 @@ password_hash() {
   rm -rf "$tmp"
 }
 
-# One account per node, in one import: user PREFIX-code with its own virtual host PREFIX-code (every right there, its
-# internal traffic), and on the shared border virtual host PREFIX-border the right to configure and read only its own
-# inbound queue and exchanges (code-inbound…) and to write only to its own and the other nodes' inbound exchanges.
-# Passwords are read from SECRETS/<CODE>.broker-password, made (0600) when missing.
-accounts() {
+# One account per node: user PREFIX-code with its own virtual host PREFIX-code (every right there, its internal traffic),
+# and on the shared border virtual host PREFIX-border the right to configure and read only its own inbound queue and
+# exchanges (code-inbound…) and to write only to its own and the other nodes' inbound exchanges. Printed as RabbitMQ
+# definitions (JSON). Passwords are read from SECRETS/<CODE>.broker-password, made (0600) when missing. With
+# MLA_BROKER_ADMIN=NAME an administrator NAME (password SECRETS/admin.broker-password) is added, for the management UI.
+definitions() {
   local prefix=$1 secrets=$2; shift 2
-  local codes=("$@") users="" vhosts="\"$prefix-border\"" permissions="" code c others peers
+  local codes=("$@") users="" vhosts="{\"name\":\"$prefix-border\"}" permissions="" code c others peers
   mkdir -p "$secrets"; chmod 700 "$secrets"
-  for code in "${codes[@]}"; do
-    c=${code,,}
+  for code in "${codes[@]}" ${MLA_BROKER_ADMIN:+admin}; do
     if [ ! -s "$secrets/$code.broker-password" ]; then
       ( umask 077; openssl rand -hex 24 > "$secrets/$code.broker-password" )
     fi
+  done
+  for code in "${codes[@]}"; do
+    c=${code,,}
     others=()
     for peer in "${codes[@]}"; do [ "$peer" = "$code" ] || others+=("${peer,,}"); done
     peers=$(IFS='|'; echo "${others[*]}")
     users+="${users:+,}{\"name\":\"$prefix-$c\",\"password_hash\":\"$(password_hash "$(cat "$secrets/$code.broker-password")")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":\"\"}"
-    vhosts+=",\"$prefix-$c\""
+    vhosts+=",{\"name\":\"$prefix-$c\"}"
     permissions+="${permissions:+,}{\"user\":\"$prefix-$c\",\"vhost\":\"$prefix-$c\",\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"
     permissions+=",{\"user\":\"$prefix-$c\",\"vhost\":\"$prefix-border\",\"configure\":\"^$c-inbound.*\",\"write\":\"^($c-inbound.*${peers:+|($peers)-inbound})\$\",\"read\":\"^$c-inbound.*\"}"
   done
+  if [ -n "${MLA_BROKER_ADMIN:-}" ]; then
+    users+=",{\"name\":\"$MLA_BROKER_ADMIN\",\"password_hash\":\"$(password_hash "$(cat "$secrets/admin.broker-password")")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":\"administrator\"}"
+  fi
+  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s]}\n' "$users" "$vhosts" "$permissions"
+}
+
+# The accounts above, imported into the running broker in one rabbitmqctl call.
+accounts() {
   local tmp; tmp=$(mktemp -d); chmod 700 "$tmp"
-  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s]}\n' "$users" \
-    "$(tr ',' '\n' <<< "$vhosts" | sed 's/^\(.*\)$/{"name":\1}/' | paste -sd, -)" "$permissions" > "$tmp/accounts.json"
+  definitions "$@" > "$tmp/accounts.json"
   ctl import_definitions "$tmp/accounts.json" >/dev/null
   rm -rf "$tmp"
 }
@@ -124,5 +136,7 @@ case "$cmd" in
     echo "broker $name stopped" ;;
   ctl) ctl "$@" ;;
   accounts) [ $# -ge 3 ] || { echo "usage: $0 accounts PORT PREFIX SECRETS CODE..." >&2; exit 2; }; accounts "$@" ;;
-  *) echo "usage: $0 start|stop|ctl|accounts [PORT]" >&2; exit 2 ;;
+  definitions) [ $# -ge 1 ] || { echo "usage: $0 definitions PREFIX SECRETS CODE..." >&2; exit 2; }
+    definitions "$prefix" "$@" ;;
+  *) echo "usage: $0 start|stop|ctl|accounts|definitions [PORT]" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ namespace MlaRequests.Benchmarks.Infrastructure;
 sealed class BenchNode : IAsyncDisposable
 {
     readonly List<string> _arguments;
+    readonly Dictionary<string, string?> _environment;
     readonly string _log;
     Process? _process;
 
@@ -24,10 +25,14 @@ sealed class BenchNode : IAsyncDisposable
         [
             Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
             "--Demo:SeedAccounts=true", "--Logging:LogLevel:Default=Warning",
-            .. settings.Concat(BenchKeys.SettingsFor(code, dataDirectory)).Select(s => $"--{s.Key}={s.Value}"),
+            .. settings.Concat(BenchKeys.SettingsFor(code, dataDirectory)).Where(s => !IsSecret(s.Key)).Select(s => $"--{s.Key}={s.Value}"),
         ];
+        // Passwords through the environment, never the command line.
+        _environment = settings.Where(s => IsSecret(s.Key)).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }
+
+    static bool IsSecret(string key) => key.EndsWith("Password", StringComparison.Ordinal);
 
     public string Code { get; }
     public string DataDirectory { get; }
@@ -43,6 +48,8 @@ sealed class BenchNode : IAsyncDisposable
         foreach (var argument in _arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in _environment)
+            start.Environment[name] = value;
         _process = Process.Start(start)!;
         var log = new StreamWriter(_log, append: true) { AutoFlush = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

@@ -82,8 +82,8 @@ static class TransitionThroughput
         {
             cfg.Host("127.0.0.1", broker.Port, vhost, h =>
             {
-                h.Username("guest");
-                h.Password("guest");
+                h.Username(Broker.Username);
+                h.Password(Broker.Password);
             });
             cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, "kz."));
             cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);

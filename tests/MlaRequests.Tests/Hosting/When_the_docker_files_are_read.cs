@@ -38,10 +38,16 @@ public sealed partial class When_the_docker_files_are_read
                 .And.Contain($"CrossBorder__SigningKey: ${{{Codes[i]}_SIGNING_KEY")
                 .And.Contain($"CrossBorder__EncryptionKey: ${{{Codes[i]}_ENCRYPTION_KEY", "keys reach the node in the environment, never as arguments")
                 .And.Contain($"127.0.0.1:{5101 + i}:8080", "the same port as scripts/region.sh gives it")
-                .And.Contain($"{Codes[i].ToLowerInvariant()}-data:/data", "each node keeps its own database volume");
+                .And.Contain($"{Codes[i].ToLowerInvariant()}-data:/data", "each node keeps its own database volume")
+                .And.Contain($"RabbitMq__Username: mla-{Codes[i].ToLowerInvariant()}", "each node has its own broker account, as in scripts/region.sh")
+                .And.Contain($"RabbitMq__VirtualHost: mla-{Codes[i].ToLowerInvariant()}", "each node's internal traffic has its own virtual host")
+                .And.Contain($"RabbitMq__Password: ${{{Codes[i]}_BROKER_PASSWORD");
             Compose.Should().Contain($"CrossBorder__TrustedKeys__{Codes[i]}: ${{{Codes[i]}_PUBLIC_KEY");
         }
-        Compose.Should().Contain("rabbitmq:3.10-management").And.Contain("Demo__SeedAccounts: \"true\"").And.Contain("RabbitMq__Url: amqp://");
+        Compose.Should().Contain("rabbitmq:3.10-management").And.Contain("Demo__SeedAccounts: \"true\"")
+            .And.Contain("RabbitMq__BorderVirtualHost: mla-border").And.Contain("accounts.json").And.NotContain("RABBITMQ_DEFAULT_USER");
+        RegionScript.Should().Contain("scripts/broker.sh accounts \"$broker_port\" mla ").And.Contain("--RabbitMq:VirtualHost=\"mla-$c\"")
+            .And.Contain("--RabbitMq:BorderVirtualHost=mla-border").And.Contain("--RabbitMq:Username=\"mla-$c\"");
     }
 
     [Fact]
