@@ -42,7 +42,14 @@ public static class PrivateFiles
     {
         if (OperatingSystem.IsWindows())
             return;
-        System.IO.Directory.CreateDirectory(path, Directory);
-        System.IO.File.SetUnixFileMode(path, Directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(path, Directory);
+            System.IO.File.SetUnixFileMode(path, Directory);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new NodeConfigurationException($"The directory {path} must belong to the node's user, who makes it private (0700): {exception.Message}", exception);
+        }
     }
 }
