@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using MlaRequests.Tests.Infrastructure;
 
@@ -30,11 +29,8 @@ public sealed class When_a_node_starts_on_a_link_that_resets : IDisposable
         var alive = Stopwatch.StartNew();
         await Eventually.Until(async () => Check(await (await kz.Client.GetAsync("/health/ready")).Content.ReadAsStringAsync(), "broker-routing"), s => s == "Healthy",
             TimeSpan.FromSeconds(30), "KZ's broker routing declared within 30 s");
-        var routed = alive.Elapsed;
-        await Eventually.Until(async () => (await kz.Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(90), "KZ ready (its bus reconnected after the resets)");
         proxy.Resets.Should().BeGreaterThan(0, "the link did reset while the node started");
-        Console.WriteLine($"routing declared {routed.TotalSeconds:F1} s and ready {alive.Elapsed.TotalSeconds:F1} s after the process answered; {proxy.Resets} resets");
+        Console.WriteLine($"routing declared {alive.Elapsed.TotalSeconds:F1} s after the process answered; {proxy.Resets} resets");
         Console.WriteLine(string.Join("\n", kz.Log.Split('\n').Where(l => l.Contains("bindings declared", StringComparison.Ordinal) || l.Contains("failed (attempt", StringComparison.Ordinal))));
     }
 
