@@ -91,7 +91,7 @@ public sealed class When_junk_reaches_the_inbound_queue : IDisposable
 
     static async Task PublishRawAsync(string virtualHost, string exchange, byte[] body)
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = "guest", Password = "guest" };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = RabbitBroker.Username, Password = RabbitBroker.Password };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString(), Persistent = true };
@@ -100,7 +100,7 @@ public sealed class When_junk_reaches_the_inbound_queue : IDisposable
 
     static async Task<uint> DepthAsync(string virtualHost, string queue)
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = "guest", Password = "guest" };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = RabbitBroker.Username, Password = RabbitBroker.Password };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try

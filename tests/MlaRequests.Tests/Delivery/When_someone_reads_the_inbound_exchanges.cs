@@ -26,7 +26,7 @@ public sealed class When_someone_reads_the_inbound_exchanges : IDisposable
         _ = node.Services;
         var kg = await FakePeer.StartAsync(node, "KG");
         kg.Answering = false;
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = "guest", Password = "guest" };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitBroker.Port, VirtualHost = virtualHost, UserName = RabbitBroker.Username, Password = RabbitBroker.Password };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueueDeclareAsync("eavesdropper", durable: false, exclusive: true, autoDelete: false);

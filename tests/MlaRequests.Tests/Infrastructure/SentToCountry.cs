@@ -7,7 +7,7 @@ namespace MlaRequests.Tests.Infrastructure;
 
 /// <summary>
 /// Stands in for another country's node: listens on its inbound queue (only what is sent there, not
-/// what is published on this node's bus), opens the signed envelopes and keeps each cross-border
+/// what is published on this node's bus), opens the sealed envelopes with that country's key and keeps each cross-border
 /// message once (a resend carries the same envelope MessageId). Receipts are not kept.
 /// </summary>
 public sealed class SentToCountry
@@ -28,7 +28,8 @@ public sealed class SentToCountry
                 var envelope = context.Message;
                 if (envelope.Kind == DeliveryStates.MessageKind && listener._seen.TryAdd(envelope.MessageId, 0)
                     && CrossBorderContracts.TypeOf(envelope.ContractType) is { } type
-                    && CrossBorderContracts.Deserialize(envelope.Payload, type) is { } contract)
+                    && Opened(envelope, country) is { } payload
+                    && CrossBorderContracts.Deserialize(payload, type) is { } contract)
                     listener._received.Enqueue(contract);
                 return Task.CompletedTask;
             });
@@ -47,6 +48,15 @@ public sealed class SentToCountry
         await Eventually.Until(() => All.OfType<T>().Any(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true)), TimeSpan.FromSeconds(20),
             $"a {typeof(T).Name} about {branchId}");
         return All.OfType<T>().First(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true));
+    }
+
+    /// <summary>The contract's JSON as the country would open it: sealed for its key, or as sent to a peer that does not seal.</summary>
+    static string? Opened(CrossBorderEnvelope envelope, string country)
+    {
+        if (envelope.Seal is null)
+            return envelope.Payload;
+        using var key = TestKeys.Encryption(country);
+        return EnvelopeSeal.Open(envelope, key, out var payload) is null ? payload : null;
     }
 
     static Guid? BranchOf(object message) => message.GetType().GetProperty("BranchId")?.GetValue(message) as Guid?;
