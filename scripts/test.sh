@@ -26,7 +26,7 @@ trap 'scripts/broker.sh stop "$port"; rm -rf "$MLA_BROKER_BASE"' EXIT
 dotnet build MlaRequests.sln -c Release -warnaserror -nologo -v quiet
 log=$(mktemp)
 status=0
-dotnet test MlaRequests.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+dotnet test MlaRequests.sln -c Release --no-build --nologo --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log" || status=$?
 
 # One plain closing line for CI: "N passed, N failed, N skipped".
 count() { grep -oE "$1: +[0-9]+," "$log" | awk '{ s += $2 } END { print s + 0 }'; }

@@ -30,7 +30,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         using var activity = NodeTelemetry.Source.StartActivity($"receive {envelope.ContractType} from {envelope.From}", ActivityKind.Consumer);
         activity?.SetTag("mla.node", node.Code).SetTag("mla.peer", envelope.From).SetTag("mla.kind", envelope.Kind)
             .SetTag("mla.contract", envelope.ContractType).SetTag("mla.message_id", envelope.MessageId);
-        var (contract, problem) = Check(envelope);
+        var (contract, problem, opened) = Check(envelope);
         problem ??= await PeerAuthorization.ProblemAsync(db, node.Code, envelope, contract!, context.CancellationToken);
         var outcome = problem is not null ? "quarantined"
             : envelope.Kind == DeliveryStates.ReceiptKind ? "receipt"
@@ -41,7 +41,7 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         NodeTelemetry.MessagesReceived.Add(1, tags);
         if (problem is not null)
         {
-            await quarantine.KeepAsync(db, envelope, problem, now, context.CancellationToken);
+            await quarantine.KeepAsync(db, opened, problem, now, context.CancellationToken);
             return;
         }
 
@@ -67,12 +67,17 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
         CrossBorderQueue.Receipt(db, envelope.From, envelope.MessageId, now);
     }
 
-    (object? Contract, string? Problem) Check(CrossBorderEnvelope envelope)
+    /// <summary>
+    /// The contract, or why the envelope is refused; and the envelope as it is kept if refused: with its payload opened
+    /// once it opened (an administrator investigating sees what was refused, redacted like everywhere else), as received
+    /// before that.
+    /// </summary>
+    (object? Contract, string? Problem, CrossBorderEnvelope Kept) Check(CrossBorderEnvelope envelope)
     {
         if (envelope.To != node.Code)
-            return (null, $"misaddressed: for '{envelope.To}', this is {node.Code}");
+            return (null, $"misaddressed: for '{envelope.To}', this is {node.Code}", envelope);
         if (signer.Problem(envelope) is { } signature)
-            return (null, signature);
+            return (null, signature, envelope);
         var type = envelope.Kind switch
         {
             DeliveryStates.ReceiptKind => envelope.ContractType == nameof(DeliveryReceipt) ? typeof(DeliveryReceipt) : null,
@@ -80,18 +85,19 @@ public sealed class EnvelopeConsumer(NodeDbContext db, EnvelopeSigner signer, Wo
             _ => null,
         };
         if (type is null)
-            return (null, $"unknown contract '{envelope.Kind}/{envelope.ContractType}'");
+            return (null, $"unknown contract '{envelope.Kind}/{envelope.ContractType}'", envelope);
         if (envelope.ContractVersion != CrossBorderContracts.Version)
-            return (null, $"unsupported version {envelope.ContractVersion} of {envelope.ContractType} (this node reads {CrossBorderContracts.Version})");
+            return (null, $"unsupported version {envelope.ContractVersion} of {envelope.ContractType} (this node reads {CrossBorderContracts.Version})", envelope);
         if (signer.Open(envelope, out var payload) is { } unopenable)
-            return (null, unopenable);
+            return (null, unopenable, envelope);
+        var opened = envelope with { Payload = payload };
         var contract = CrossBorderContracts.Deserialize(payload, type);
         if (contract is null)
-            return (null, $"malformed payload for {envelope.ContractType}");
+            return (null, $"malformed payload for {envelope.ContractType}", opened);
         if (type != typeof(DeliveryReceipt) && CrossBorderContracts.CorrelationOf(contract) != envelope.CorrelationId)
-            return (null, "malformed: the payload's branch does not match the envelope's correlation id");
+            return (null, "malformed: the payload's branch does not match the envelope's correlation id", opened);
         if (IncomingRequests.Problem(contract, node.Code, limits, clock.GetCurrentInstant()) is { } unreadable)
-            return (null, unreadable);
-        return (contract, null);
+            return (null, unreadable, opened);
+        return (contract, null, opened);
     }
 }

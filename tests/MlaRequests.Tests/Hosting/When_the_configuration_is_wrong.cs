@@ -14,7 +14,7 @@ public sealed class When_the_configuration_is_wrong : IDisposable
     [InlineData("RabbitMq:Url", "http//broker", "RabbitMq:Url must look like amqp://")]
     [InlineData("RabbitMq:Port", "five", "'RabbitMq:Port'")]
     [InlineData("CrossBorder:TrustedKeys:XX", "AAAA", "CrossBorder:TrustedKeys:XX names an unknown node code")]
-    [InlineData("CrossBorder:SigningKey", "not-a-key", "CrossBorder:SigningKey is not a base64 PKCS#8 ECDSA private key")]
+    [InlineData("CrossBorder:SigningKey", "not-a-key", "CrossBorder:SigningKey is not a base64 PKCS#8 P-256 private key")]
     [InlineData("Telemetry:OtlpEndpoint", "collector:4317", "Telemetry:OtlpEndpoint must be an http(s) URL")]
     [InlineData("Demo:ClockSpeed", "0", "Demo:ClockSpeed must be a positive number")]
     [InlineData("Limits:TextLength", "0", "Limits:TextLength must be positive")]

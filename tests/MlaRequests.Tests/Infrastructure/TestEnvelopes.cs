@@ -52,7 +52,9 @@ public static class TestEnvelopes
     /// <summary>Sends <paramref name="envelope"/> to <paramref name="node"/>'s inbound queue, as the broker would deliver it.</summary>
     public static async Task DeliverAsync(NodeFactory node, CrossBorderEnvelope envelope)
     {
-        var endpoint = await node.Bus.GetSendEndpoint(new Uri($"queue:{node.Code.ToLowerInvariant()}-inbound"));
-        await endpoint.Send(envelope);
+        // To the inbound exchange, as a peer sends: a send to "queue:" would declare the queue with other arguments than the
+        // node's quorum queue, which RabbitMQ refuses, and the send would then never complete.
+        var endpoint = await node.Bus.GetSendEndpoint(new Uri($"exchange:{node.Code.ToLowerInvariant()}-inbound"));
+        await endpoint.Send(envelope).WaitAsync(TimeSpan.FromSeconds(30));
     }
 }
