@@ -6,6 +6,8 @@ using MlaRequests.Contracts;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Node.Messaging;
 using MlaRequests.Workflows.Shared;
+using NodaTime;
+using NodaTime.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -21,7 +23,7 @@ namespace MlaRequests.Node.Delivery;
 /// <em>configure</em> permission on it, which would let one country's account delete or redeclare another's inbound
 /// exchange. A plain publish needs only <em>write</em>. One connection and channel, reopened after any failure.
 /// </remarks>
-public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, ILogger<BorderPublisher> logger) : IBorderSender, IAsyncDisposable
+public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, IClock clock, ILogger<BorderPublisher> logger) : IBorderSender, IAsyncDisposable
 {
     static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     static readonly string[] MessageTypes = [MessageUrn.ForTypeString<CrossBorderEnvelope>()];
@@ -46,7 +48,7 @@ public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, I
         try
         {
             await channel.BasicPublishAsync(WorkflowNode.InboundQueueOf(envelope.To), string.Empty, mandatory: true, properties,
-                Body(envelope, transportId, correlationId), cancellationToken);
+                Body(envelope, transportId, correlationId, clock.GetCurrentInstant()), cancellationToken);
         }
         catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or IOException)
         {
@@ -57,7 +59,7 @@ public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, I
     }
 
     /// <summary>The MassTransit JSON envelope around <paramref name="envelope"/> (the fields its deserializer reads).</summary>
-    static byte[] Body(CrossBorderEnvelope envelope, Guid transportId, Guid correlationId)
+    static byte[] Body(CrossBorderEnvelope envelope, Guid transportId, Guid correlationId, Instant sentTime)
     {
         var body = new JsonObject
         {
@@ -65,7 +67,7 @@ public sealed class BorderPublisher(RabbitMqOptions rabbit, WorkflowNode node, I
             ["correlationId"] = correlationId.ToString("D"),
             ["messageType"] = new JsonArray([.. MessageTypes.Select(t => JsonValue.Create(t))]),
             ["message"] = JsonSerializer.SerializeToNode(envelope, MessageJson.Options),
-            ["sentTime"] = DateTime.UtcNow.ToString("O"),
+            ["sentTime"] = InstantPattern.ExtendedIso.Format(sentTime),
             ["headers"] = new JsonObject(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(body, MessageJson.Options);
