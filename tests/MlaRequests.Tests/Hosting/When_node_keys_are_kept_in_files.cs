@@ -92,27 +92,14 @@ public sealed class When_node_keys_are_kept_in_files : IDisposable
         output.Should().Contain("CrossBorder:SigningKey given on the command line").And.Contain("CrossBorder:KeyFile");
     }
 
-    static async Task<(int ExitCode, string Output)> Node(TimeSpan timeout, params string[] arguments)
+    static Task<(int ExitCode, string Output)> Node(TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Repository.NodeAssembly);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await errors);
+        return ChildProcess.RunAsync(start, timeout);
     }
 
     public void Dispose() => _data.Dispose();

@@ -103,26 +103,8 @@ public sealed class When_the_region_command_runs : IDisposable
         return new NodeApi(client);
     }
 
-    static async Task<(int ExitCode, string Output)> Run(string file, TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output + await errors);
-    }
+    static Task<(int ExitCode, string Output)> Run(string file, TimeSpan timeout, params string[] arguments) =>
+        ChildProcess.RunAsync(file, timeout, arguments);
 
     static bool IsListening(int port)
     {
