@@ -17,7 +17,9 @@ namespace MlaRequests.Engine.Outbox;
 /// injected <see cref="IClock"/>, so any delay works, months included, and a row due while the node
 /// was down goes out right after the next start). A crash between send and delete sends the row
 /// again with the same MessageId; receivers' inboxes drop the copy. A row the broker refuses is
-/// retried with a growing delay and never dropped.
+/// retried with a growing delay and never dropped. While the broker is out of reach
+/// (<see cref="OutboxOptions.TransportAvailable"/>) nothing is attempted, and when it answers again the rows waiting
+/// for a retry go out at once: the work of an outage reaches the workflows when the link does, not minutes later.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IBus bus, EngineDatabase database, IClock clock, OutboxSignal signal,
@@ -37,11 +39,26 @@ public sealed class OutboxDispatcher(
         {
             if (_options.StartGate is { } gate)
                 await gate(stoppingToken).ConfigureAwait(false);
+            var outage = false;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = _options.PollInterval;
                 try
                 {
+                    if (_options.TransportAvailable is { } available && !available())
+                    {
+                        if (!outage)
+                            logger.LogWarning("The broker is out of reach; outbox rows wait in the database until it answers");
+                        outage = true;
+                        await signal.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    if (outage)
+                    {
+                        outage = false;
+                        var retried = await RetryNowAsync().ConfigureAwait(false);
+                        logger.LogInformation("The broker answers again; {Count} outbox rows waiting for a retry are tried now", retried);
+                    }
                     var round = await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
                     if (round.Delivered == _options.BatchSize)
                         continue;
@@ -111,6 +128,18 @@ public sealed class OutboxDispatcher(
             .Select(x => x.NotBefore)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return (delivered.Count, nextDue);
+    }
+
+    /// <summary>Makes every row waiting for a retry due now; returns how many.</summary>
+    public async Task<int> RetryNowAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        using (await database.Gate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            return await db.Set<OutboxMessage>().Where(x => x.NextAttemptAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextAttemptAt, (Instant?)null), CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     TimeSpan RetryDelay(int attempts) =>

@@ -30,6 +30,13 @@ public sealed class OutboxOptions
     /// </summary>
     public Func<CancellationToken, Task>? StartGate { get; set; }
 
+    /// <summary>
+    /// Asked before every dispatch round: whether the broker can take messages now (the host answers from its bus's
+    /// health). While it cannot, no row is attempted, so an outage costs the rows no attempts and no growing delays;
+    /// when it can again, every row waiting for a retry is tried at once. Null: always available.
+    /// </summary>
+    public Func<bool>? TransportAvailable { get; set; }
+
     /// <summary>How long inbox rows are kept to recognise redelivered duplicates.</summary>
     public Duration InboxRetention { get; set; } = Duration.FromDays(30);
 }

@@ -36,7 +36,11 @@ public static class MessagingExtensions
             services.AddHostedService(provider => provider.GetRequiredService<ConsumeBindingsDeployer>());
             services.AddHealthChecks().AddCheck<ConsumeBindingsHealthCheck>("broker-routing", tags: ["ready"]);
             services.AddOptions<OutboxOptions>().Configure<IServiceProvider>((outbox, provider) =>
-                outbox.StartGate = token => provider.GetRequiredService<ConsumeBindingsDeployer>().Declared.WaitAsync(token));
+            {
+                outbox.StartGate = token => provider.GetRequiredService<ConsumeBindingsDeployer>().Declared.WaitAsync(token);
+                // MassTransit reports its bus unhealthy until it has connected, and when it has lost every endpoint.
+                outbox.TransportAvailable = () => provider.GetRequiredService<IBusControl>().CheckHealth().Status != BusHealthStatus.Unhealthy;
+            });
         }
         services.Configure<MassTransitHostOptions>(o =>
         {
