@@ -13,8 +13,8 @@ namespace MlaRequests.Node.Messaging;
 /// </summary>
 public static class BrokerConnections
 {
-    /// <summary>MassTransit's host settings for <paramref name="virtualHost"/>.</summary>
-    public static void Configure(IRabbitMqBusFactoryConfigurator cfg, RabbitMqOptions rabbit, string virtualHost)
+    /// <summary>MassTransit's host settings for <paramref name="virtualHost"/>, with the node's reconnect timing (<see cref="ReceiveTransportRetry"/>).</summary>
+    public static void Configure(IRabbitMqBusFactoryConfigurator cfg, RabbitMqOptions rabbit, string virtualHost, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(cfg);
         ArgumentNullException.ThrowIfNull(rabbit);
@@ -35,6 +35,11 @@ public static class BrokerConnections
                 });
             }
         });
+        if (!ReceiveTransportRetry.Apply(cfg))
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BrokerConnections)).LogWarning(
+                "MassTransit keeps its reconnect policy elsewhere in this version; after a few broker resets each one costs up to 30 s");
+        }
     }
 
     /// <summary>A RabbitMQ.Client connection factory for <paramref name="virtualHost"/>, without automatic recovery (the caller reconnects).</summary>

@@ -72,7 +72,7 @@ public static class MessagingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    BrokerConnections.Configure(cfg, rabbit, rabbit.VirtualHost);
+                    BrokerConnections.Configure(cfg, rabbit, rabbit.VirtualHost, context);
                     consumeBindings.Messages = cfg.MessageTopology;
                     Configure(cfg, context, prefix);
                     if (!rabbit.HasSeparateBorder)
@@ -112,7 +112,7 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, cfg) =>
             {
-                BrokerConnections.Configure(cfg, rabbit, rabbit.BorderHost);
+                BrokerConnections.Configure(cfg, rabbit, rabbit.BorderHost, context);
                 cfg.OverrideDefaultBusEndpointQueueName($"{WorkflowNode.InboundQueueOf(node.Code)}-bus-{NewId.Next():N}");
                 // Only names: what the envelope consumer publishes is captured by the outbox with this bus's exchange names,
                 // and the dispatcher publishes it on the node's own bus, where those names are the node's exchanges.

@@ -33,6 +33,10 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Chance that a chunk resets its connection instead of passing.</summary>
     public double ResetProbability { get; set; }
 
+    /// <summary>When positive, every this-many-th chunk through the proxy (either way, any connection) resets its connection: a
+    /// reset rate that a test can count on, where a probability may leave a short run without any reset.</summary>
+    public int ResetEvery { get; set; }
+
     /// <summary>While true, nothing passes in either direction.</summary>
     public bool Blackhole
     {
@@ -41,7 +45,13 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     /// <summary>Connections reset so far.</summary>
-    public int Resets { get; private set; }
+    public int Resets => Volatile.Read(ref _resets);
+
+    /// <summary>Chunks forwarded or reset so far (counted while <see cref="ResetEvery"/> is set).</summary>
+    public long Chunks => Interlocked.Read(ref _chunks);
+
+    int _resets;
+    long _chunks;
 
     async Task AcceptAsync()
     {
@@ -120,7 +130,8 @@ public sealed class FaultProxy : IAsyncDisposable
                 var wait = due - DateTime.UtcNow;
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, _stop.Token);
-                if (ResetProbability > 0 && Random.Shared.NextDouble() < ResetProbability)
+                if ((ResetProbability > 0 && Random.Shared.NextDouble() < ResetProbability)
+                    || (ResetEvery > 0 && Interlocked.Increment(ref _chunks) % ResetEvery == 0))
                 {
                     Reset(from, to);
                     return;
@@ -136,7 +147,7 @@ public sealed class FaultProxy : IAsyncDisposable
 
     void Reset(TcpClient a, TcpClient b)
     {
-        Resets++;
+        Interlocked.Increment(ref _resets);
         foreach (var client in new[] { a, b })
         {
             client.Client.LingerState = new LingerOption(true, 0);
