@@ -14,7 +14,7 @@ namespace MlaRequests.Node.Messaging;
 /// <remarks>
 /// Why not let MassTransit declare them: it re-declares an endpoint's whole consume topology on
 /// every new channel, issuing the declarations and bindings concurrently on that channel.
-/// RabbitMQ.Client 7.2.2 (the newest served here) disposes a channel's RPC semaphore when the
+/// RabbitMQ.Client 7.2.2 (the version MassTransit.RabbitMQ 8.5.12 is built on) disposes a channel's RPC semaphore when the
 /// connection drops, and every call parked on it then waits forever, whatever its timeout
 /// (rabbitmq-dotnet-client#1976, fixed after 7.2.2). On a slow link that resets during a
 /// reconnect, the endpoint never comes back: observed as <c>kz-inbound</c> left with no consumer
