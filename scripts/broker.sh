@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private RabbitMQ broker on loopback for tests and the demo region.
-#   scripts/broker.sh start [PORT]   install rabbitmq-server from apt if missing, start on 127.0.0.1:PORT
+#   scripts/broker.sh start [PORT]   install rabbitmq-server from apt if missing (not with MLA_NO_INSTALL=1), start on 127.0.0.1:PORT
 #   scripts/broker.sh stop  [PORT]   stop the instance this script started on PORT
 #   scripts/broker.sh ctl   [PORT] ARGS...   rabbitmqctl against that instance
 #   scripts/broker.sh accounts PORT PREFIX SECRETS CODE...   one account per node (see below)
@@ -13,7 +13,9 @@
 # with openssl at the first start (keys 0600, DIR 0700). rabbitmqctl does not use AMQP, so no
 # plain listener is needed at all.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cmd=${1:?start|stop|ctl|accounts|definitions}; shift
+case "$cmd" in -h|--help|help) print_usage "$0"; exit 0 ;; esac
 if [ "$cmd" = definitions ]; then prefix=${1:?usage: $0 definitions PREFIX SECRETS CODE...}; shift; port=0
 else port=${1:-5679}; shift || true; fi
 name="mlarequests-$port"
@@ -96,13 +98,7 @@ accounts() {
 
 case "$cmd" in
   start)
-    if [ ! -x "$bin/rabbitmq-server" ]; then
-      echo "installing rabbitmq-server from apt (a minute or two)..."
-      command -v apt-get >/dev/null || { echo "apt-get not found: install rabbitmq-server by hand" >&2; exit 1; }
-      [ "$(id -u)" = 0 ] && sudo= || sudo=sudo
-      $sudo apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq rabbitmq-server >/dev/null
-    fi
+    need_packages rabbitmq-server="$bin/rabbitmq-server"
     if ctl status >/dev/null 2>&1; then echo "broker $name already running on 127.0.0.1:$port"; exit 0; fi
     mkdir -p "$base/mnesia" "$base/log"
     if [ -n "${MLA_BROKER_TLS:-}" ]; then
@@ -135,8 +131,8 @@ case "$cmd" in
     if command -v epmd >/dev/null && ! epmd -names 2>/dev/null | grep -q '^name '; then epmd -kill >/dev/null 2>&1 || true; fi
     echo "broker $name stopped" ;;
   ctl) ctl "$@" ;;
-  accounts) [ $# -ge 3 ] || { echo "usage: $0 accounts PORT PREFIX SECRETS CODE..." >&2; exit 2; }; accounts "$@" ;;
-  definitions) [ $# -ge 1 ] || { echo "usage: $0 definitions PREFIX SECRETS CODE..." >&2; exit 2; }
+  accounts) [ $# -ge 3 ] || usage_error "usage: $0 accounts PORT PREFIX SECRETS CODE..."; accounts "$@" ;;
+  definitions) [ $# -ge 1 ] || usage_error "usage: $0 definitions PREFIX SECRETS CODE..."
     definitions "$prefix" "$@" ;;
-  *) echo "usage: $0 start|stop|ctl|accounts|definitions [PORT]" >&2; exit 2 ;;
+  *) usage_error "usage: $0 start|stop|ctl|accounts|definitions [PORT] (--help: more)" ;;
 esac

@@ -11,9 +11,13 @@
 #   MLA_READY_TIMEOUT  seconds each node may take to answer /health/ready (default 300)
 #   MLA_SEED           1 (default) seeds demo requests through the nodes' API; 0 skips it
 #   MLA_CONFIGURATION  build configuration (default Release); MLA_BUILD=0 uses the existing build
+#   MLA_NO_INSTALL     1: install nothing (the broker's rabbitmq-server); name what is missing and stop
+# Every setting of a node: docs/configuration.md; the region in depth: docs/operations.md.
 set -euo pipefail
 umask 077 # logs, databases and keys are for this user only
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+case "${1:-}" in -h|--help) print_usage "$0"; exit 0 ;; esac
 codes=("$@"); [ ${#codes[@]} -gt 0 ] || codes=(KZ KG TJ TM UZ)
 broker_port=${MLA_BROKER_PORT:-5680}
 broker_url=${MLA_RABBITMQ_URL:-}
@@ -28,7 +32,7 @@ dll=src/MlaRequests.Node/bin/$configuration/net10.0/MlaRequests.Node.dll
 mkdir -p "$data"
 export MLA_BROKER_BASE="${MLA_BROKER_BASE:-$(cd "$data" && pwd)/broker}"
 for code in "${codes[@]}"; do
-  case "$code" in KZ|KG|TJ|TM|UZ) ;; *) echo "unknown country code '$code' (use KZ KG TJ TM UZ)" >&2; exit 2 ;; esac
+  case "$code" in KZ|KG|TJ|TM|UZ) ;; *) usage_error "unknown country code '$code' (use KZ KG TJ TM UZ; --help for more)" ;; esac
 done
 # Nodes an earlier run started and could not stop (the script was killed): stop them first. Only
 # processes of this node build on this data directory, whose ids that run recorded, are touched.
@@ -43,8 +47,8 @@ if [ -f "$data/nodes.pids" ]; then
 fi
 for i in "${!codes[@]}"; do
   port=$((first_port + i))
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is already in use (a node from an earlier run still running?); stop it or set MLA_FIRST_PORT" >&2; exit 1
+  if port_in_use "$port"; then
+    fail "port $port is already in use (a node from an earlier run still running?); stop it or set MLA_FIRST_PORT"
   fi
 done
 mkdir -p "$data/keys"
@@ -70,7 +74,7 @@ else
   # TLS only (amqps://), certificates by a local authority made here; an account per node, each with a virtual host of
   # its own and the right to write only to the others' inbound exchanges on the shared one, mla-border (docs/broker.md).
   export MLA_BROKER_TLS="$(cd "$data" && pwd)/broker-tls"
-  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port over TLS (installs Debian's rabbitmq-server if missing)"
+  echo "[1/5] starting a private RabbitMQ on 127.0.0.1:$broker_port over TLS (installs Debian's rabbitmq-server if missing, unless MLA_NO_INSTALL=1)"
   if ! scripts/broker.sh ctl "$broker_port" status >/dev/null 2>&1; then
     started_broker=1
     scripts/broker.sh start "$broker_port"
@@ -98,7 +102,7 @@ if [ "${MLA_BUILD:-1}" = 1 ]; then
   dotnet build src/MlaRequests.Node -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 else
   echo "[2/5] using the existing $configuration build (MLA_BUILD=0)"
-  [ -f "$dll" ] || { echo "$dll not found: build first or drop MLA_BUILD=0" >&2; exit 1; }
+  [ -f "$dll" ] || fail "$dll not found: build first or drop MLA_BUILD=0"
 fi
 
 echo "[3/5] keys: each node seals what it sends for the recipient, signs it, and trusts the others' public keys (kept in $data/keys)"

@@ -10,10 +10,10 @@
 #   UZ → KZ  executed in Kazakhstan         (registered, assigned, accepted, execution recorded)
 #   TM → TJ  sent; awaiting registration in Tajikistan
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # field
 declare -A url
 for pair in "$@"; do url[${pair%%=*}]=${pair#*=}; done
 
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 login() { curl -sf -X POST "${url[$1]}/api/auth/login" -H 'Content-Type: application/json' \
             -d "{\"userName\":\"${1,,}.$2\",\"password\":\"Demo!2026\"}" | field accessToken; }
 has() { for c in "$@"; do [ -n "${url[$c]:-}" ] || return 1; done; }

@@ -1,21 +1,17 @@
 #!/usr/bin/env bash
-# The test command (README): on a fresh Debian machine with the .NET SDK it installs and starts a
-# private RabbitMQ on loopback, builds without warnings, runs every test, and stops the broker again.
+# The test command (README): on a fresh Debian machine with the .NET SDK it installs what the tests need (saying what
+# first; with MLA_NO_INSTALL=1 it names what is missing and stops), starts a private RabbitMQ on loopback, builds
+# without warnings, runs every test, and stops the broker again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 port=${MLA_TEST_RABBITMQ_PORT:-5679}
 export MLA_TEST_RABBITMQ_PORT=$port
 
-# The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu).
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null || { echo "apt-get not found: install ${missing[*]} by hand" >&2; exit 1; }
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu); the multi-node
+# tests a RabbitMQ broker. Everything missing is named (and, unless MLA_NO_INSTALL=1, installed) before anything runs.
+need_packages chromium=/usr/bin/chromium fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
+  rabbitmq-server=/usr/lib/rabbitmq/bin/rabbitmq-server
 
 # A fresh broker state for every run (the tests find it through the exported MLA_BROKER_BASE): each test makes its own
 # virtual host of quorum queues, and a state kept across runs grew until the broker took minutes to recover it at boot.

@@ -7,8 +7,8 @@ set -euo pipefail
 KZ=${1:-http://127.0.0.1:5101}
 KG=${2:-http://127.0.0.1:5102}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh" # field: a JSON string value without jq
 
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 say() { printf '\n== %s\n' "$*"; }
 call() {  # call EXPECTED_STATUS METHOD URL TOKEN [BODY_FILE_OR_JSON]
   local expected=$1 method=$2 url=$3 token=$4 body=${5:-} out status
