@@ -14,7 +14,7 @@ public sealed class UiFormat(IHttpContextAccessor http, IOptions<NodeOptions> no
     public const string ZoneCookie = "mla.zone";
 
     /// <summary>The zones the UI offers: the region's capitals and UTC.</summary>
-    public static readonly IReadOnlyList<string> Zones = ["Asia/Almaty", "Asia/Bishkek", "Asia/Dushanbe", "Asia/Ashgabat", "Asia/Tashkent", "UTC"];
+    public static readonly IReadOnlyList<string> Zones = [.. NodeCode.Countries.Keys.Select(NodeTime.ZoneId), "UTC"];
 
     /// <summary>The user's zone.</summary>
     public DateTimeZone Zone =>
