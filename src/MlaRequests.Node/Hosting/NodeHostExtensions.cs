@@ -24,6 +24,7 @@ using MlaRequests.Node.Persistence;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.Shared;
 using NodaTime;
 
 namespace MlaRequests.Node.Hosting;
@@ -56,6 +57,7 @@ public static class NodeHostExtensions
         // Pooled contexts: every consumed message opens a scope, and building a context there (its options, EF looking its
         // internal services up by them, its own service scope) was a tenth of the node's CPU per transition.
         services.AddDbContextPool<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath), poolSize: 256);
+        services.AddScoped<IWorkflowReads, NodeWorkflowReads>();
         services.AddDurableEngine<NodeDbContext>(node.DatabasePath, o =>
         {
             configuration.GetSection("Outbox").Bind(o);

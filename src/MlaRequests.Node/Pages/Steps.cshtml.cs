@@ -81,14 +81,6 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
 /// <summary>The fields of a step form.</summary>
 public sealed class StepForm
 {
-    static readonly Dictionary<string, string[]> Routes = new(StringComparer.Ordinal)
-    {
-        ["request"] = ["submit", "approve", "return", "reject", "withdraw"],
-        ["branch"] = ["answer-information", "confirm-evidence"],
-        ["incoming"] = ["register", "assign", "extend-recognition", "request-information", "accept", "refuse", "postpone", "record-execution",
-            "transfer-evidence", "open-mirror-case", "close"],
-    };
-
     /// <summary>request, branch or incoming.</summary>
     public string Subject { get; set; } = string.Empty;
 
@@ -122,8 +114,17 @@ public sealed class StepForm
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
-    /// <summary>True for a subject and step the UI knows.</summary>
-    public static bool Known(string subject, string route) => Routes.TryGetValue(subject, out var routes) && routes.Contains(route);
+    /// <summary>True for a subject and step the UI knows (a step of that subject's table).</summary>
+    public static bool Known(string subject, string route) => Layout(subject, route) is not null;
+
+    /// <summary>How the form of <paramref name="subject"/>'s step <paramref name="route"/> looks, from its workflow's step table; null when there is no such step.</summary>
+    public static StepFormLayout? Layout(string subject, string route) => subject switch
+    {
+        "request" => RequestSteps.RequestForm(route),
+        "branch" => RequestSteps.BranchForm(route),
+        "incoming" => IncomingSteps.Find(route)?.Form,
+        _ => null,
+    };
 
     /// <summary>The incoming step's input: <see cref="Text"/> is whatever text the step takes.</summary>
     public IncomingSteps.StepInput ToIncomingInput() => new()

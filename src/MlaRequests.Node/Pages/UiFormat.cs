@@ -1,33 +1,24 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using MlaRequests.Domain;
 using MlaRequests.Node.Hosting;
 using NodaTime;
 using NodaTime.Text;
 
 namespace MlaRequests.Node.Pages;
 
-/// <summary>Dates and durations as the signed-in user reads them: in the time zone they picked (the node's by default) and their language.</summary>
+/// <summary>Dates and durations as the signed-in user reads them: in the time zone they picked (the node's by default, <see cref="NodeTime"/>) and their language.</summary>
 public sealed class UiFormat(IHttpContextAccessor http, IOptions<NodeOptions> node, IClock clock)
 {
     /// <summary>The cookie holding the user's time zone.</summary>
     public const string ZoneCookie = "mla.zone";
 
     /// <summary>The zones the UI offers: the region's capitals and UTC.</summary>
-    public static readonly IReadOnlyList<string> Zones = ["Asia/Almaty", "Asia/Bishkek", "Asia/Dushanbe", "Asia/Ashgabat", "Asia/Tashkent", "UTC"];
-
-    /// <summary>The time zone of each node's authorities.</summary>
-    public static string NodeZone(string code) => code switch
-    {
-        "KG" => "Asia/Bishkek",
-        "TJ" => "Asia/Dushanbe",
-        "TM" => "Asia/Ashgabat",
-        "UZ" => "Asia/Tashkent",
-        _ => "Asia/Almaty",
-    };
+    public static readonly IReadOnlyList<string> Zones = [.. NodeCode.Countries.Keys.Select(NodeTime.ZoneId), "UTC"];
 
     /// <summary>The user's zone.</summary>
     public DateTimeZone Zone =>
-        http.HttpContext?.Request.Cookies[ZoneCookie] is { } id && Zones.Contains(id) ? DateTimeZoneProviders.Tzdb[id] : DateTimeZoneProviders.Tzdb[NodeZone(node.Value.Code)];
+        http.HttpContext?.Request.Cookies[ZoneCookie] is { } id && Zones.Contains(id) ? DateTimeZoneProviders.Tzdb[id] : NodeTime.Zone(node.Value.Code);
 
     /// <summary>Now.</summary>
     public Instant Now => clock.GetCurrentInstant();

@@ -1,5 +1,9 @@
 using MlaRequests.Node.Features.Requests;
 using MassTransit.SagaStateMachine;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Pages;
 
@@ -35,7 +39,8 @@ public sealed class WorkflowDiagram
     {
         var transitions = GetDiagram.Transitions(graph).Where(t => t.From != "[*]" && t.To != "Final").ToList();
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
-        var start = transitions.Select(t => t.From).FirstOrDefault(s => s is "Draft" or "Transmitted" or "Received" or "Running")
+        var start = transitions.Select(t => t.From).FirstOrDefault(s => s is nameof(OutgoingRequestStateMachine.Draft) or nameof(BranchStateMachine.Transmitted)
+                or nameof(IncomingCaseStateMachine.Received) or nameof(DeadlineClockStateMachine.Running))
             ?? transitions.Select(t => t.From).FirstOrDefault();
         var queue = new Queue<string>();
         if (start is not null)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
+using MlaRequests.Workflows.Deadlines;
 
 namespace MlaRequests.Node.Telemetry;
 
@@ -13,6 +14,8 @@ namespace MlaRequests.Node.Telemetry;
 /// </summary>
 public sealed class DeadlineGauges : IDisposable
 {
+    const string Running = nameof(DeadlineClockStateMachine.Running), Overdue = nameof(DeadlineClockStateMachine.Overdue);
+
     readonly Meter _meter = new(NodeTelemetry.Name);
     readonly IServiceScopeFactory _scopes;
     readonly IClock _clock;
@@ -34,9 +37,9 @@ public sealed class DeadlineGauges : IDisposable
             using var scope = _scopes.CreateScope();
             var clocks = scope.ServiceProvider.GetRequiredService<NodeDbContext>().Clocks.AsNoTracking();
             var now = _clock.GetCurrentInstant();
-            var due = clocks.LongCount(c => c.CurrentState == "Running" && c.Reminder50At <= now && c.DueAt > now);
-            var overdue = clocks.LongCount(c => c.CurrentState == "Overdue" || (c.CurrentState == "Running" && c.DueAt <= now));
-            var escalated = clocks.LongCount(c => c.CurrentState == "Overdue" && c.EscalatedAt != null);
+            var due = clocks.LongCount(c => c.CurrentState == Running && c.Reminder50At <= now && c.DueAt > now);
+            var overdue = clocks.LongCount(c => c.CurrentState == Overdue || (c.CurrentState == Running && c.DueAt <= now));
+            var escalated = clocks.LongCount(c => c.CurrentState == Overdue && c.EscalatedAt != null);
             return [Of(due, "due"), Of(overdue, "overdue"), Of(escalated, "escalated")];
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

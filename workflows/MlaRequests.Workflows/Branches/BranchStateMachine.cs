@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
@@ -48,7 +47,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
             When(Open)
                 .ThenAsync(async c =>
                 {
-                    var request = await c.Db().Set<MlaRequest>().AsNoTracking().SingleAsync(x => x.Id == c.Message.RequestId, c.CancellationToken);
+                    var content = await c.Reads().RequestContentAsync(c.Message.RequestId, c.CancellationToken);
                     var s = c.Saga;
                     s.RequestId = c.Message.RequestId;
                     s.Reference = c.Message.Reference;
@@ -56,11 +55,11 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     s.TargetNode = c.Message.TargetNode;
                     s.LegalBasis = c.Message.LegalBasis;
                     s.Urgent = c.Message.Urgent;
-                    s.Kind = request.Content.Kind;
+                    s.Kind = content.Kind;
                     s.TransmittedAt = c.Message.At;
                     // The request itself went to the target country in the approval's transaction (the request workflow):
                     // the branch starts the clocks that run from that transmission.
-                    var provisional = request.Content.Measures.Any(m => m.IsProvisional);
+                    var provisional = content.Measures.Any(m => m.IsProvisional);
                     if (s.Kind != RequestKind.SpontaneousInformation)
                         await StartClock(c, ClockKind.Acknowledgement, s.TargetNode, c.Message.At);
                     if (provisional)

@@ -26,24 +26,24 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
         ArgumentNullException.ThrowIfNull(node);
         InstanceState(x => x.CurrentState);
 
-        Event(() => Arrival, e => e.CorrelateById(m => m.Message.CaseId));
-        Event(() => Register, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Assign, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Extend, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => AskForInformation, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => InformationProvided, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Acceptance, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Refuse, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Postpone, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Execution, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Transfer, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => ReceiptConfirmed, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => WithdrawnByRequester, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => OpenMirror, e => e.FaultWhenMissing(m => m.Message.CaseId));
-        Event(() => Close, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => IncomingRequestReceived, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => RegisterIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => AssignIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => ExtendRecognition, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => RequestMoreInformation, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => AdditionalInformationProvided, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => AcceptIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => RefuseIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => PostponeIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => RecordExecution, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => TransferEvidence, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => EvidenceReceiptConfirmed, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => RequestWithdrawn, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => OpenMirrorCase, e => e.FaultWhenMissing(m => m.Message.CaseId));
+        Event(() => CloseIncoming, e => e.FaultWhenMissing(m => m.Message.CaseId));
 
         Initially(
-            When(Arrival)
+            When(IncomingRequestReceived)
                 .ThenAsync(async c =>
                 {
                     var s = c.Saga;
@@ -62,7 +62,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Received, c => c.Saga.RequestingNode, c => c.Message.At));
 
         During(Received,
-            When(Register)
+            When(RegisterIncoming)
                 .ThenAsync(async c =>
                 {
                     await Stop(c, c.Saga.AcknowledgementClockId, c.Message.At);
@@ -78,7 +78,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Registered, c => c.Message.Actor, c => c.Message.At));
 
         During(Registered, Assigned,
-            When(Assign)
+            When(AssignIncoming)
                 .Then(c => c.Saga.AssignedTo = c.Message.Assignee)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAssigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
@@ -86,36 +86,36 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Assigned, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.AssignedDetails.Format(c.Message.Assignee)));
 
         During(InformationRegistered,
-            When(OpenMirror)
+            When(OpenMirrorCase)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
                 .TransitionTo(MirrorCaseOpened)
                 .Record(TimelineTexts.MirrorCaseOpened, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.MirrorCaseOpenedDetails.Format(c.Message.DomesticCaseReference)),
-            When(Close)
+            When(CloseIncoming)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new SpontaneousInformationNoted(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Closed)
                 .Record(TimelineTexts.NotedAndClosed, c => c.Message.Actor, c => c.Message.At));
 
         During(Assigned,
-            When(Extend)
+            When(ExtendRecognition)
                 .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new RecognitionPeriodExtended(c.Saga.CorrelationId, node.Code, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Record(TimelineTexts.RecognitionExtended, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
-            When(AskForInformation)
+            When(RequestMoreInformation)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new AdditionalInformationRequested(c.Saga.CorrelationId, node.Code, c.Message.Questions, c.Message.Actor, c.Message.At))
                 .TransitionTo(AwaitingInformation)
                 .Record(TimelineTexts.InformationRequested, c => c.Message.Actor, c => c.Message.At, c => c.Message.Questions));
 
         During(AwaitingInformation,
-            When(InformationProvided)
+            When(AdditionalInformationProvided)
                 .TransitionTo(Assigned)
                 .Record(TimelineTexts.InformationReceived, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
 
         During(Assigned, Postponed,
-            When(Acceptance)
+            When(AcceptIncoming)
                 .ThenAsync(async c =>
                 {
                     await Stop(c, c.Saga.RecognitionClockId, c.Message.At);
@@ -129,7 +129,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(),
                     c => c.Message.Actor, c => c.Message.At,
                     c => c.Message.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseOpened.Format(reference) : null),
-            When(Refuse)
+            When(RefuseIncoming)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestRefused(c.Saga.CorrelationId, node.Code, c.Message.Grounds, c.Message.Reasons, c.Message.Actor, c.Message.At))
@@ -137,7 +137,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Refused, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RefusedDetails.Format(string.Join(", ", c.Message.Grounds), c.Message.Reasons)));
 
         During(Assigned,
-            When(Postpone)
+            When(PostponeIncoming)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestPostponed(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Until, c.Message.Actor, c.Message.At))
@@ -145,12 +145,12 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Postponed, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
 
         During(InExecution, PartiallyExecuted,
-            When(Execution, c => !c.Message.Complete)
+            When(RecordExecution, c => !c.Message.Complete)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, false, c.Message.Summary, c.Message.Actor, c.Message.At))
                 .TransitionTo(PartiallyExecuted)
                 .Record(TimelineTexts.PartiallyExecuted, c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary),
-            When(Execution, c => c.Message.Complete)
+            When(RecordExecution, c => c.Message.Complete)
                 .ThenAsync(async c =>
                 {
                     await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
@@ -162,7 +162,7 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.Executed, c => c.Message.Actor, c => c.Message.At, c => c.Message.Summary));
 
         During(InExecution, PartiallyExecuted, Executed,
-            When(Transfer)
+            When(TransferEvidence)
                 .ThenAsync(async c =>
                 {
                     await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
@@ -174,13 +174,13 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
                 .Record(TimelineTexts.ResponseTransmitted, c => c.Message.Actor, c => c.Message.At, c => c.Message.Description));
 
         During(ResponseTransmitted,
-            When(ReceiptConfirmed)
+            When(EvidenceReceiptConfirmed)
                 .TransitionTo(Closed)
                 .Record(TimelineTexts.ClosedOnReceipt, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
 
         During([Received, Registered, InformationRegistered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
             MirrorCaseOpened],
-            When(WithdrawnByRequester)
+            When(RequestWithdrawn)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Withdrawn by the requesting country"))
                 .TransitionTo(Withdrawn)
                 .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
@@ -188,16 +188,16 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
         _order
             .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
                 [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
-            .Event(Arrival, Received).Event(Register, Registered).Event(Assign, Assigned).Event(Extend, Assigned)
-            .Event(AskForInformation, AwaitingInformation).Event(InformationProvided, Assigned).Event(Acceptance, InExecution)
-            .Event(Refuse, Refused).Event(Postpone, Postponed).Event(Execution, PartiallyExecuted).Event(Transfer, ResponseTransmitted)
-            .Event(ReceiptConfirmed, Closed).Event(WithdrawnByRequester, Withdrawn).Event(OpenMirror, MirrorCaseOpened).Event(Close, Closed);
+            .Event(IncomingRequestReceived, Received).Event(RegisterIncoming, Registered).Event(AssignIncoming, Assigned).Event(ExtendRecognition, Assigned)
+            .Event(RequestMoreInformation, AwaitingInformation).Event(AdditionalInformationProvided, Assigned).Event(AcceptIncoming, InExecution)
+            .Event(RefuseIncoming, Refused).Event(PostponeIncoming, Postponed).Event(RecordExecution, PartiallyExecuted).Event(TransferEvidence, ResponseTransmitted)
+            .Event(EvidenceReceiptConfirmed, Closed).Event(RequestWithdrawn, Withdrawn).Event(OpenMirrorCase, MirrorCaseOpened).Event(CloseIncoming, Closed);
         // Steps the requesting country took that arrive after this case moved past them (e.g. an answer that crossed a
         // refusal): written to the timeline, nothing changes.
         _order
-            .RecordWhenLate<IncomingCaseState, AdditionalInformationProvided>(InformationProvided, (_, m) => new(TimelineTexts.InformationReceived.Format(),
+            .RecordWhenLate<IncomingCaseState, AdditionalInformationProvided>(AdditionalInformationProvided, (_, m) => new(TimelineTexts.InformationReceived.Format(),
                 $"{m.Actor} ({m.Node})", m.At, m.Answer))
-            .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(WithdrawnByRequester, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
+            .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(RequestWithdrawn, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
                 $"{m.Actor} ({m.Node})", m.At, m.Reason));
         OnUnhandledEvent(_order.Handle);
     }
@@ -245,49 +245,49 @@ public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingC
     public State Withdrawn { get; private set; } = null!;
 
     /// <summary>The request arrived.</summary>
-    public Event<IncomingRequestReceived> Arrival { get; private set; } = null!;
+    public Event<IncomingRequestReceived> IncomingRequestReceived { get; private set; } = null!;
 
     /// <summary>Registered by a liaison officer.</summary>
-    public Event<RegisterIncoming> Register { get; private set; } = null!;
+    public Event<RegisterIncoming> RegisterIncoming { get; private set; } = null!;
 
     /// <summary>Assigned.</summary>
-    public Event<AssignIncoming> Assign { get; private set; } = null!;
+    public Event<AssignIncoming> AssignIncoming { get; private set; } = null!;
 
     /// <summary>Recognition period extended.</summary>
-    public Event<ExtendRecognition> Extend { get; private set; } = null!;
+    public Event<ExtendRecognition> ExtendRecognition { get; private set; } = null!;
 
     /// <summary>More information asked for.</summary>
-    public Event<RequestMoreInformation> AskForInformation { get; private set; } = null!;
+    public Event<RequestMoreInformation> RequestMoreInformation { get; private set; } = null!;
 
     /// <summary>The requesting country answered.</summary>
-    public Event<AdditionalInformationProvided> InformationProvided { get; private set; } = null!;
+    public Event<AdditionalInformationProvided> AdditionalInformationProvided { get; private set; } = null!;
 
     /// <summary>Accepted.</summary>
-    public Event<AcceptIncoming> Acceptance { get; private set; } = null!;
+    public Event<AcceptIncoming> AcceptIncoming { get; private set; } = null!;
 
     /// <summary>Refused.</summary>
-    public Event<RefuseIncoming> Refuse { get; private set; } = null!;
+    public Event<RefuseIncoming> RefuseIncoming { get; private set; } = null!;
 
     /// <summary>Postponed.</summary>
-    public Event<PostponeIncoming> Postpone { get; private set; } = null!;
+    public Event<PostponeIncoming> PostponeIncoming { get; private set; } = null!;
 
     /// <summary>Execution recorded.</summary>
-    public Event<RecordExecution> Execution { get; private set; } = null!;
+    public Event<RecordExecution> RecordExecution { get; private set; } = null!;
 
     /// <summary>Evidence transferred.</summary>
-    public Event<TransferEvidence> Transfer { get; private set; } = null!;
+    public Event<TransferEvidence> TransferEvidence { get; private set; } = null!;
 
     /// <summary>The requesting country confirmed receipt.</summary>
-    public Event<EvidenceReceiptConfirmed> ReceiptConfirmed { get; private set; } = null!;
+    public Event<EvidenceReceiptConfirmed> EvidenceReceiptConfirmed { get; private set; } = null!;
 
     /// <summary>The requesting country withdrew.</summary>
-    public Event<RequestWithdrawn> WithdrawnByRequester { get; private set; } = null!;
+    public Event<RequestWithdrawn> RequestWithdrawn { get; private set; } = null!;
 
     /// <summary>Spontaneous information turned into a mirror case.</summary>
-    public Event<OpenMirrorCase> OpenMirror { get; private set; } = null!;
+    public Event<OpenMirrorCase> OpenMirrorCase { get; private set; } = null!;
 
     /// <summary>Spontaneous information noted and closed.</summary>
-    public Event<CloseIncoming> Close { get; private set; } = null!;
+    public Event<CloseIncoming> CloseIncoming { get; private set; } = null!;
 
     static async Task<Guid> StartClock<T>(BehaviorContext<IncomingCaseState, T> c, ClockKind kind, string actingCountry, Instant at)
         where T : class

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Deadlines;
@@ -74,14 +73,14 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                     // The request goes to each country from here, in the approval's own transaction; the branch opened
                     // alongside tracks it from then on. Sending it from the branch instead would put one more broker
                     // hop and one more commit between the liaison officer's approval and the other country.
-                    var request = await c.Db().Set<MlaRequest>().AsNoTracking().SingleAsync(x => x.Id == c.Saga.CorrelationId, c.CancellationToken);
-                    var provisional = request.Content.Measures.Any(m => m.IsProvisional);
-                    var content = RequestContentJson.Serialize(request.Content);
+                    var request = await c.Reads().RequestContentAsync(c.Saga.CorrelationId, c.CancellationToken);
+                    var provisional = request.Measures.Any(m => m.IsProvisional);
+                    var content = RequestContentJson.Serialize(request);
                     foreach (var target in c.Saga.TargetList)
                     {
                         var branchId = DeterministicGuid.Branch(c.Saga.CorrelationId, target);
                         await c.Send(WorkflowNode.InboundAddressOf(target), new RequestTransmitted(branchId, c.Saga.CorrelationId, c.Saga.Reference,
-                            node.Code, target, request.Content.Kind.ToString(), c.Saga.LegalBasis!.Value.ToString(), c.Saga.Urgent, provisional,
+                            node.Code, target, request.Kind.ToString(), c.Saga.LegalBasis!.Value.ToString(), c.Saga.Urgent, provisional,
                             RequestContentJson.Version, content, c.Message.Actor, c.Message.At));
                         await c.Publish(new OpenBranch(branchId, c.Saga.CorrelationId,
                             c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, c.Saga.LegalBasis!.Value, c.Saga.Urgent, c.Message.Actor, c.Message.At));

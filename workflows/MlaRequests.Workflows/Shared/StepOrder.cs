@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Timeline;
 using NodaTime;
 
@@ -72,12 +71,11 @@ public sealed class StepOrder
     static async Task RecordAsync<TSaga>(UnhandledEventContext<TSaga> context, ITimelineSubject subject, LateStep step)
         where TSaga : class, SagaStateMachineInstance
     {
-        var db = context.Db();
-        var recorded = await db.Set<TimelineEntry>().AnyAsync(t => t.SubjectId == subject.TimelineSubjectId && t.BranchId == subject.TimelineBranchId
-            && t.Action == step.Action && t.At == step.At, context.CancellationToken).ConfigureAwait(false);
+        var recorded = await context.Reads().IsOnTimelineAsync(subject.TimelineSubjectId, subject.TimelineBranchId, step.Action, step.At,
+            context.CancellationToken).ConfigureAwait(false);
         if (!recorded)
         {
-            db.Add(new TimelineEntry
+            context.Db().Add(new TimelineEntry
             {
                 SubjectId = subject.TimelineSubjectId,
                 BranchId = subject.TimelineBranchId,

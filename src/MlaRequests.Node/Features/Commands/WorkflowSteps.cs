@@ -15,4 +15,13 @@ public static class WorkflowSteps
         ArgumentNullException.ThrowIfNull(machine);
         return machine.NextEvents(machine.GetState(status)).Select(e => e.Name).ToList();
     }
+
+    /// <summary>The names of the states in which <paramref name="machine"/> handles <paramref name="event"/>.</summary>
+    public static IReadOnlyList<string> AllowedFrom<TSaga>(StateMachine<TSaga> machine, Event @event)
+        where TSaga : class, SagaStateMachineInstance
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(@event);
+        return machine.States.Where(s => machine.NextEvents(s).Contains(@event)).Select(s => s.Name).ToList();
+    }
 }

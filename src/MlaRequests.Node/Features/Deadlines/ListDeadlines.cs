@@ -5,6 +5,7 @@ using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using MlaRequests.Workflows.Deadlines;
 
 namespace MlaRequests.Node.Features.Deadlines;
 
@@ -15,6 +16,8 @@ namespace MlaRequests.Node.Features.Deadlines;
 /// </summary>
 public static class ListDeadlines
 {
+    const string Running = nameof(DeadlineClockStateMachine.Running), Overdue = nameof(DeadlineClockStateMachine.Overdue);
+
     /// <summary>A clock with what it belongs to.</summary>
     /// <param name="Clock">The clock.</param>
     /// <param name="Reference">The request's or case's reference.</param>
@@ -38,9 +41,9 @@ public static class ListDeadlines
         }
         clocks = state switch
         {
-            "due" => clocks.Where(c => c.CurrentState == "Running" && c.Reminder50At <= now && c.DueAt > now),
-            "overdue" => clocks.Where(c => c.CurrentState == "Overdue" || (c.CurrentState == "Running" && c.DueAt <= now)),
-            _ => clocks.Where(c => c.CurrentState == "Overdue" && c.EscalatedAt != null),
+            "due" => clocks.Where(c => c.CurrentState == Running && c.Reminder50At <= now && c.DueAt > now),
+            "overdue" => clocks.Where(c => c.CurrentState == Overdue || (c.CurrentState == Running && c.DueAt <= now)),
+            _ => clocks.Where(c => c.CurrentState == Overdue && c.EscalatedAt != null),
         };
         var rows = await clocks.OrderBy(c => c.DueAt).Take(500).ToListAsync(cancellationToken);
         var outgoing = rows.Select(r => r.SubjectId).ToHashSet();

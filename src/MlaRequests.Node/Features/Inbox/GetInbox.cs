@@ -9,6 +9,7 @@ using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.IncomingCases;
 using MlaRequests.Workflows.Requests;
 using NodaTime;
+using MlaRequests.Workflows.Deadlines;
 
 namespace MlaRequests.Node.Features.Inbox;
 
@@ -38,7 +39,8 @@ public static class GetInbox
     {
         var tasks = new List<TaskItem>();
         var office = user.Office();
-        var dueBySubject = (await db.Clocks.AsNoTracking().Where(c => c.CurrentState == "Running" || c.CurrentState == "Overdue")
+        var dueBySubject = (await db.Clocks.AsNoTracking()
+                .Where(c => c.CurrentState == nameof(DeadlineClockStateMachine.Running) || c.CurrentState == nameof(DeadlineClockStateMachine.Overdue))
                 .Select(c => new { c.SubjectId, c.BranchId, c.DueAt }).ToListAsync(cancellationToken))
             .GroupBy(c => c.BranchId ?? c.SubjectId).ToDictionary(g => g.Key, g => g.Min(c => c.DueAt));
 
@@ -47,30 +49,33 @@ public static class GetInbox
             var drafts = await (from r in db.Requests.AsNoTracking()
                                 join w in db.OutgoingRequestWorkflows.AsNoTracking() on r.Id equals w.CorrelationId into ws
                                 from w in ws.DefaultIfEmpty()
-                                where r.OfficeCode == office && (w == null || w.CurrentState == "Draft")
+                                where r.OfficeCode == office && (w == null || w.CurrentState == nameof(OutgoingRequestStateMachine.Draft))
                                 select new { r.Id, r.Reference }).ToListAsync(cancellationToken);
-            tasks.AddRange(drafts.Select(d => new TaskItem("Complete and submit the draft", d.Reference, d.Id, null, "Draft", null,
-                RequestSteps.AllowedOnRequest(requestMachine, "Draft", user, office), $"/api/requests/{d.Id}")));
+            tasks.AddRange(drafts.Select(d => new TaskItem("Complete and submit the draft", d.Reference, d.Id, null, nameof(OutgoingRequestStateMachine.Draft), null,
+                RequestSteps.AllowedOnRequest(requestMachine, nameof(OutgoingRequestStateMachine.Draft), user, office), $"/api/requests/{d.Id}")));
 
             var branches = await db.BranchWorkflows.AsNoTracking()
-                .Where(b => b.OfficeCode == office && (b.CurrentState == "AdditionalInformationRequested" || b.CurrentState == "EvidenceTransferred"))
+                .Where(b => b.OfficeCode == office
+                    && (b.CurrentState == nameof(BranchStateMachine.AdditionalInformationRequested) || b.CurrentState == nameof(BranchStateMachine.EvidenceTransferred)))
                 .ToListAsync(cancellationToken);
             tasks.AddRange(branches.Select(b => new TaskItem(
-                b.CurrentState == "EvidenceTransferred" ? "Confirm the evidence was received" : "Answer the request for additional information",
+                b.CurrentState == nameof(BranchStateMachine.EvidenceTransferred) ? "Confirm the evidence was received" : "Answer the request for additional information",
                 b.Reference, b.RequestId, b.TargetNode, b.CurrentState, dueBySubject.TryGetValue(b.CorrelationId, out var due) ? due : null,
                 RequestSteps.AllowedOnBranch(branchMachine, b.CurrentState, user, office), $"/api/requests/{b.RequestId}")));
         }
 
         if (user.IsInRole(Roles.LiaisonOfficer))
         {
-            var reviews = await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CurrentState == "InReview").ToListAsync(cancellationToken);
+            var reviews = await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CurrentState == nameof(OutgoingRequestStateMachine.InReview))
+                .ToListAsync(cancellationToken);
             tasks.AddRange(reviews.Select(w => new TaskItem("Review the outgoing request", w.Reference, w.CorrelationId, null, w.CurrentState,
                 dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null,
                 RequestSteps.AllowedOnRequest(requestMachine, w.CurrentState, user, w.OfficeCode), $"/api/requests/{w.CorrelationId}")));
 
             var incoming = await db.IncomingCaseWorkflows.AsNoTracking()
-                .Where(w => w.CurrentState != "Closed" && w.CurrentState != "Refused" && w.CurrentState != "Withdrawn"
-                    && w.CurrentState != "ResponseTransmitted" && w.CurrentState != "AwaitingInformation" && w.CurrentState != "MirrorCaseOpened")
+                .Where(w => w.CurrentState != nameof(IncomingCaseStateMachine.Closed) && w.CurrentState != nameof(IncomingCaseStateMachine.Refused)
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.Withdrawn) && w.CurrentState != nameof(IncomingCaseStateMachine.ResponseTransmitted)
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.AwaitingInformation) && w.CurrentState != nameof(IncomingCaseStateMachine.MirrorCaseOpened))
                 .ToListAsync(cancellationToken);
             tasks.AddRange(incoming.Select(w => new TaskItem(IncomingTask(w.CurrentState), w.Reference, w.CorrelationId, w.RequestingNode, w.CurrentState,
                 dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user),
@@ -79,9 +84,10 @@ public static class GetInbox
 
         if (user.IsInRole(Roles.Supervisor))
         {
-            var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == "Overdue").OrderBy(c => c.DueAt).ToListAsync(cancellationToken);
+            var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == nameof(DeadlineClockStateMachine.Overdue)).OrderBy(c => c.DueAt)
+                .ToListAsync(cancellationToken);
             tasks.AddRange(escalated.Select(c => new TaskItem($"Overdue {c.Kind} clock: follow up with {c.ActingCountry}", c.Reference, c.SubjectId,
-                c.ActingCountry, "Overdue", c.DueAt, [], $"/api/deadlines?state=escalated")));
+                c.ActingCountry, nameof(DeadlineClockStateMachine.Overdue), c.DueAt, [], $"/api/deadlines?state=escalated")));
         }
 
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator))
@@ -104,12 +110,12 @@ public static class GetInbox
 
     static string IncomingTask(string status) => status switch
     {
-        "Received" => "Register the incoming request",
-        "Registered" => "Assign the incoming request",
-        "InformationRegistered" => "Note the spontaneous information or open a mirror case",
-        "Assigned" or "Postponed" => "Decide on the incoming request",
-        "InExecution" or "PartiallyExecuted" => "Record execution",
-        "Executed" => "Transfer the evidence",
+        nameof(IncomingCaseStateMachine.Received) => "Register the incoming request",
+        nameof(IncomingCaseStateMachine.Registered) => "Assign the incoming request",
+        nameof(IncomingCaseStateMachine.InformationRegistered) => "Note the spontaneous information or open a mirror case",
+        nameof(IncomingCaseStateMachine.Assigned) or nameof(IncomingCaseStateMachine.Postponed) => "Decide on the incoming request",
+        nameof(IncomingCaseStateMachine.InExecution) or nameof(IncomingCaseStateMachine.PartiallyExecuted) => "Record execution",
+        nameof(IncomingCaseStateMachine.Executed) => "Transfer the evidence",
         _ => $"Incoming request in {status}",
     };
 }

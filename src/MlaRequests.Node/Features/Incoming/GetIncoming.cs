@@ -28,7 +28,7 @@ public static class GetIncoming
         if (found is null)
             return TypedResults.NotFound();
         var status = await db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
-            .SingleOrDefaultAsync(cancellationToken) ?? "Received";
+            .SingleOrDefaultAsync(cancellationToken) ?? nameof(IncomingCaseStateMachine.Received);
         var now = clock.GetCurrentInstant();
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);

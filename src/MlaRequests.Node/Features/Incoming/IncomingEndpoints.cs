@@ -1,5 +1,6 @@
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Workflows.Content;
+using MlaRequests.Workflows.IncomingCases;
 
 namespace MlaRequests.Node.Features.Incoming;
 
@@ -12,7 +13,8 @@ public static class IncomingEndpoints
         var reads = endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization();
         reads.MapGet("/", ListIncoming.Handle);
         reads.MapGet("/{id:guid}", GetIncoming.Handle);
-        IncomingSteps.Map(endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>());
+        IncomingSteps.Map(endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>(),
+            endpoints.ServiceProvider.GetRequiredService<IncomingCaseStateMachine>());
         endpoints.MapGet("/api/refusal-grounds", () => TypedResults.Ok(ContentData.RefusalGrounds)).WithTags("Incoming").RequireAuthorization();
         return endpoints;
     }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MlaRequests.Domain;
 using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Hosting;
@@ -12,22 +14,76 @@ using MlaRequests.Workflows.Content;
 using MlaRequests.Workflows.Data;
 using MlaRequests.Workflows.IncomingCases;
 using NodaTime;
-using NodaTime.Text;
-using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Incoming;
 
 /// <summary>
-/// The liaison officer's steps on a received request, each its own POST under <c>/api/incoming/{id}</c>.
-/// Checked like the request steps: 404, 403 (liaison officers only), 409 (status), 400 (input).
+/// The liaison officer's steps on a received request, each its own POST under <c>/api/incoming/{id}</c>,
+/// all from one table (<see cref="Table"/>). Checked like the request steps: 404, 403 (liaison officers only),
+/// 409 (status), 400 (input); the rules behind the 400s live in Domain (<see cref="RefusalRules"/>,
+/// <see cref="PostponementRules"/>, <see cref="RecognitionExtensionRules"/>).
 /// </summary>
 public static class IncomingSteps
 {
-    static readonly (string Route, string Event)[] Steps =
+    /// <summary>
+    /// The incoming-case workflow's steps, each once: the routes, the web UI's forms, the <c>allowedSteps</c> answers
+    /// and the API document are all read from here. Adding a step is one entry here plus its transition in
+    /// <see cref="IncomingCaseStateMachine"/>.
+    /// </summary>
+    public static IReadOnlyList<IncomingStep> Table { get; } =
     [
-        ("register", "Register"), ("assign", "Assign"), ("extend-recognition", "Extend"), ("request-information", "AskForInformation"),
-        ("accept", "Acceptance"), ("refuse", "Refuse"), ("postpone", "Postpone"), ("record-execution", "Execution"),
-        ("transfer-evidence", "Transfer"), ("open-mirror-case", "OpenMirror"), ("close", "Close"),
+        IncomingStep.Without("register", m => m.RegisterIncoming, "Register a received request",
+            "The legal acknowledgement: the requesting country is told, the acknowledgement clock stops and recognition starts.", new(),
+            (x, _) => Message(new RegisterIncoming(x.Id, x.Actor, x.At))),
+        IncomingStep.With<AssignBody>("assign", m => m.AssignIncoming, "Assign the case to an officer",
+            "Assigns (or reassigns) the case to an executing prosecutor or liaison officer of this node.", new(Fields: StepFields.Assignee),
+            b => new() { Assignee = b.Assignee }, x => Assignees.ProblemsAsync(x.Services, x.Input.Assignee, x.Cancellation),
+            async (x, db) =>
+            {
+                var assignee = x.Input.Assignee!.Trim();
+                await SetAsync(db, x.Id, c => c.AssignedTo = assignee, x.Cancellation);
+                return new AssignIncoming(x.Id, assignee, x.Actor, x.At);
+            }),
+        IncomingStep.With<ExtendBody>("extend-recognition", m => m.ExtendRecognition, "Extend the recognition period",
+            "Extends the recognition period once, by whole days up to the legal instrument's maximum, with reasons.",
+            new("Step.Reasons", StepFields.ExtensionDays), b => new() { Extension = b.Extension, Reasons = b.Reasons }, ValidateExtensionAsync,
+            async (x, db) =>
+            {
+                await SetAsync(db, x.Id, c => c.RecognitionExtendedAt = x.At, x.Cancellation);
+                return new ExtendRecognition(x.Id, RecognitionExtensionRules.Parse(x.Input.Extension)!, x.Input.Reasons!.Trim(), x.Actor, x.At);
+            }),
+        IncomingStep.With<QuestionsBody>("request-information", m => m.RequestMoreInformation, "Ask the requesting country for more information",
+            "Sends questions to the requesting country; the case waits for the answer.", new("Step.Questions"),
+            b => new() { Questions = b.Questions }, x => Problems(StepInputRules.Required("questions", x.Input.Questions, x.Services.Limits)),
+            (x, _) => Message(new RequestMoreInformation(x.Id, x.Input.Questions!.Trim(), x.Actor, x.At))),
+        IncomingStep.Without("accept", m => m.AcceptIncoming, "Accept the request",
+            "Accepts the request for execution; a mirror investigation opens its linked domestic case.", new(),
+            async (x, db) => new AcceptIncoming(x.Id,
+                x.Case.Content.Kind is RequestKind.MirrorInvestigation ? await OpenDomesticCaseAsync(db, x, x.Cancellation) : null, x.Actor, x.At)),
+        IncomingStep.With<RefuseBody>("refuse", m => m.RefuseIncoming, "Refuse the request",
+            "Refuses the request on coded grounds with reasons; fiscal matters alone are never a ground.", new("Step.Reasons", StepFields.Grounds, Danger: true),
+            b => new() { Grounds = b.Grounds, Reasons = b.Reasons },
+            x => Problems(RefusalRules.Problems(x.Input.Grounds, x.Input.Reasons, ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits)),
+            (x, _) => Message(new RefuseIncoming(x.Id, x.Input.Grounds!, x.Input.Reasons!.Trim(), x.Actor, x.At))),
+        IncomingStep.With<PostponeBody>("postpone", m => m.PostponeIncoming, "Postpone execution",
+            "Postpones execution until a future date (in this node's time zone), with a reason.", new("Step.Reason", StepFields.Until),
+            b => new() { Reason = b.Reason, Until = b.Until },
+            x => Problems(PostponementRules.Problems(x.Input.Reason, x.Input.Until, NodeTime.Today(x.NodeCode, x.At), x.Services.Limits)),
+            (x, _) => Message(new PostponeIncoming(x.Id, x.Input.Reason!.Trim(), x.Input.Until!.Value, x.Actor, x.At))),
+        IncomingStep.With<ExecutionBody>("record-execution", m => m.RecordExecution, "Record execution",
+            "Records what was executed so far; complete when every measure is executed.", new("Step.Summary", StepFields.Complete),
+            b => new() { Complete = b.Complete, Summary = b.Summary }, x => Problems(StepInputRules.Required("summary", x.Input.Summary, x.Services.Limits)),
+            (x, _) => Message(new RecordExecution(x.Id, x.Input.Complete, x.Input.Summary!.Trim(), x.Actor, x.At))),
+        IncomingStep.With<TransferBody>("transfer-evidence", m => m.TransferEvidence, "Transfer the evidence",
+            "Records that the evidence was sent to the requesting country, and how.", new("Step.Description"),
+            b => new() { Description = b.Description }, x => Problems(StepInputRules.Required("description", x.Input.Description, x.Services.Limits)),
+            (x, _) => Message(new TransferEvidence(x.Id, x.Input.Description!.Trim(), x.Actor, x.At))),
+        IncomingStep.Without("open-mirror-case", m => m.OpenMirrorCase, "Open a mirror case",
+            "Turns registered spontaneous information into a linked domestic (mirror) case.", new(),
+            async (x, db) => new OpenMirrorCase(x.Id, await OpenDomesticCaseAsync(db, x, x.Cancellation), x.Actor, x.At)),
+        IncomingStep.Without("close", m => m.CloseIncoming, "Note and close spontaneous information",
+            "Notes registered spontaneous information and closes it.", new(),
+            (x, _) => Message(new CloseIncoming(x.Id, x.Actor, x.At))),
     ];
 
     /// <summary>The officer to assign.</summary>
@@ -96,188 +152,86 @@ public static class IncomingSteps
         public string? Description { get; init; }
     }
 
-    /// <summary>Maps the steps under <c>/api/incoming</c>.</summary>
-    public static void Map(RouteGroupBuilder incoming)
+    /// <summary>Maps the steps under <c>/api/incoming</c>, one POST per <see cref="Table"/> entry.</summary>
+    public static void Map(RouteGroupBuilder incoming, IncomingCaseStateMachine machine)
     {
-        incoming.MapPost("/{id:guid}/register", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("register", id, new StepInput(), s, node, ct));
-        incoming.MapPost("/{id:guid}/assign", (Guid id, AssignBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("assign", id, new StepInput { Assignee = body.Assignee }, s, node, ct));
-        incoming.MapPost("/{id:guid}/extend-recognition", (Guid id, ExtendBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("extend-recognition", id, new StepInput { Extension = body.Extension, Reasons = body.Reasons }, s, node, ct));
-        incoming.MapPost("/{id:guid}/request-information", (Guid id, QuestionsBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("request-information", id, new StepInput { Questions = body.Questions }, s, node, ct));
-        incoming.MapPost("/{id:guid}/accept", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("accept", id, new StepInput(), s, node, ct));
-        incoming.MapPost("/{id:guid}/refuse", (Guid id, RefuseBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("refuse", id, new StepInput { Grounds = body.Grounds, Reasons = body.Reasons }, s, node, ct));
-        incoming.MapPost("/{id:guid}/postpone", (Guid id, PostponeBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("postpone", id, new StepInput { Reason = body.Reason, Until = body.Until }, s, node, ct));
-        incoming.MapPost("/{id:guid}/record-execution", (Guid id, ExecutionBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("record-execution", id, new StepInput { Complete = body.Complete, Summary = body.Summary }, s, node, ct));
-        incoming.MapPost("/{id:guid}/transfer-evidence", (Guid id, TransferBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("transfer-evidence", id, new StepInput { Description = body.Description }, s, node, ct));
-        incoming.MapPost("/{id:guid}/open-mirror-case", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("open-mirror-case", id, new StepInput(), s, node, ct));
-        incoming.MapPost("/{id:guid}/close", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-            TakeAsync("close", id, new StepInput(), s, node, ct));
+        ArgumentNullException.ThrowIfNull(machine);
+        foreach (var step in Table)
+        {
+            var from = string.Join(", ", step.AllowedFrom(machine));
+            step.Map(incoming).DescribeStep(step.EventName(machine), step.Summary,
+                $"{step.Description} Liaison officers only; allowed while the case is {from}.", step.Body);
+        }
     }
 
+    /// <summary>The table entry for <paramref name="route"/>, or null when no incoming step has that name.</summary>
+    public static IncomingStep? Find(string route) => Table.SingleOrDefault(s => s.Route == route);
+
     /// <summary>Takes the incoming step <paramref name="route"/> with the fields of <paramref name="input"/> it reads, exactly as its endpoint does.</summary>
-    public static Task<IResult> TakeAsync(string route, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(s);
-        return route switch
-        {
-            "register" => RunAsync("register", id, s, (_, _) => [], (c, actor, at) => new RegisterIncoming(id, actor, at), ct),
-            "assign" => RunAsync("assign", id, s, (_, _) => Assignees.ProblemsAsync(s, input.Assignee, ct),
-                (c, actor, at) => new AssignIncoming(id, input.Assignee!.Trim(), actor, at), ct,
-                (db, _) => SetAsync(db, id, c => c.AssignedTo = input.Assignee!.Trim(), ct)),
-            "extend-recognition" => RunAsync("extend-recognition", id, s, (c, _) => ValidateExtension(s.Db, c, new ExtendBody(input.Extension, input.Reasons), s.Limits, ct),
-                (c, actor, at) => new ExtendRecognition(id, PeriodPattern.NormalizingIso.Parse(input.Extension!).Value, input.Reasons!.Trim(), actor, at), ct,
-                (db, _) => SetAsync(db, id, c => c.RecognitionExtendedAt = s.Now, ct)),
-            "request-information" => RunAsync("request-information", id, s, (_, _) => Required("questions", input.Questions, s.Limits),
-                (c, actor, at) => new RequestMoreInformation(id, input.Questions!.Trim(), actor, at), ct),
-            "accept" => AcceptAsync(id, s, node, ct),
-            "refuse" => RunAsync("refuse", id, s, (_, _) => ValidateRefusal(new RefuseBody(input.Grounds, input.Reasons), s.Limits),
-                (c, actor, at) => new RefuseIncoming(id, input.Grounds!, input.Reasons!.Trim(), actor, at), ct),
-            "postpone" => RunAsync("postpone", id, s, (_, at) => ValidatePostponement(new PostponeBody(input.Reason, input.Until), at, s.Limits),
-                (c, actor, at) => new PostponeIncoming(id, input.Reason!.Trim(), input.Until!.Value, actor, at), ct),
-            "record-execution" => RunAsync("record-execution", id, s, (_, _) => Required("summary", input.Summary, s.Limits),
-                (c, actor, at) => new RecordExecution(id, input.Complete, input.Summary!.Trim(), actor, at), ct),
-            "transfer-evidence" => RunAsync("transfer-evidence", id, s, (_, _) => Required("description", input.Description, s.Limits),
-                (c, actor, at) => new TransferEvidence(id, input.Description!.Trim(), actor, at), ct),
-            "open-mirror-case" => OpenMirrorAsync(id, s, node, ct),
-            "close" => RunAsync("close", id, s, (_, _) => [], (c, actor, at) => new CloseIncoming(id, actor, at), ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not an incoming step."),
-        };
-    }
+    public static Task<IResult> TakeAsync(string route, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
+        TakeAsync(Find(route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not an incoming step."), id, input, s, node, ct);
 
     /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user)
     {
-        if (!user.IsInRole(Roles.LiaisonOfficer))
-            return [];
+        ArgumentNullException.ThrowIfNull(user);
         var events = WorkflowSteps.Allowed(machine, status);
-        return Steps.Where(s => events.Contains(s.Event)).Select(s => s.Route).ToList();
+        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine))).Select(s => s.Route).ToList();
     }
 
-    static async Task<IResult> AcceptAsync(Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
+    /// <summary>
+    /// Takes <paramref name="step"/>: the caller may see incoming cases (403), the case exists (404), the caller has the
+    /// step's role (403), the workflow accepts it now (409, nothing changed), its input is complete (400); then the
+    /// workflow message and the idempotency record commit together and the answer is 202.
+    /// </summary>
+    internal static async Task<IResult> TakeAsync(IncomingStep step, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
     {
-        string? domestic = null;
-        return await RunAsync("accept", id, s, (_, _) => [], (c, actor, at) => new AcceptIncoming(id, domestic, actor, at), ct, async (db, c) =>
-        {
-            if (c.Content.Kind is RequestKind.MirrorInvestigation)
-                domestic = await OpenDomesticCaseAsync(db, id, node.Value.Code, s.Now, ct);
-        });
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(node);
+        if (!IncomingQueries.MaySee(s.User))
+            return TypedResults.Forbid();
+        var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (found is null)
+            return TypedResults.NotFound();
+        if (!s.User.IsInRole(step.Role))
+            return TypedResults.Forbid();
+        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
+            .SingleOrDefaultAsync(ct) ?? nameof(IncomingCaseStateMachine.Received);
+        if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.EventName(s.IncomingMachine)))
+            return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, Allowed(s.IncomingMachine, status, s.User)));
+        var context = new IncomingStepContext(id, found, input, s, node.Value.Code, ct);
+        var errors = await step.Validate(context);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var result = new StepResult(id, step.Route, status);
+        var location = $"/api/incoming/{id}";
+        await s.Commands.CommitAsync(async db => s.Commands.Publish(await step.Message(context, db)), StatusCodes.Status202Accepted, result, location, ct);
+        return TypedResults.Accepted(location, result);
     }
 
-    static async Task<IResult> OpenMirrorAsync(Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct)
-    {
-        string? domestic = null;
-        return await RunAsync("open-mirror-case", id, s, (_, _) => [], (c, actor, at) => new OpenMirrorCase(id, domestic!, actor, at), ct,
-            async (db, _) => domestic = await OpenDomesticCaseAsync(db, id, node.Value.Code, s.Now, ct));
-    }
+    static Task<object> Message(object message) => Task.FromResult(message);
 
-    static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, Guid id, string node, Instant now, CancellationToken ct)
+    static Task<Dictionary<string, string[]>> Problems(Dictionary<string, string[]> problems) => Task.FromResult(problems);
+
+    static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, IncomingStepContext x, CancellationToken ct)
     {
-        var reference = await References.NextAsync(db, $"{node}-MC", now, ct);
-        await SetAsync(db, id, c => c.DomesticCaseReference = reference, ct);
+        var reference = await References.NextAsync(db, $"{x.NodeCode}-MC", x.At, ct);
+        await SetAsync(db, x.Id, c => c.DomesticCaseReference = reference, ct);
         return reference;
     }
 
     static async Task SetAsync(NodeDbContext db, Guid id, Action<IncomingCase> change, CancellationToken ct) =>
         change(await db.IncomingCases.SingleAsync(c => c.Id == id, ct));
 
-    static Task<IResult> RunAsync(string route, Guid id, StepServices s, Func<IncomingCase, Instant, Dictionary<string, string[]>> validate,
-        Func<IncomingCase, string, Instant, object> message, CancellationToken ct, Func<NodeDbContext, IncomingCase, Task>? alsoWrite = null) =>
-        RunAsync(route, id, s, (c, at) => Task.FromResult(validate(c, at)), message, ct, alsoWrite);
-
-    static async Task<IResult> RunAsync(string route, Guid id, StepServices s, Func<IncomingCase, Instant, Task<Dictionary<string, string[]>>> validate,
-        Func<IncomingCase, string, Instant, object> message, CancellationToken ct, Func<NodeDbContext, IncomingCase, Task>? alsoWrite = null)
+    static async Task<Dictionary<string, string[]>> ValidateExtensionAsync(IncomingStepContext x)
     {
-        if (!IncomingQueries.MaySee(s.User))
-            return TypedResults.Forbid();
-        var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null)
-            return TypedResults.NotFound();
-        if (!s.User.IsInRole(Roles.LiaisonOfficer))
-            return TypedResults.Forbid();
-        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
-            .SingleOrDefaultAsync(ct) ?? "Received";
-        var step = Steps.Single(x => x.Route == route);
-        if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.Event))
-            return TypedResults.Problem(StepProblems.NotAllowed(route, status, Allowed(s.IncomingMachine, status, s.User)));
-        var errors = await validate(found, s.Now);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-
-        var result = new StepResult(id, route, status);
-        var location = $"/api/incoming/{id}";
-        await s.Commands.CommitAsync(async db =>
-        {
-            if (alsoWrite is not null)
-                await alsoWrite(db, found);
-            s.Commands.Publish(message(found, s.User.UserName(), s.Now));
-        }, StatusCodes.Status202Accepted, result, location, ct);
-        return TypedResults.Accepted(location, result);
-    }
-
-    static Dictionary<string, string[]> Required(string field, string? value, InputLimits limits) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] }
-        : value.Length > limits.TextLength ? new() { [field] = [ProblemTexts.TooLong.Format(limits.TextLength)] }
-        : [];
-
-    static Dictionary<string, string[]> ValidateRefusal(RefuseBody body, InputLimits limits)
-    {
-        var errors = Required("reasons", body.Reasons, limits);
-        var known = ContentData.RefusalGrounds.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
-        if (body.Grounds is not { Count: > 0 })
-            errors["grounds"] = [ProblemTexts.GroundsRequired.Format()];
-        else if (body.Grounds.Count > limits.ListItems)
-            errors["grounds"] = [ProblemTexts.TooMany.Format(limits.ListItems)];
-        else if (body.Grounds.ToList().FindIndex(g => g is null) is >= 0 and var empty)
-            errors[$"grounds[{empty}]"] = [ProblemTexts.NullEntry.Format()];
-        else if (body.Grounds.Any(g => g.Length > limits.NameLength))
-            errors["grounds"] = [ProblemTexts.TooLong.Format(limits.NameLength)];
-        else if (body.Grounds.Any(g => g.Equals("FISCAL", StringComparison.OrdinalIgnoreCase)))
-            errors["grounds"] = [ProblemTexts.FiscalGround.Format()];
-        else if (body.Grounds.Where(g => !known.Contains(g)).ToList() is { Count: > 0 } unknown)
-            errors["grounds"] = [ProblemTexts.UnknownGrounds.Format(string.Join(", ", unknown), string.Join(", ", known))];
-        return errors;
-    }
-
-    static Dictionary<string, string[]> ValidatePostponement(PostponeBody body, Instant now, InputLimits limits)
-    {
-        var errors = Required("reason", body.Reason, limits);
-        var today = now.InUtc().Date;
-        if (body.Until is null || body.Until <= today)
-            errors["until"] = [ProblemTexts.FutureDate.Format()];
-        else if (body.Until > today.PlusYears(limits.DateWindowYears))
-            errors["until"] = [ProblemTexts.DateRange.Format(LocalDatePattern.Iso.Format(today.PlusDays(1)), LocalDatePattern.Iso.Format(today.PlusYears(limits.DateWindowYears)))];
-        return errors;
-    }
-
-    static async Task<Dictionary<string, string[]>> ValidateExtension(NodeDbContext db, IncomingCase found, ExtendBody body, InputLimits limits,
-        CancellationToken ct)
-    {
-        var errors = Required("reasons", body.Reasons, limits);
-        var parsed = body.Extension is null ? null : PeriodPattern.NormalizingIso.Parse(body.Extension);
-        if (parsed is not { Success: true })
-        {
-            errors["extension"] = [ProblemTexts.PeriodRequired.Format()];
-            return errors;
-        }
-        var basis = found.Content.LegalBasis ?? LegalBasis.Reciprocity;
-        var rule = WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, basis, found.Urgent);
-        var clock = await db.Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, ct);
-        if (clock?.Extended == true || found.RecognitionExtendedAt is not null)
-            errors["extension"] = [ProblemTexts.ExtendedOnce.Format()];
-        // Only days count against the cap: P1Y10D has ten days and a year the cap would otherwise not see.
-        else if (rule.MaxExtension is not { } max || parsed.Value.HasTimeComponent || parsed.Value.Years != 0 || parsed.Value.Months != 0 || parsed.Value.Weeks != 0
-                 || parsed.Value.Days <= 0 || parsed.Value.Days > max.Days)
-            errors["extension"] = [ProblemTexts.ExtensionRange.Format(rule.MaxExtension?.Days ?? 0, rule.Source)];
-        return errors;
+        var found = x.Case;
+        var rule = WorkflowData.DeadlinePolicies.Rule(ClockKind.Recognition, found.Content.LegalBasis ?? LegalBasis.Reciprocity, found.Urgent);
+        var clock = await x.Services.Db.Clocks.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.SubjectId == found.Id && c.Kind == ClockKind.Recognition, x.Cancellation);
+        var extended = clock?.Extended == true || found.RecognitionExtendedAt is not null;
+        return RecognitionExtensionRules.Problems(x.Input.Extension, x.Input.Reasons, rule, extended, x.Services.Limits);
     }
 }

@@ -5,6 +5,7 @@ using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using MlaRequests.Workflows.IncomingCases;
 
 namespace MlaRequests.Node.Features.Incoming;
 
@@ -34,7 +35,7 @@ public static class ListIncoming
             from c in db.IncomingCases.AsNoTracking()
             join w in db.IncomingCaseWorkflows.AsNoTracking() on c.Id equals w.CorrelationId into workflows
             from w in workflows.DefaultIfEmpty()
-            select new { Case = c, Status = w == null ? "Received" : w.CurrentState };
+            select new { Case = c, Status = w == null ? nameof(IncomingCaseStateMachine.Received) : w.CurrentState };
         if (!string.IsNullOrWhiteSpace(status))
             query = query.Where(x => x.Status == status);
         if (!string.IsNullOrWhiteSpace(country))

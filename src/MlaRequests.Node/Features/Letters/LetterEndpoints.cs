@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using MlaRequests.Domain;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
-using MlaRequests.Node.Pages;
 using MlaRequests.Node.Persistence;
 using NodaTime;
 
@@ -38,7 +38,7 @@ public static class LetterEndpoints
         var createdOn = request.CreatedAt.InUtc().Date;
         var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(createdOn)) && !ChildProtection.Handles(user, request.OfficeCode);
         var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
-        var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[UiFormat.NodeZone(node.Value.Code)]).Date;
+        var today = NodeTime.Today(node.Value.Code, clock.GetCurrentInstant());
         var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language));
         return TypedResults.File(pdf, "application/pdf", $"{request.Reference}-{language}.pdf");
     }

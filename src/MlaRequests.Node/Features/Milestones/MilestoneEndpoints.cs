@@ -18,6 +18,8 @@ using NodaTime;
 using NodaTime.Text;
 using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Workflows.Shared;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.IncomingCases;
 
 namespace MlaRequests.Node.Features.Milestones;
 
@@ -30,7 +32,10 @@ namespace MlaRequests.Node.Features.Milestones;
 /// </summary>
 public static class MilestoneEndpoints
 {
-    static readonly string[] Final = ["Completed", "Refused", "Withdrawn", "Closed"];
+    static readonly string[] Final =
+    [
+        nameof(BranchStateMachine.Completed), nameof(BranchStateMachine.Refused), nameof(BranchStateMachine.Withdrawn), nameof(IncomingCaseStateMachine.Closed),
+    ];
 
     /// <summary>A proposed milestone.</summary>
     /// <param name="Title">What it is.</param>
@@ -88,7 +93,8 @@ public static class MilestoneEndpoints
         var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (found is null)
             return null;
-        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState).SingleOrDefaultAsync(ct) ?? "Received";
+        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState).SingleOrDefaultAsync(ct)
+            ?? nameof(IncomingCaseStateMachine.Received);
         return new Side(id, id, found.RequestingNode, false, found.Content.Kind, status, s.User.IsInRole(Roles.LiaisonOfficer), $"/api/incoming/{id}/milestones");
     }
 
@@ -114,7 +120,7 @@ public static class MilestoneEndpoints
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
             errors["title"] = ["A title of 1 to 200 characters is required."];
-        var today = s.Now.InUtc().Date;
+        var today = NodeTime.Today(s.NodeCode, s.Now);
         if (body.Date is null)
             errors["date"] = ["The milestone's date is required."];
         else if (body.Date < today.PlusYears(-s.Limits.DateWindowYears) || body.Date > today.PlusYears(s.Limits.DateWindowYears))

@@ -25,14 +25,14 @@ public sealed record ClockView(Guid Id, string Kind, string Country, Guid? Branc
     public static ClockView From(DeadlineClockState clock, Instant now)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var open = clock.CurrentState is "Running" or "Overdue";
+        var open = clock.CurrentState is nameof(DeadlineClockStateMachine.Running) or nameof(DeadlineClockStateMachine.Overdue);
         var state = clock.CurrentState switch
         {
-            "Running" when now >= clock.DueAt => "overdue",
-            "Running" when now >= clock.Reminder50At => "due",
-            "Running" => "running",
-            "Overdue" => "overdue",
-            "Met" => "met",
+            nameof(DeadlineClockStateMachine.Running) when now >= clock.DueAt => "overdue",
+            nameof(DeadlineClockStateMachine.Running) when now >= clock.Reminder50At => "due",
+            nameof(DeadlineClockStateMachine.Running) => "running",
+            nameof(DeadlineClockStateMachine.Overdue) => "overdue",
+            nameof(DeadlineClockStateMachine.Met) => "met",
             _ => "cancelled",
         };
         return new ClockView(clock.CorrelationId, clock.Kind.ToString(), clock.ActingCountry, clock.BranchId, state, clock.StartedAt, clock.DueAt,

@@ -9,6 +9,7 @@ using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Hosting;
 using NodaTime;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -28,7 +29,7 @@ public static class EditRequest
             return TypedResults.NotFound();
         if (!user.IsInRole(Roles.Prosecutor) || user.Office() != found.OfficeCode)
             return TypedResults.Forbid();
-        if (status != "Draft")
+        if (status != nameof(OutgoingRequestStateMachine.Draft))
             return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
         var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
         if (errors.Count > 0)

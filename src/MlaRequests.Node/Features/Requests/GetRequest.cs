@@ -48,7 +48,7 @@ public static class GetRequest
         var targets = request.Content.Targets.Select(country =>
         {
             var branch = branches.SingleOrDefault(b => b.TargetNode == country);
-            var branchStatus = branch?.CurrentState ?? (status == "Approved" ? "Transmitting" : "NotTransmitted");
+            var branchStatus = branch?.CurrentState ?? BranchStatus.Pending(status);
             return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : transport.GetValueOrDefault(branch.CorrelationId, "none"),
                 branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],

@@ -6,6 +6,7 @@ using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -44,7 +45,7 @@ public static class ListRequests
             from r in requests
             join w in db.OutgoingRequestWorkflows.AsNoTracking() on r.Id equals w.CorrelationId into workflows
             from w in workflows.DefaultIfEmpty()
-            select new { Request = r, Status = w == null ? "Draft" : w.CurrentState };
+            select new { Request = r, Status = w == null ? nameof(OutgoingRequestStateMachine.Draft) : w.CurrentState };
         if (!string.IsNullOrWhiteSpace(status))
             query = query.Where(x => x.Status == status);
 

@@ -1,4 +1,6 @@
 using MlaRequests.Node.Features.Commands;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -17,7 +19,8 @@ public static class RequestEndpoints
         commands.MapPost("/", CreateRequest.Handle);
         commands.MapPut("/{id:guid}", EditRequest.Handle);
         commands.MapPost("/{id:guid}/notes", AddNote.Handle);
-        RequestSteps.Map(commands);
+        RequestSteps.Map(commands, endpoints.ServiceProvider.GetRequiredService<OutgoingRequestStateMachine>(),
+            endpoints.ServiceProvider.GetRequiredService<BranchStateMachine>());
         return endpoints;
     }
 }

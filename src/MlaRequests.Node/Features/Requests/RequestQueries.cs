@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Persistence;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Features.Requests;
 
@@ -28,6 +29,6 @@ public static class RequestQueries
             return null;
         var status = await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == id)
             .Select(w => w.CurrentState).SingleOrDefaultAsync(cancellationToken);
-        return (request, status ?? "Draft");
+        return (request, status ?? nameof(OutgoingRequestStateMachine.Draft));
     }
 }

@@ -2,38 +2,25 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain;
-using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
-using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Content;
 using MlaRequests.Workflows.Requests;
-using NodaTime;
-using MlaRequests.Domain.Requests.Validation;
 
 namespace MlaRequests.Node.Features.Requests;
 
 /// <summary>
-/// The human steps on an outgoing request and its branches, each its own POST. A step is checked
-/// in this order: the caller may see the request (404), may take this step (403), the workflow
-/// accepts it in the current status (409, nothing changed), its input is complete (400); then the
-/// workflow message and the idempotency record commit together and the answer is 202.
+/// The human steps on an outgoing request and its branches, each its own POST, all from two tables
+/// (<see cref="OnRequest"/>, <see cref="OnBranch"/>) from which the routes, the web UI's forms, the
+/// <c>allowedSteps</c> answers and the API document are read. A step is checked in this order: the caller may
+/// see the request (404), may take this step (403), the workflow accepts it in the current status (409,
+/// nothing changed), its input is complete (400); then the workflow message and the idempotency record
+/// commit together and the answer is 202. Adding a step is one entry plus its transition.
 /// </summary>
 public static class RequestSteps
 {
-    sealed record Step(string Route, string Event, string Role, bool OwnOffice);
-
-    static readonly Step Submit = new("submit", "Submit", Roles.Prosecutor, true);
-    static readonly Step Approve = new("approve", "Approve", Roles.LiaisonOfficer, false);
-    static readonly Step Return = new("return", "Return", Roles.LiaisonOfficer, false);
-    static readonly Step Reject = new("reject", "Reject", Roles.LiaisonOfficer, false);
-    static readonly Step Withdraw = new("withdraw", "Withdraw", Roles.Prosecutor, true);
-    static readonly Step Answer = new("answer-information", "Answer", Roles.Prosecutor, true);
-    static readonly Step Confirm = new("confirm-evidence", "ConfirmEvidence", Roles.Prosecutor, true);
-    static readonly Step[] OnRequest = [Submit, Approve, Return, Reject, Withdraw];
-    static readonly Step[] OnBranch = [Answer, Confirm];
-
     /// <summary>Comments for a returned request.</summary>
     /// <param name="Comments">What the prosecutor should change.</param>
     public sealed record ReturnBody(string? Comments);
@@ -50,99 +37,137 @@ public static class RequestSteps
     /// <param name="Answer">The answer.</param>
     public sealed record AnswerBody(string? Answer);
 
-    /// <summary>Maps the step endpoints under <c>/api/requests/{id}</c>.</summary>
-    public static void Map(RouteGroupBuilder requests)
+    /// <summary>The steps on the request itself, under <c>/api/requests/{id}</c>.</summary>
+    public static IReadOnlyList<RequestStep<OutgoingRequestStateMachine>> OnRequest { get; } =
+    [
+        new("submit", m => m.Submit, Roles.Prosecutor, true, null, new(), "Submit the request for review",
+            "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
+            x => ContentData.RequiredContent.Missing(x.Request.Content),
+            x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
+                x.Request.Content.Urgent || x.Request.Content.HasChildVictim(x.Request.CreatedAt.InUtc().Date), x.Request.Content.Targets, x.Actor, x.At),
+            async (db, x) =>
+            {
+                var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);
+                request.ChildVictimPriority = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
+            }) { Mapper = (g, step) => MapOnRequest(g, step) },
+        new("approve", m => m.Approve, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
+            "Releases the request: it is transmitted to every requested country and a branch opens per country.",
+            _ => [], x => new ApproveRequest(x.Id, x.Actor, x.At)) { Mapper = (g, step) => MapOnRequest(g, step) },
+        new("return", m => m.Return, Roles.LiaisonOfficer, false, typeof(ReturnBody), new("Step.Comments"), "Return the request to the prosecutor",
+            "Returns the request to its draft with comments on what to change.",
+            x => StepInputRules.Required("comments", x.Text, x.Services.Limits), x => new ReturnRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnRequest<ReturnBody>(g, step, b => b.Comments) },
+        new("reject", m => m.Reject, Roles.LiaisonOfficer, false, typeof(RejectBody), new("Step.Reasons", Danger: true), "Reject the request internally",
+            "Rejects the request in the internal review, with reasons; it is never sent.",
+            x => StepInputRules.Required("reasons", x.Text, x.Services.Limits), x => new RejectRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnRequest<RejectBody>(g, step, b => b.Reasons) },
+        new("withdraw", m => m.Withdraw, Roles.Prosecutor, true, typeof(WithdrawBody), new("Step.Reason", Danger: true), "Withdraw the request",
+            "Withdraws the request, with a reason; every requested country is told.",
+            x => StepInputRules.Required("reason", x.Text, x.Services.Limits), x => new WithdrawRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnRequest<WithdrawBody>(g, step, b => b.Reason) },
+    ];
+
+    /// <summary>The steps on one requested country's branch, under <c>/api/requests/{id}/targets/{country}</c>.</summary>
+    public static IReadOnlyList<RequestStep<BranchStateMachine>> OnBranch { get; } =
+    [
+        new("answer-information", m => m.Answer, Roles.Prosecutor, true, typeof(AnswerBody), new("Step.Answer"),
+            "Answer the requested country's questions", "Sends the answer to the questions the requested country asked.",
+            x => StepInputRules.Required("answer", x.Text, x.Services.Limits), x => new AnswerAdditionalInformation(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<AnswerBody>(g, step, b => b.Answer) },
+        new("confirm-evidence", m => m.ConfirmEvidence, Roles.Prosecutor, true, null, new(), "Confirm the evidence was received",
+            "Confirms receipt of the evidence the requested country transferred; the branch completes.",
+            _ => [], x => new ConfirmEvidenceReceived(x.BranchId, x.Actor, x.At)) { Mapper = (g, step) => MapOnBranch(g, step) },
+    ];
+
+    /// <summary>Maps the step endpoints under <c>/api/requests/{id}</c>, one POST per table entry.</summary>
+    public static void Map(RouteGroupBuilder requests, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine)
     {
-        requests.MapPost("/{id:guid}/submit", (Guid id, StepServices s, CancellationToken ct) => TakeOnRequestAsync("submit", id, null, s, ct));
-        requests.MapPost("/{id:guid}/approve", (Guid id, StepServices s, CancellationToken ct) => TakeOnRequestAsync("approve", id, null, s, ct));
-        requests.MapPost("/{id:guid}/return", (Guid id, ReturnBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("return", id, body.Comments, s, ct));
-        requests.MapPost("/{id:guid}/reject", (Guid id, RejectBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("reject", id, body.Reasons, s, ct));
-        requests.MapPost("/{id:guid}/withdraw", (Guid id, WithdrawBody body, StepServices s, CancellationToken ct) => TakeOnRequestAsync("withdraw", id, body.Reason, s, ct));
-        requests.MapPost("/{id:guid}/targets/{country}/answer-information", (Guid id, string country, AnswerBody body, StepServices s, CancellationToken ct) =>
-            TakeOnBranchAsync("answer-information", id, country, body.Answer, s, ct));
-        requests.MapPost("/{id:guid}/targets/{country}/confirm-evidence", (Guid id, string country, StepServices s, CancellationToken ct) =>
-            TakeOnBranchAsync("confirm-evidence", id, country, null, s, ct));
+        ArgumentNullException.ThrowIfNull(requestMachine);
+        ArgumentNullException.ThrowIfNull(branchMachine);
+        foreach (var step in OnRequest)
+            Describe(step.Mapper(requests, step), step, step.EventName(requestMachine), WorkflowSteps.AllowedFrom(requestMachine, step.Event(requestMachine)));
+        foreach (var step in OnBranch)
+            Describe(step.Mapper(requests, step), step, step.EventName(branchMachine), WorkflowSteps.AllowedFrom(branchMachine, step.Event(branchMachine)));
     }
+
+    /// <summary>The web UI form of the request step <paramref name="route"/>, or null when there is no such step.</summary>
+    public static StepFormLayout? RequestForm(string route) => OnRequest.SingleOrDefault(s => s.Route == route)?.Form;
+
+    /// <summary>The web UI form of the branch step <paramref name="route"/>, or null when there is no such step.</summary>
+    public static StepFormLayout? BranchForm(string route) => OnBranch.SingleOrDefault(s => s.Route == route)?.Form;
 
     /// <summary>
     /// Takes the request step <paramref name="route"/> (submit, approve, return, reject, withdraw) with its one text field
     /// (comments, reasons, reason), exactly as its endpoint does; the web UI's forms call this too.
     /// </summary>
-    public static Task<IResult> TakeOnRequestAsync(string route, Guid id, string? text, StepServices s, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return route switch
-        {
-            "submit" => SubmitAsync(id, s, ct),
-            "approve" => OnRequestAsync(Approve, id, s, _ => [], (r, actor, at) => new ApproveRequest(id, actor, at), ct),
-            "return" => OnRequestAsync(Return, id, s, _ => Required("comments", text, s.Limits), (r, actor, at) => new ReturnRequest(id, text!.Trim(), actor, at), ct),
-            "reject" => OnRequestAsync(Reject, id, s, _ => Required("reasons", text, s.Limits), (r, actor, at) => new RejectRequest(id, text!.Trim(), actor, at), ct),
-            "withdraw" => OnRequestAsync(Withdraw, id, s, _ => Required("reason", text, s.Limits), (r, actor, at) => new WithdrawRequest(id, text!.Trim(), actor, at), ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a request step."),
-        };
-    }
+    public static Task<IResult> TakeOnRequestAsync(string route, Guid id, string? text, StepServices s, CancellationToken ct) =>
+        OnRequestAsync(OnRequest.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a request step."),
+            id, text, s, ct);
 
     /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence) as its endpoint does.</summary>
-    public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return route switch
-        {
-            "answer-information" => OnBranchAsync(Answer, id, country, s, Required("answer", text, s.Limits),
-                (branch, actor, at) => new AnswerAdditionalInformation(branch, text!.Trim(), actor, at), ct),
-            "confirm-evidence" => OnBranchAsync(Confirm, id, country, s, [], (branch, actor, at) => new ConfirmEvidenceReceived(branch, actor, at), ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
-        };
-    }
+    public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct) =>
+        OnBranchAsync(OnBranch.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
+            id, country, text, s, ct);
 
     /// <summary>The request steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> AllowedOnRequest(OutgoingRequestStateMachine machine, string status, ClaimsPrincipal user, string office) =>
-        Allowed(OnRequest, WorkflowSteps.Allowed(machine, status), user, office);
+        Allowed(OnRequest, machine, WorkflowSteps.Allowed(machine, status), user, office);
 
-    /// <summary>The branch steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
+    /// <summary>The branch steps <paramref name="user"/> may take in <paramref name="status"/> (none while the branch is not open yet).</summary>
     public static IReadOnlyList<string> AllowedOnBranch(BranchStateMachine machine, string status, ClaimsPrincipal user, string office) =>
-        status is "Transmitting" or "NotTransmitted" ? [] : Allowed(OnBranch, WorkflowSteps.Allowed(machine, status), user, office);
+        BranchStatus.IsPending(status) ? [] : Allowed(OnBranch, machine, WorkflowSteps.Allowed(machine, status), user, office);
 
-    static IReadOnlyList<string> Allowed(Step[] steps, IReadOnlyList<string> events, ClaimsPrincipal user, string office) =>
-        steps.Where(s => events.Contains(s.Event) && MayAct(s, user, office)).Select(s => s.Route).ToList();
+    static IReadOnlyList<string> Allowed<TMachine>(IEnumerable<RequestStep<TMachine>> steps, TMachine machine, IReadOnlyList<string> events,
+        ClaimsPrincipal user, string office) =>
+        steps.Where(s => events.Contains(s.EventName(machine)) && MayAct(s, user, office)).Select(s => s.Route).ToList();
 
-    static bool MayAct(Step step, ClaimsPrincipal user, string office) => user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office);
+    static bool MayAct<TMachine>(RequestStep<TMachine> step, ClaimsPrincipal user, string office) =>
+        user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office);
 
-    static Dictionary<string, string[]> Required(string field, string? value, InputLimits limits) =>
-        string.IsNullOrWhiteSpace(value) ? new() { [field] = [ProblemTexts.Required.Format(field)] }
-        : value.Length > limits.TextLength ? new() { [field] = [ProblemTexts.TooLong.Format(limits.TextLength)] }
-        : [];
-
-    static Task<IResult> SubmitAsync(Guid id, StepServices s, CancellationToken ct) =>
-        OnRequestAsync(Submit, id, s, request => ContentData.RequiredContent.Missing(request.Content), (request, actor, at) =>
-        {
-            var child = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
-            return new SubmitRequest(id, request.Content.Kind, request.Content.LegalBasis!.Value, request.Content.Urgent || child, request.Content.Targets, actor, at);
-        }, ct, async (db, at) =>
-        {
-            var request = await db.Requests.SingleAsync(r => r.Id == id, ct);
-            request.ChildVictimPriority = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
-        });
-
-    static async Task<IResult> OnRequestAsync(Step step, Guid id, StepServices s, Func<MlaRequest, Dictionary<string, string[]>> validate,
-        Func<MlaRequest, string, Instant, object> message, CancellationToken ct, Func<NodeDbContext, Instant, Task>? alsoWrite = null)
+    static void Describe<TMachine>(RouteHandlerBuilder endpoint, RequestStep<TMachine> step, string operationId, IReadOnlyList<string> allowedFrom)
     {
+        var subject = typeof(TMachine) == typeof(BranchStateMachine) ? "branch" : "request";
+        endpoint.DescribeStep(operationId, step.Summary, $"{step.Description} {Who(step)}; allowed while the {subject} is {string.Join(", ", allowedFrom)}.", step.Body);
+    }
+
+    static string Who<TMachine>(RequestStep<TMachine> step) =>
+        (step.Role == Roles.Prosecutor ? "Prosecutors" : "Liaison officers") + (step.OwnOffice ? " of the request's office" : string.Empty);
+
+    static RouteHandlerBuilder MapOnRequest(RouteGroupBuilder group, RequestStep<OutgoingRequestStateMachine> step) =>
+        group.MapPost($"/{{id:guid}}/{step.Route}", (Guid id, StepServices s, CancellationToken ct) => OnRequestAsync(step, id, null, s, ct));
+
+    static RouteHandlerBuilder MapOnRequest<TBody>(RouteGroupBuilder group, RequestStep<OutgoingRequestStateMachine> step, Func<TBody, string?> text)
+        where TBody : class =>
+        group.MapPost($"/{{id:guid}}/{step.Route}", (Guid id, TBody body, StepServices s, CancellationToken ct) => OnRequestAsync(step, id, text(body), s, ct));
+
+    static RouteHandlerBuilder MapOnBranch(RouteGroupBuilder group, RequestStep<BranchStateMachine> step) =>
+        group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, StepServices s, CancellationToken ct) =>
+            OnBranchAsync(step, id, country, null, s, ct));
+
+    static RouteHandlerBuilder MapOnBranch<TBody>(RouteGroupBuilder group, RequestStep<BranchStateMachine> step, Func<TBody, string?> text)
+        where TBody : class =>
+        group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, TBody body, StepServices s, CancellationToken ct) =>
+            OnBranchAsync(step, id, country, text(body), s, ct));
+
+    static async Task<IResult> OnRequestAsync(RequestStep<OutgoingRequestStateMachine> step, Guid id, string? text, StepServices s, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(s);
         if (await RequestQueries.FindAsync(s.Db, id, s.User, ct) is not var (request, status))
             return TypedResults.NotFound();
         if (!MayAct(step, s.User, request.OfficeCode))
             return TypedResults.Forbid();
-        if (!WorkflowSteps.Allowed(s.RequestMachine, status).Contains(step.Event))
+        if (!WorkflowSteps.Allowed(s.RequestMachine, status).Contains(step.EventName(s.RequestMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnRequest(s.RequestMachine, status, s.User, request.OfficeCode)));
-        var errors = validate(request);
+        var context = new RequestStepContext(id, id, request, text, s.User.UserName(), s.Now, s, ct);
+        var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: $"The step '{step.Route}' needs {errors.Count} more field(s).");
-        return await CommitAsync(step, id, status, s, db => alsoWrite?.Invoke(db, s.Now) ?? Task.CompletedTask,
-            message(request, s.User.UserName(), s.Now), $"/api/requests/{id}", ct);
+        return await CommitAsync(step.Route, context, status, step.AlsoWrite, step.Message(context), ct);
     }
 
-    static async Task<IResult> OnBranchAsync(Step step, Guid id, string country, StepServices s, Dictionary<string, string[]> errors,
-        Func<Guid, string, Instant, object> message, CancellationToken ct)
+    static async Task<IResult> OnBranchAsync(RequestStep<BranchStateMachine> step, Guid id, string country, string? text, StepServices s, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(s);
         if (await RequestQueries.FindAsync(s.Db, id, s.User, ct) is not var (request, _))
             return TypedResults.NotFound();
         var branchId = DeterministicGuid.Branch(id, country);
@@ -151,20 +176,25 @@ public static class RequestSteps
             return TypedResults.NotFound();
         if (!MayAct(step, s.User, request.OfficeCode))
             return TypedResults.Forbid();
-        if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.Event))
+        if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.EventName(s.BranchMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
+        var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct);
+        var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        return await CommitAsync(step, id, status, s, _ => Task.CompletedTask, message(branchId, s.User.UserName(), s.Now), $"/api/requests/{id}", ct);
+        return await CommitAsync(step.Route, context, status, step.AlsoWrite, step.Message(context), ct);
     }
 
-    static async Task<IResult> CommitAsync(Step step, Guid id, string status, StepServices s, Func<NodeDbContext, Task> alsoWrite, object message,
-        string location, CancellationToken ct)
+    static async Task<IResult> CommitAsync(string route, RequestStepContext context, string status, Func<Persistence.NodeDbContext, RequestStepContext, Task>? alsoWrite,
+        object message, CancellationToken ct)
     {
-        var result = new StepResult(id, step.Route, status);
+        var s = context.Services;
+        var result = new StepResult(context.Id, route, status);
+        var location = $"/api/requests/{context.Id}";
         await s.Commands.CommitAsync(async db =>
         {
-            await alsoWrite(db);
+            if (alsoWrite is not null)
+                await alsoWrite(db, context);
             s.Commands.Publish(message);
         }, StatusCodes.Status202Accepted, result, location, ct);
         return TypedResults.Accepted(location, result);

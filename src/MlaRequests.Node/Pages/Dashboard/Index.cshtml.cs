@@ -13,6 +13,7 @@ using MlaRequests.Node.Features.Deadlines;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Persistence;
 using NodaTime;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Pages.Dashboard;
 
@@ -80,8 +81,9 @@ public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node
 
         var drafts = await db.Requests.CountAsync(r => !db.OutgoingRequestWorkflows.Any(w => w.CorrelationId == r.Id), ct);
         var statuses = await db.OutgoingRequestWorkflows.GroupBy(w => w.CurrentState).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        ByStatus = statuses.Select(s => (s.Key, s.Key == "Draft" ? s.Count + drafts : s.Count))
-            .Concat(drafts > 0 && statuses.All(s => s.Key != "Draft") ? [("Draft", drafts)] : []).OrderByDescending(s => s.Item2).ToList();
+        const string draft = nameof(OutgoingRequestStateMachine.Draft);
+        ByStatus = statuses.Select(s => (s.Key, s.Key == draft ? s.Count + drafts : s.Count))
+            .Concat(drafts > 0 && statuses.All(s => s.Key != draft) ? [(draft, drafts)] : []).OrderByDescending(s => s.Item2).ToList();
         ByCountry = (await db.BranchWorkflows.GroupBy(b => new { b.TargetNode, b.CurrentState }).Select(g => new { g.Key.TargetNode, g.Key.CurrentState, Count = g.Count() })
             .ToListAsync(ct)).Select(x => (x.TargetNode, x.CurrentState, x.Count)).OrderBy(x => x.TargetNode).ToList();
         IncomingByCountry = (await db.IncomingCases.GroupBy(c => c.RequestingNode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))

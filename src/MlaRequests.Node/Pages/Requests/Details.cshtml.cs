@@ -39,7 +39,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequest
             return Page();
         }
         var request = Shown = ok.Value!;
-        if (request.Status == "Draft")
+        if (request.Status == nameof(OutgoingRequestStateMachine.Draft))
             Missing = ContentData.RequiredContent.Missing(request.Content);
         Diagram = new WorkflowDiagram(requestMachine.GetGraph(), request.Status);
         BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => new WorkflowDiagram(branchMachine.GetGraph(), t.Status));

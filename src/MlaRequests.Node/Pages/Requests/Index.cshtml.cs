@@ -33,7 +33,7 @@ public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine mac
     public ListRequests.Page Rows { get; private set; } = new([], 0, 1, PageSize);
 
     /// <summary>Every status of the request workflow, for the filter.</summary>
-    public IEnumerable<string> Statuses => machine.States.Select(s => s.Name).Where(n => n is not ("Initial" or "Final"));
+    public IEnumerable<string> Statuses => machine.States.Where(s => s != machine.Initial && s != machine.Final).Select(s => s.Name);
 
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync(CancellationToken ct)

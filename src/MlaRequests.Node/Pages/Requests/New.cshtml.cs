@@ -10,6 +10,7 @@ using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Resources;
 using NodaTime;
 using MlaRequests.Node.Audit;
+using MlaRequests.Workflows.Requests;
 
 namespace MlaRequests.Node.Pages.Requests;
 
@@ -42,7 +43,7 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
         {
             if (await RequestQueries.FindAsync(steps.Db, id, User, ct) is not var (request, status))
                 return NotFound();
-            if (status != "Draft")
+            if (status != nameof(OutgoingRequestStateMachine.Draft))
                 return Redirect($"/Requests/{id}");
             Form = RequestForm.From(request.Content);
         }
@@ -88,7 +89,7 @@ public sealed class NewModel(StepServices steps, IClock clock, IOptions<NodeOpti
     async Task WaitUntilSubmittedAsync(Guid id, CancellationToken ct)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(5) && await RequestQueries.FindAsync(steps.Db, id, User, ct) is (_, "Draft"))
+        while (waited.Elapsed < TimeSpan.FromSeconds(5) && await RequestQueries.FindAsync(steps.Db, id, User, ct) is (_, nameof(OutgoingRequestStateMachine.Draft)))
             await Task.Delay(50, ct);
     }
 }

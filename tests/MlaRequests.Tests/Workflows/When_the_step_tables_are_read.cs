@@ -1,0 +1,109 @@
+using FluentAssertions;
+using MassTransit;
+using MlaRequests.Node.Features.Incoming;
+using MlaRequests.Node.Features.Requests;
+using MlaRequests.Node.Pages;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
+using Xunit;
+
+namespace MlaRequests.Tests.Workflows;
+
+/// <summary>
+/// The step tables against their state machines: every step raises an event its machine declares and handles
+/// somewhere, and every event is either a person's step (exactly one entry) or raised elsewhere on purpose.
+/// </summary>
+public sealed class When_the_step_tables_are_read
+{
+    static readonly WorkflowNode Node = new("KZ");
+
+    [Fact]
+    public void Every_incoming_step_raises_an_event_of_the_incoming_case_workflow_named_after_its_message()
+    {
+        var machine = new IncomingCaseStateMachine(Node);
+
+        foreach (var step in IncomingSteps.Table)
+        {
+            var @event = step.Event(machine);
+            machine.Events.Should().Contain(@event, $"'{step.Route}' raises an event of the workflow");
+            @event.Name.Should().Be(MessageType(@event).Name, $"'{step.Route}' raises an event named after its message");
+            step.AllowedFrom(machine).Should().NotBeEmpty($"'{step.Route}' is allowed from some status");
+        }
+    }
+
+    [Fact]
+    public void Every_event_of_the_incoming_case_workflow_is_one_step_or_arrives_from_elsewhere()
+    {
+        var machine = new IncomingCaseStateMachine(Node);
+        string[] elsewhere =
+        [
+            nameof(IncomingCaseStateMachine.IncomingRequestReceived), // the border opens the case
+            nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
+            nameof(IncomingCaseStateMachine.RequestWithdrawn), // the requesting country's steps
+        ];
+
+        var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
+
+        steps.Should().OnlyHaveUniqueItems("each event has exactly one step").And.NotIntersectWith(elsewhere);
+        steps.Concat(elsewhere).Should().BeEquivalentTo(machine.Events.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Every_event_of_the_request_and_branch_workflows_is_one_step_or_raised_elsewhere()
+    {
+        var request = new OutgoingRequestStateMachine(Node);
+        var branch = new BranchStateMachine(Node);
+        string[] requestElsewhere =
+        [
+            nameof(OutgoingRequestStateMachine.Drafted), nameof(OutgoingRequestStateMachine.NoteAdded), // their own endpoints
+            nameof(OutgoingRequestStateMachine.BranchAgreed), nameof(OutgoingRequestStateMachine.BranchDone), // the branches
+        ];
+        string[] branchElsewhere =
+        [
+            nameof(BranchStateMachine.Open), nameof(BranchStateMachine.Withdraw), // the request workflow
+            nameof(BranchStateMachine.Registered), nameof(BranchStateMachine.Assigned), nameof(BranchStateMachine.Extended),
+            nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.RefusedByTarget), nameof(BranchStateMachine.PostponedByTarget),
+            nameof(BranchStateMachine.AcceptedByTarget), nameof(BranchStateMachine.ExecutionReported), nameof(BranchStateMachine.EvidenceSent),
+            nameof(BranchStateMachine.Noted), // the requested country's steps
+        ];
+
+        var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();
+        var branchSteps = RequestSteps.OnBranch.Select(s => s.EventName(branch)).ToList();
+
+        requestSteps.Should().OnlyHaveUniqueItems().And.NotIntersectWith(requestElsewhere);
+        requestSteps.Concat(requestElsewhere).Should().BeEquivalentTo(request.Events.Select(e => e.Name));
+        branchSteps.Should().OnlyHaveUniqueItems().And.NotIntersectWith(branchElsewhere);
+        branchSteps.Concat(branchElsewhere).Should().BeEquivalentTo(branch.Events.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Each_step_is_allowed_from_the_states_its_transition_names()
+    {
+        var incoming = new IncomingCaseStateMachine(Node);
+        var request = new OutgoingRequestStateMachine(Node);
+
+        IncomingSteps.Find("postpone")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.Assigned));
+        IncomingSteps.Find("accept")!.AllowedFrom(incoming).Should()
+            .BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned), nameof(IncomingCaseStateMachine.Postponed));
+        IncomingSteps.Find("close")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.InformationRegistered));
+        RequestSteps.OnRequest.Single(s => s.Route == "withdraw").Event(request).Should().Be(request.Withdraw);
+    }
+
+    [Fact]
+    public void Routes_are_unique_and_every_step_form_is_known_to_the_web_UI()
+    {
+        var routes = IncomingSteps.Table.Select(s => s.Route).Concat(RequestSteps.OnRequest.Select(s => s.Route))
+            .Concat(RequestSteps.OnBranch.Select(s => s.Route));
+
+        routes.Should().OnlyHaveUniqueItems();
+        IncomingSteps.Table.Should().OnlyContain(s => StepForm.Known("incoming", s.Route));
+        RequestSteps.OnRequest.Should().OnlyContain(s => StepForm.Known("request", s.Route));
+        RequestSteps.OnBranch.Should().OnlyContain(s => StepForm.Known("branch", s.Route));
+        StepForm.Known("incoming", "submit").Should().BeFalse("a step belongs to its own workflow's table");
+    }
+
+    static Type MessageType(Event @event) =>
+        @event.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Event<>)).GetGenericArguments()[0];
+}
