@@ -20,6 +20,7 @@ using MlaRequests.Node.Features.Milestones;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Messaging;
+using MlaRequests.Node.OpenApi;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Engine.Outbox;
@@ -68,7 +69,7 @@ public static class NodeHostExtensions
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
         services.AddNodeInput(limits);
-        services.AddOpenApi();
+        services.AddNodeOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();
         services.AddScoped<StepServices>();
