@@ -101,8 +101,10 @@ public static class NodeHostExtensions
         app.MapIncoming();
         app.MapMilestones();
         app.MapLinks();
-        app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
-        app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
+        app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
+            .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");
+        app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization()
+            .WithName("ListDeadlines").WithSummary("List clocks that are due, overdue or escalated, soonest first");
         app.MapAudit();
         app.MapLetters();
         app.MapNodeUi();

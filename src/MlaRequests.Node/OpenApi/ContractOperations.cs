@@ -88,10 +88,13 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
             Add(operation, 400);
             Add(operation, 422);
         }
-        foreach (var (status, response) in operation.Responses)
+        var responses = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        operation.Responses.Clear();
+        foreach (var (status, response) in responses)
         {
             if (response is OpenApiResponse concrete && int.TryParse(status, out var code))
                 Describe(concrete, code, context.Document);
+            operation.Responses[status] = response;
         }
         return Task.CompletedTask;
     }

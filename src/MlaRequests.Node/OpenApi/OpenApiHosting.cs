@@ -15,6 +15,7 @@ public static class OpenApiHosting
             o.CreateSchemaReferenceId = names.Of;
             o.AddSchemaTransformer<NodaTimeSchemas>();
             o.AddSchemaTransformer<NumberSchemas>();
+            o.AddSchemaTransformer<EnumSchemas>();
             o.AddOperationTransformer<ContractOperations>();
             o.AddDocumentTransformer<ContractDocument>();
         });
