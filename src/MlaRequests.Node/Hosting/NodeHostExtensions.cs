@@ -99,7 +99,7 @@ public static class NodeHostExtensions
         app.MapLogin();
         app.MapRequests();
         app.MapIncoming();
-        app.MapMilestones();
+        app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
         app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
             .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");
