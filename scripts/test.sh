@@ -6,11 +6,18 @@ cd "$(dirname "$0")/.."
 port=${MLA_TEST_RABBITMQ_PORT:-5679}
 export MLA_TEST_RABBITMQ_PORT=$port
 
-# The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu).
+# The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu); the OpenAPI
+# document's test runs its pinned linter with npx (Node.js 18 or newer, which Debian's nodejs package is).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v npx >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
+  if [ "${MLA_NO_INSTALL:-0}" = 1 ]; then
+    echo "MLA_NO_INSTALL=1: not installing ${missing[*]}; install them, or run without MLA_NO_INSTALL" >&2
+    exit 1
+  fi
+  echo "installing with apt-get: ${missing[*]}"
   command -v apt-get >/dev/null || { echo "apt-get not found: install ${missing[*]} by hand" >&2; exit 1; }
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
