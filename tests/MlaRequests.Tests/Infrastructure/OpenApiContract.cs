@@ -30,6 +30,16 @@ public sealed class OpenApiContract
             p.Key.Split('/').Count(s => s.Length > 0 && !s.StartsWith('{')), p.Key)).ToList();
     }
 
+    /// <summary>The path templates with an operation for <paramref name="method"/>, with their query parameters' names.</summary>
+    public IReadOnlyList<(string Template, IReadOnlyList<string> Query)> Operations(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return _document["paths"]!.AsObject().Where(p => p.Value?[method.ToLowerInvariant()] is not null)
+            .Select(p => (p.Key, (IReadOnlyList<string>)(p.Value![method.ToLowerInvariant()]!["parameters"]?.AsArray() ?? [])
+                .Where(x => x!["in"]!.GetValue<string>() == "query").Select(x => x!["name"]!.GetValue<string>()).ToList()))
+            .ToList();
+    }
+
     /// <summary>The path template <paramref name="path"/> falls under and its operation for <paramref name="method"/> (null when the document lists neither).</summary>
     public (string? Template, JsonObject? Operation) Find(string method, string path)
     {
