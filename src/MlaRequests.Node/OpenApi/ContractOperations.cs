@@ -88,6 +88,7 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
             Add(operation, 400);
             Add(operation, 422);
         }
+        operation.Description ??= Description(authorized, IdempotencyFilter.Guards(method, authorized));
         var responses = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
         operation.Responses.Clear();
         foreach (var (status, response) in responses)
@@ -98,6 +99,11 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>What a caller must know beyond the summary: how to sign in, and how a command is retried safely.</summary>
+    static string Description(bool authorized, bool command) =>
+        (authorized ? "Needs a signed-in caller (a bearer token or the web session cookie)." : "Needs no sign-in.")
+        + (command ? " A command: a retry with the same Idempotency-Key and body answers as the first call did, without running it again." : string.Empty);
 
     static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>
         new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
