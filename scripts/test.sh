@@ -9,9 +9,10 @@ port=${MLA_TEST_RABBITMQ_PORT:-5679}
 export MLA_TEST_RABBITMQ_PORT=$port
 
 # The browser tests drive Debian's Chromium; the request letter needs a font with Cyrillic (DejaVu); the multi-node
-# tests a RabbitMQ broker. Everything missing is named (and, unless MLA_NO_INSTALL=1, installed) before anything runs.
+# tests a RabbitMQ broker; the OpenAPI document's test runs its pinned linter with npx (Node.js 18 or newer, which
+# Debian's nodejs package is). Everything missing is named (and, unless MLA_NO_INSTALL=1, installed) before anything runs.
 need_packages chromium=/usr/bin/chromium fonts-dejavu-core=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-  rabbitmq-server=/usr/lib/rabbitmq/bin/rabbitmq-server
+  rabbitmq-server=/usr/lib/rabbitmq/bin/rabbitmq-server nodejs=/usr/bin/node npm=/usr/bin/npx
 
 # A fresh broker state for every run (the tests find it through the exported MLA_BROKER_BASE): each test makes its own
 # virtual host of quorum queues, and a state kept across runs grew until the broker took minutes to recover it at boot.

@@ -28,9 +28,12 @@ public static class LoginEndpoints
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/auth").WithTags("Accounts").AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimiting.Policy).WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
-        group.MapPost("/login", LoginAsync);
-        group.MapPost("/refresh", RefreshAsync);
+            .RequireRateLimiting(SignInRateLimiting.Policy).WithMetadata(new RequestSizeLimitAttribute(16 * 1024))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Sign in for a bearer token")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/refresh", RefreshAsync).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new bearer token")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK);
         return endpoints;
     }
 

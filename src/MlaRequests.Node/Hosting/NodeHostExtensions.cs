@@ -20,6 +20,7 @@ using MlaRequests.Node.Features.Milestones;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Health;
 using MlaRequests.Node.Messaging;
+using MlaRequests.Node.OpenApi;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Engine.Outbox;
@@ -70,7 +71,7 @@ public static class NodeHostExtensions
         services.AddNodeHealthChecks();
         services.AddProblemDetails();
         services.AddNodeInput(limits);
-        services.AddOpenApi();
+        services.AddNodeOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<CommandContext>();
         services.AddScoped<StepServices>();
@@ -100,10 +101,12 @@ public static class NodeHostExtensions
         app.MapLogin();
         app.MapRequests();
         app.MapIncoming();
-        app.MapMilestones();
+        app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
         app.MapLinks();
-        app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization();
-        app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization();
+        app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
+            .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");
+        app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization()
+            .WithName("ListDeadlines").WithSummary("List clocks that are due, overdue or escalated, soonest first");
         app.MapAudit();
         app.MapLetters();
         app.MapNodeUi();

@@ -13,14 +13,15 @@ namespace MlaRequests.Tests.Api;
 /// <summary>
 /// One in-process KZ node for a test class (the tests of a class run one after another), with a
 /// fake clock, signed-in clients per demo account, and a listener on KG's inbound queue that
-/// records what this node sends to the Kyrgyz node.
+/// records what this node sends to the Kyrgyz node. Every answer its clients receive is checked against the node's
+/// OpenAPI document.
 /// </summary>
 public sealed class ApiNode : IAsyncLifetime
 {
     readonly TestDirectory _data = new();
     readonly ConcurrentDictionary<string, Lazy<Task<NodeApi>>> _logins = new(StringComparer.Ordinal);
 
-    public ApiNode() => Node = new NodeFactory(_data.Path, Clock);
+    public ApiNode() => Node = new NodeFactory(_data.Path, Clock) { ChecksContract = true };
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 5, 4, 9, 30));
 
@@ -47,7 +48,7 @@ public sealed class ApiNode : IAsyncLifetime
     /// <summary>A client with <paramref name="user"/>'s token but no automatic Idempotency-Key (or, for null, no token at all).</summary>
     public async Task<HttpClient> RawClient(string? user)
     {
-        var client = Node.CreateClient();
+        var client = Node.CreateCheckedClient();
         if (user is not null)
             client.DefaultRequestHeaders.Authorization = (await As(user)).Client.DefaultRequestHeaders.Authorization;
         return client;

@@ -40,7 +40,7 @@ public sealed class OpenApiDefects(JsonElement document, Func<string, string, st
         var parameters = operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
         var route = parameters.Where(x => x.GetProperty("in").GetString() == "path").Select(x => x.GetProperty("name").GetString()!).ToList();
         var query = parameters.Where(x => x.GetProperty("in").GetString() == "query").ToList();
-        var command = method != "GET";
+        var command = RequiresKey(operation);
         var schema = Body(operation);
         var validPath = Fill(template, route, null, null);
         var emptyBody = schema is null ? null : "{}";
@@ -57,12 +57,9 @@ public sealed class OpenApiDefects(JsonElement document, Func<string, string, st
             foreach (var value in QueryValues(parameter))
                 yield return new($"query {name}={Short(value)}", method, $"{validPath}?{name}={Uri.EscapeDataString(value)}", emptyBody, "application/json", key);
         }
-        if (!command || template.StartsWith("/api/auth", StringComparison.Ordinal))
-        {
-            if (!command)
-                yield break;
-        }
-        else
+        if (method == "GET")
+            yield break;
+        if (command)
         {
             yield return new("no Idempotency-Key", method, validPath, emptyBody, "application/json", null);
             yield return new("an Idempotency-Key of 101 characters", method, validPath, emptyBody, "application/json", new string('k', 101));
@@ -88,12 +85,12 @@ public sealed class OpenApiDefects(JsonElement document, Func<string, string, st
             yield break;
         foreach (var property in properties.EnumerateObject())
         {
-            foreach (var (defect, value) in Values(property.Name, property.Value, depth))
+            foreach (var (defect, value) in Values(property.Value, depth))
                 yield return ($"{property.Name}: {defect}", new JsonObject { [property.Name] = value });
         }
     }
 
-    IEnumerable<(string Defect, JsonNode? Value)> Values(string name, JsonElement schema, int depth)
+    IEnumerable<(string Defect, JsonNode? Value)> Values(JsonElement schema, int depth)
     {
         var resolved = Resolve(schema);
         var types = Types(resolved);
@@ -105,14 +102,13 @@ public sealed class OpenApiDefects(JsonElement document, Func<string, string, st
             yield return ("an undefined enum name", "NotAValue");
             yield return ("an undefined enum number", 999);
         }
-        // A number's schema also allows a string (the web defaults read "12" as 12): it is a number here.
-        if (types.Contains("string") && !types.Contains("number") && !types.Contains("integer"))
+        if (types.Contains("string"))
         {
             yield return ("a number instead of a string", 12345);
             yield return ("an object instead of a string", new JsonObject());
             yield return ($"{textLength + 1} characters", new string('x', textLength + 1));
         }
-        if (IsDate(name, schema, resolved))
+        if (IsDate(resolved))
         {
             foreach (var date in new[] { "2026-13-45", "not a date", "2999-01-01", "0001-01-01", "P1Y10D", "9999-12-31T23:59:59Z" })
                 yield return ($"the date {date}", date);
@@ -160,11 +156,14 @@ public sealed class OpenApiDefects(JsonElement document, Func<string, string, st
         }
     }
 
-    /// <summary>A date by its schema (a string format, or NodaTime's <c>LocalDate</c>/<c>Instant</c>, which the document leaves open) or by its name.</summary>
-    static bool IsDate(string name, JsonElement schema, JsonElement resolved) =>
-        resolved.TryGetProperty("format", out var format) && format.GetString() is "date" or "date-time"
-        || schema.GetRawText().Contains("/LocalDate\"", StringComparison.Ordinal) || schema.GetRawText().Contains("/Instant\"", StringComparison.Ordinal)
-        || name.EndsWith("Date", StringComparison.OrdinalIgnoreCase) || name.EndsWith("On", StringComparison.Ordinal) || name is "until" or "date";
+    /// <summary>A date or an instant, by its schema's format.</summary>
+    static bool IsDate(JsonElement resolved) => resolved.TryGetProperty("format", out var format) && format.GetString() is "date" or "date-time";
+
+    /// <summary>A command: the document requires its Idempotency-Key header.</summary>
+    static bool RequiresKey(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p =>
+            p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "Idempotency-Key"
+            && p.TryGetProperty("required", out var required) && required.GetBoolean());
 
     static IEnumerable<string> QueryValues(JsonElement parameter)
     {

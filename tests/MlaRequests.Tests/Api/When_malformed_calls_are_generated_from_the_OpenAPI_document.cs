@@ -21,7 +21,8 @@ namespace MlaRequests.Tests.Api;
 /// <summary>
 /// Every operation of the node's own OpenAPI document, called with one defect at a time (<see cref="OpenApiDefects"/>),
 /// in Development and in Production: no answer is a 5xx, no malformed command is accepted, and the database is
-/// exactly as it was (every table's rows hashed before and after). The audit log is part of that snapshot: it
+/// exactly as it was (every table's rows hashed before and after), and every answer is one the document describes (its status
+/// and problem details, <see cref="OpenApiContract"/>). The audit log is part of that snapshot: it
 /// records committed commands only, so a refused attempt leaves no row, and none may appear.
 /// </summary>
 public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document : IDisposable
@@ -48,7 +49,9 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
         var caseId = await ReceiveFromKgAsync(node);
         await SettleAsync(node);
 
-        var document = await (await users["kz.admin"].GetAsync("/openapi/v1.json")).Content.ReadFromJsonAsync<JsonElement>();
+        var text = await users["kz.admin"].GetStringAsync("/openapi/v1.json");
+        var document = JsonDocument.Parse(text).RootElement;
+        var contract = new OpenApiContract(text);
         document.GetProperty("components").GetProperty("schemas").GetProperty("LocalDate").GetProperty("format").GetString()
             .Should().Be("date", "the document describes a date as a date, so clients and this test know it");
         var calls = new OpenApiDefects(document, (template, name) => (template, name) switch
@@ -73,8 +76,11 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
                 : users["kz.admin"];
             var response = await client.SendAsync(Build(call));
             var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
             if (status >= 500 || (call.Method != "GET" && status is >= 200 and < 300))
-                failures.Add($"{status} {call.Method} {Cut(call.Path)} with {call.Defect}: {Cut(await response.Content.ReadAsStringAsync())}");
+                failures.Add($"{status} {call.Method} {Cut(call.Path)} with {call.Defect}: {Cut(body)}");
+            failures.AddRange(contract.Problems(call.Method, response.RequestMessage!.RequestUri!.AbsolutePath, status,
+                response.Content.Headers.ContentType?.MediaType, body).Select(p => $"with {call.Defect}: {Cut(p)}"));
         }
         await SettleAsync(node);
         var after = await SnapshotAsync(node);

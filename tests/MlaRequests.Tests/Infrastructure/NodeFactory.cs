@@ -27,7 +27,20 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
     Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
+    Lazy<Task<OpenApiContract>>? _contract;
+
     public string Code => code;
+
+    /// <summary>Every answer to this node's clients is checked against its OpenAPI document (<see cref="OpenApiContract"/>).</summary>
+    public bool ChecksContract { get; init; }
+
+    /// <summary>The node's OpenAPI document, read once.</summary>
+    public Task<OpenApiContract> Contract() =>
+        LazyInitializer.EnsureInitialized(ref _contract, () => new(async () => new OpenApiContract(await CreateClient().GetStringAsync("/openapi/v1.json")))).Value;
+
+    /// <summary>A client without a token (answers checked when <see cref="ChecksContract"/>).</summary>
+    public HttpClient CreateCheckedClient(params DelegatingHandler[] handlers) =>
+        CreateDefaultClient(ChecksContract ? [new OpenApiContract.Checks(Contract), .. handlers] : handlers);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -75,7 +88,7 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
     /// <summary>A client signed in as <paramref name="user"/> (a demo account); commands get a fresh Idempotency-Key unless one is set.</summary>
     public async Task<NodeApi> LoginAsync(string user)
     {
-        var client = CreateDefaultClient(new IdempotencyKeys());
+        var client = CreateCheckedClient(new IdempotencyKeys());
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = user, password = "Demo!2026" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;

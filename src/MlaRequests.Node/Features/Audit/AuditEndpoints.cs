@@ -18,7 +18,8 @@ public static class AuditEndpoints
     /// <summary>Maps the audit endpoints.</summary>
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/audit/verify", VerifyAsync).WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Supervisor));
+        endpoints.MapGet("/api/audit/verify", VerifyAsync).WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Supervisor))
+            .WithName("VerifyAudit").WithSummary("Check the audit chain and name its first broken link");
         return endpoints;
     }
 

@@ -16,6 +16,13 @@ public sealed class IdempotencyFilter : IEndpointFilter
     /// <summary>The header name.</summary>
     public const string Header = "Idempotency-Key";
 
+    /// <summary>
+    /// Whether a call needs the key: every signed-in POST and PUT is a command, and each group that maps commands adds this
+    /// filter; signing in is anonymous and takes none. The OpenAPI document lists the header by this rule, and the
+    /// malformed-call tests send each such command without it.
+    /// </summary>
+    public static bool Guards(string httpMethod, bool signedIn) => signedIn && (HttpMethods.IsPost(httpMethod) || HttpMethods.IsPut(httpMethod));
+
     /// <inheritdoc />
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using MlaRequests.Domain.Requests.Validation;
 
@@ -8,7 +7,7 @@ namespace MlaRequests.Node.Features.Commands;
 /// <summary>How the API meets malformed input: bounded by <see cref="InputLimits"/>, answered 400 naming the field in every environment.</summary>
 public static class InputHosting
 {
-    /// <summary>Registers the limits, the bad-input answer, strict JSON bodies and the document's description of dates.</summary>
+    /// <summary>Registers the limits, the bad-input answer, and strict JSON bodies.</summary>
     public static IServiceCollection AddNodeInput(this IServiceCollection services, InputLimits limits)
     {
         services.AddSingleton(limits);
@@ -18,7 +17,6 @@ public static class InputHosting
         services.AddExceptionHandler<BadInputHandler>();
         // A misspelt field is an error, not silently dropped data.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
-        services.Configure<OpenApiOptions>("v1", o => o.AddSchemaTransformer<NodaTimeSchemas>());
         return services;
     }
 }

@@ -15,13 +15,7 @@ public static class StepEndpoint
         endpoint.WithName(operationId).WithSummary(summary).WithDescription(description);
         if (body is not null)
             endpoint.Accepts(body, "application/json");
-        return endpoint
-            .Produces<StepResult>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .Produces(StatusCodes.Status401Unauthorized)
-            .Produces(StatusCodes.Status403Forbidden)
-            .Produces(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        // 202, 403, 404 and 409 as every step answers them; 401, 422 and the rest of 400 come from the document's rules for commands.
+        return endpoint.ProducesStep().ProducesValidationProblem();
     }
 }

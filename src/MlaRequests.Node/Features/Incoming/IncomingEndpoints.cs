@@ -11,11 +11,12 @@ public static class IncomingEndpoints
     public static IEndpointRouteBuilder MapIncoming(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization();
-        reads.MapGet("/", ListIncoming.Handle);
-        reads.MapGet("/{id:guid}", GetIncoming.Handle);
+        reads.MapGet("/", ListIncoming.Handle).WithName("ListIncoming").WithSummary("List requests received from other countries, newest first");
+        reads.MapGet("/{id:guid}", GetIncoming.Handle).WithName("GetIncoming").WithSummary("Read a received request with its clocks, timeline and allowed steps");
         IncomingSteps.Map(endpoints.MapGroup("/api/incoming").WithTags("Incoming").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>(),
             endpoints.ServiceProvider.GetRequiredService<IncomingCaseStateMachine>());
-        endpoints.MapGet("/api/refusal-grounds", () => TypedResults.Ok(ContentData.RefusalGrounds)).WithTags("Incoming").RequireAuthorization();
+        endpoints.MapGet("/api/refusal-grounds", () => TypedResults.Ok(ContentData.RefusalGrounds)).WithTags("Incoming").RequireAuthorization()
+            .WithName("ListRefusalGrounds").WithSummary("List the coded grounds a refusal may cite");
         return endpoints;
     }
 }

@@ -22,7 +22,9 @@ public static class LetterEndpoints
     /// <summary>Maps the letter endpoint.</summary>
     public static IEndpointRouteBuilder MapLetters(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/requests/{id:guid}/letter", Handle).WithTags("Requests").RequireAuthorization();
+        endpoints.MapGet("/api/requests/{id:guid}/letter", Handle).WithTags("Requests").RequireAuthorization()
+            .WithName("GetRequestLetter").WithSummary("Write the request letter as a PDF")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         return endpoints;
     }
 

@@ -55,11 +55,12 @@ public static class LinkEndpoints
     public static IEndpointRouteBuilder MapLinks(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api").WithTags("Links").RequireAuthorization();
-        group.MapGet("/links", ListAsync);
-        group.MapGet("/links/{node}/messages", MessagesAsync);
-        group.MapGet("/quarantine", QuarantineAsync);
+        group.MapGet("/links", ListAsync).WithName("ListLinks").WithSummary("Read the health of every link to another node");
+        group.MapGet("/links/{node}/messages", MessagesAsync).WithName("ListLinkMessages").WithSummary("List the messages to one node");
+        group.MapGet("/quarantine", QuarantineAsync).WithName("ListQuarantine").WithSummary("List what arrived and was not applied, newest first");
         endpoints.MapGroup("/api").WithTags("Links").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>()
-            .MapPost("/links/messages/{messageId:guid}/retry", RetryAsync);
+            .MapPost("/links/messages/{messageId:guid}/retry", RetryAsync).WithName("RetryMessage").WithSummary("Send a failed message again")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -142,7 +143,7 @@ public static class LinkEndpoints
     }
 
     /// <summary>Starts a failed message's schedule again (administrators); the same MessageId is kept.</summary>
-    public static async Task<IResult> RetryAsync(Guid messageId, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken ct)
+    public static async Task<Results<Accepted<StepResult>, ForbidHttpResult, NotFound, ProblemHttpResult>> RetryAsync(Guid messageId, ClaimsPrincipal user, NodeDbContext db, CommandContext commands, IClock clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(db);
