@@ -22,6 +22,13 @@ public sealed class RecordingScheduler
     public Scheduled? Find<T>(Func<T, bool> match) =>
         _pending.Values.SingleOrDefault(s => s.Message is T message && match(message));
 
+    /// <summary>Removes and returns the pending message of type <typeparamref name="T"/> that matches <paramref name="match"/>, if any.</summary>
+    public Scheduled? Take<T>(Func<T, bool> match)
+    {
+        var scheduled = Find(match);
+        return scheduled is not null && _pending.TryRemove(scheduled.TokenId, out _) ? scheduled : null;
+    }
+
     internal IFilter<ConsumeContext> Filter() => new SchedulerFilter(this);
 
     /// <summary>A message waiting for its instant.</summary>

@@ -112,17 +112,37 @@ public class WorkflowHarness<TMachine, TState> : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Publishes <paramref name="message"/> and waits until the workflow consumed it (or faulted on it).</summary>
-    public async Task<Delivery> DeliverAsync(object message)
+    /// <summary>
+    /// Publishes <paramref name="message"/> in a conversation of its own and waits until the workflow consumed it (or faulted on
+    /// it); what the workflow published and sent meanwhile carries that conversation.
+    /// </summary>
+    public async Task<Delivery> DeliverAsync(object message, Action<PublishContext>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = NewId.NextGuid();
         var finished = _deliveries.Finished(id);
-        await Bus.Bus.Publish(message, message.GetType(), c => c.MessageId = id);
+        await Bus.Bus.Publish(message, message.GetType(), c =>
+        {
+            c.MessageId = id;
+            c.ConversationId = id;
+            headers?.Invoke(c);
+        });
         var fault = await finished.WaitAsync(TestTimeouts.Consume);
         return new Delivery(fault,
-            [.. Bus.Published.Select(x => x.Context.InitiatorId == id).Select(x => x.MessageObject).Where(m => !IsFault(m))],
-            [.. Bus.Sent.Select(x => x.Context.InitiatorId == id).Select(x => x.MessageObject)]);
+            [.. Bus.Published.Select(x => x.Context.ConversationId == id && x.Context.MessageId != id).Select(x => x.MessageObject).Where(m => !IsFault(m))],
+            [.. Bus.Sent.Select(x => x.Context.ConversationId == id).Select(x => x.MessageObject)]);
+    }
+
+    /// <summary>
+    /// Fires the pending scheduled <typeparamref name="T"/> that matches <paramref name="match"/> as the scheduler would:
+    /// the clock moves to its instant and the message arrives with its scheduling token.
+    /// </summary>
+    public Task<Delivery> FireAsync<T>(Func<T, bool> match)
+        where T : class
+    {
+        var scheduled = Scheduler.Take(match) ?? throw new InvalidOperationException($"No {typeof(T).Name} is scheduled that matches.");
+        Clock.Reset(scheduled.At);
+        return DeliverAsync(scheduled.Message, c => c.Headers.Set(MessageHeaders.SchedulingTokenId, scheduled.TokenId.ToString("D")));
     }
 
     /// <summary>The instance as stored now, or null.</summary>
