@@ -6,12 +6,15 @@ namespace MlaRequests.Tests.Infrastructure;
 /// <summary>
 /// What a node's bus is doing, from MassTransit's own observers: messages handed to the transport (sent or published)
 /// whose first receive has not begun, receives in progress, and counters of both. A message nobody receives (published
-/// with no subscriber, such as a clock reminder here) stops counting as in flight after <see cref="TestTimeouts.Unrouted"/>.
+/// with no subscriber, such as a clock reminder here) stops counting as in flight after <see cref="TestTimeouts.Unrouted"/>,
+/// and a receive still going after <see cref="TestTimeouts.Held"/> is taken for one the endpoint's retry holds (an event
+/// ahead of its state, retried for up to a minute), not for work in progress. MassTransit reports a retried consume's
+/// faults only once the retries are exhausted, so there is no signal for that.
 /// <see cref="Snapshot"/> is what a drain compares.
 /// </summary>
 public sealed class BusActivity : IReceiveObserver, ISendObserver, IPublishObserver
 {
-    readonly ConcurrentDictionary<ReceiveContext, byte> _receiving = new(ReferenceEqualityComparer.Instance);
+    readonly ConcurrentDictionary<ReceiveContext, DateTime> _receiving = new(ReferenceEqualityComparer.Instance);
     readonly ConcurrentDictionary<Guid, DateTime> _unreceived = new();
     long _handed;
     long _received;
@@ -27,7 +30,10 @@ public sealed class BusActivity : IReceiveObserver, ISendObserver, IPublishObser
         return activity;
     }
 
-    /// <summary>At this moment: messages handed to the transport, receives started, receives in progress, messages handed and not yet received.</summary>
+    /// <summary>
+    /// At this moment: messages handed to the transport, receives started, receives in progress (not held by a retry),
+    /// messages handed and not yet received.
+    /// </summary>
     public (long Handed, long Received, int Receiving, int InFlight) Snapshot()
     {
         var unrouted = DateTime.UtcNow - TestTimeouts.Unrouted;
@@ -36,13 +42,14 @@ public sealed class BusActivity : IReceiveObserver, ISendObserver, IPublishObser
             if (handedAt < unrouted)
                 _unreceived.TryRemove(id, out _);
         }
-        return (Interlocked.Read(ref _handed), Interlocked.Read(ref _received), _receiving.Count, _unreceived.Count);
+        var held = DateTime.UtcNow - TestTimeouts.Held;
+        return (Interlocked.Read(ref _handed), Interlocked.Read(ref _received), _receiving.Count(r => r.Value > held), _unreceived.Count);
     }
 
     Task IReceiveObserver.PreReceive(ReceiveContext context)
     {
         Interlocked.Increment(ref _received);
-        _receiving.TryAdd(context, 0);
+        _receiving.TryAdd(context, DateTime.UtcNow);
         if (context.GetMessageId() is { } id)
             _unreceived.TryRemove(id, out _);
         return Task.CompletedTask;

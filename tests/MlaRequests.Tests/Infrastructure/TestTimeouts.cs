@@ -19,6 +19,10 @@ public static class TestTimeouts
     /// for one nobody subscribes to (in-memory delivery starts within a millisecond when a receiver exists).</summary>
     public static readonly TimeSpan Unrouted = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long a receive may run before a drain takes it for one the endpoint's retry holds (a consume takes
+    /// milliseconds; the retry waits 1 s, 5 s, 15 s, 30 s between attempts).</summary>
+    public static readonly TimeSpan Held = TimeSpan.FromSeconds(1);
+
     /// <summary>How often a wait looks again.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 }
