@@ -73,7 +73,7 @@ public class WorkflowHarness<TMachine, TState> : IAsyncLifetime
     string ConnectionString => $"Data Source={_database};Mode=Memory;Cache=Shared";
 
     /// <summary>What the workflows take from the node's container.</summary>
-    protected virtual void Register(IServiceCollection services)
+    void Register(IServiceCollection services)
     {
         services.AddDbContext<NodeDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<NodeDbContext>());
@@ -165,9 +165,3 @@ public class WorkflowHarness<TMachine, TState> : IAsyncLifetime
     static bool IsFault(object message) =>
         message.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Fault<>));
 }
-
-/// <summary>What one delivered message did.</summary>
-/// <param name="Fault">The exception the workflow threw (an event it does not take yet), or null.</param>
-/// <param name="Published">Messages the workflow published while consuming it (faults left out).</param>
-/// <param name="Sent">Messages the workflow sent while consuming it.</param>
-public sealed record Delivery(Exception? Fault, IReadOnlyList<object> Published, IReadOnlyList<object> Sent);
