@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Requests;
-using MlaRequests.Engine.Inbox;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Tests.Infrastructure;
 using NodaTime;
@@ -20,6 +19,7 @@ public sealed class ApiNode : IAsyncLifetime
 {
     readonly TestDirectory _data = new();
     readonly ConcurrentDictionary<string, Lazy<Task<NodeApi>>> _logins = new(StringComparer.Ordinal);
+    BusActivity _activity = null!;
 
     public ApiNode() => Node = new NodeFactory(_data.Path, Clock) { ChecksContract = true };
 
@@ -34,7 +34,11 @@ public sealed class ApiNode : IAsyncLifetime
 
     public LocalDate Today => Now.InUtc().Date;
 
-    public async Task InitializeAsync() => Kg = await SentToCountry.ListenAsync(Node, "KG");
+    public async Task InitializeAsync()
+    {
+        _activity = BusActivity.On(Node.Bus);
+        Kg = await SentToCountry.ListenAsync(Node, "KG");
+    }
 
     public async Task DisposeAsync()
     {
@@ -64,31 +68,26 @@ public sealed class ApiNode : IAsyncLifetime
         Node.Query(db => db.Timeline.Where(t => t.SubjectId == subjectId).OrderBy(t => t.Id).ToListAsync());
 
     /// <summary>
-    /// Waits until the node is quiet: no message due for delivery, and neither new outbox rows nor
-    /// consumed messages for a few dispatcher rounds (setup cascades such as clocks have landed).
+    /// Waits until the node has drained: no outbox row and no cross-border message due, nothing on its bus handed and not
+    /// yet received (<see cref="BusActivity"/>), no receive in progress, and nothing handed or received while the outbox
+    /// was read. Setup cascades such as clocks have then landed.
     /// </summary>
     public async Task Settled()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
         var now = Now;
-        (long, int, int)? last = null;
-        var stableSince = DateTime.UtcNow;
         while (true)
         {
-            var probe = await Node.Query(async db => (
-                await db.Database.SqlQueryRaw<long>("SELECT seq AS \"Value\" FROM sqlite_sequence WHERE name = 'OutboxMessages'").SingleOrDefaultAsync(),
-                await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now),
-                await db.Set<InboxMessage>().CountAsync()));
-            if (probe != last || probe.Item2 > 0)
-            {
-                last = probe;
-                stableSince = DateTime.UtcNow;
-            }
-            else if (DateTime.UtcNow - stableSince > TimeSpan.FromMilliseconds(300))
+            var before = _activity.Snapshot();
+            var due = await Node.Query(async db =>
+                await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now)
+                + await db.CrossBorderMessages.CountAsync(x => x.NextAttemptAt != null && x.NextAttemptAt <= now));
+            var after = _activity.Snapshot();
+            if (due == 0 && before.Receiving == 0 && before.InFlight == 0 && before == after)
                 return;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The node did not settle; last probe {probe}.");
-            await Task.Delay(25);
+                throw new TimeoutException($"The node did not drain in {TestTimeouts.Workflow}: {due} outbox rows or cross-border messages due, bus {after} (handed, received, receiving, in flight).");
+            await Task.Delay(TestTimeouts.Poll);
         }
     }
 

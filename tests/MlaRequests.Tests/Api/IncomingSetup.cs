@@ -50,7 +50,7 @@ public static class IncomingSetup
         {
             var version = (await api.Node.Incoming(id))!.Version;
             await liaison.StepAsync($"/api/incoming/{id}/{RouteOf(step)}", BodyOf(step, api));
-            await Eventually.Until(async () => (await api.Node.Incoming(id))!.Version, v => v > version, TimeSpan.FromSeconds(20), $"{step} on {id}");
+            await Eventually.Until(async () => (await api.Node.Incoming(id))!.Version, v => v > version, TestTimeouts.Workflow, $"{step} on {id}");
         }
         await api.Node.IncomingIn(id, status);
         await api.Settled();

@@ -13,6 +13,7 @@ namespace MlaRequests.Tests.Api;
 /// Idempotency-Key: a retry with the same key gets the first answer and runs nothing again; the
 /// same key on another command is a 422; a command without a key is a 400 naming the header.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_command_is_sent_again(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace MlaRequests.Tests.Api;
 /// undefined kind, content over the limits or null entries, and any contract with null entries or
 /// oversized texts, is quarantined with the reason and never becomes a case or reaches a workflow.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_peer_sends_input_out_of_bounds(ApiNode api) : IClassFixture<ApiNode>
 {
     RequestTransmitted Request(Func<RequestTransmitted, RequestTransmitted>? change = null, Action<JsonObject>? content = null)

@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Api;
 /// required-content.json): a 400 names every missing field by its path and the request stays a
 /// draft; a field the instrument does not require never blocks it.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_request_is_submitted_under_each_legal_basis(ApiNode api) : IClassFixture<ApiNode>
 {
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MlaRequests.Contracts;
 using static MlaRequests.Tests.Api.RequestSetup;
+using MlaRequests.Tests.Infrastructure;
 
 namespace MlaRequests.Tests.Api;
 
@@ -9,6 +10,7 @@ namespace MlaRequests.Tests.Api;
 /// The prosecutor's two steps on a requested country's branch: answering KG's questions only while
 /// KG waits for information, confirming the evidence only once KG transferred it.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_step_is_taken_on_a_requested_country_s_branch(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace MlaRequests.Tests.Api;
 /// Each allowed step moves the case on and tells KG; every other step is refused with 409, and
 /// then the case, its timeline, the outbox and KG's inbound queue stay as they were.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : IClassFixture<ApiNode>
 {
     static readonly (string From, string Route)[] Allowed =

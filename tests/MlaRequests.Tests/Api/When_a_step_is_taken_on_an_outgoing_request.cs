@@ -13,6 +13,7 @@ namespace MlaRequests.Tests.Api;
 /// workflow on (and its review clock, and what KG is told); the others are refused with 409 and
 /// leave the workflow, its timeline and the outbox exactly as they were.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_step_is_taken_on_an_outgoing_request(ApiNode api) : IClassFixture<ApiNode>
 {
     static readonly (string From, string Step, string To)[] Transitions =

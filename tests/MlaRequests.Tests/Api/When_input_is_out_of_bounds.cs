@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Api;
 /// Each bound an attacker's run found missing (issue 12, §5–6): a 400 naming the field, and nothing
 /// created, changed or sent.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_input_is_out_of_bounds(ApiNode api) : IClassFixture<ApiNode>
 {
     /// <summary>A complete draft's content as JSON, changed by <paramref name="change"/>.</summary>

@@ -25,6 +25,7 @@ namespace MlaRequests.Tests.Api;
 /// and problem details, <see cref="OpenApiContract"/>). The audit log is part of that snapshot: it
 /// records committed commands only, so a refused attempt leaves no row, and none may appear.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -14,6 +14,7 @@ namespace MlaRequests.Tests.Api;
 /// inbox and deadlines); a role that may read but not act gets 403; incoming cases are for the
 /// central authority; a child victim's identity is shown only to those handling the request.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_someone_outside_the_office_or_role_calls(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

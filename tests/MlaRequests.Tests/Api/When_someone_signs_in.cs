@@ -16,6 +16,7 @@ namespace MlaRequests.Tests.Api;
 /// not let an attacker lock the real user out by failing on purpose. The client address is the connection's; here a
 /// test-only start-up filter sets it from <c>X-Test-Client</c>, as two machines would.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_someone_signs_in : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Api;
 /// An older release stored what the bounds now refuse (a null list entry, a birth date at the end of
 /// the calendar); reading such a request or case must still work, never answer 500.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_stored_content_is_out_of_bounds(ApiNode api) : IClassFixture<ApiNode>
 {
     static RequestContent Broken(string target)

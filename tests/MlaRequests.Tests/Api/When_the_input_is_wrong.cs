@@ -12,6 +12,7 @@ using static MlaRequests.Tests.Api.RequestSetup;
 namespace MlaRequests.Tests.Api;
 
 /// <summary>Bad input is a 400 naming the field, and nothing is created, changed or sent.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_input_is_wrong(ApiNode api) : IClassFixture<ApiNode>
 {
     [Theory]

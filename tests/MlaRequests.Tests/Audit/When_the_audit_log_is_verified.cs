@@ -8,6 +8,7 @@ using MlaRequests.Tests.Infrastructure;
 
 namespace MlaRequests.Tests.Audit;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_audit_log_is_verified(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

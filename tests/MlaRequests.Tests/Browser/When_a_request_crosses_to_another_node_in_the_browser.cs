@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Browser;
 /// </summary>
 [Trait("Category", "Browser")]
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_request_crosses_to_another_node_in_the_browser : IAsyncLifetime
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);

@@ -18,6 +18,7 @@ namespace MlaRequests.Tests.Browser;
 /// with the node's client id and scopes, comes back, and is signed in as the node's own account.
 /// </summary>
 [Trait("Category", "Browser")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_user_signs_in_with_OpenID_Connect : IAsyncLifetime
 {
     readonly TestDirectory _data = new();

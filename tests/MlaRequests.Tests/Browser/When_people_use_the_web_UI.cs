@@ -11,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MlaRequests.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<BrowserNode>
 {
     ApiNode Api => ui.Api;

@@ -11,6 +11,7 @@ using MlaRequests.Workflows.Shared;
 
 namespace MlaRequests.Tests.Browser;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_UI_texts_are_loaded
 {
     static Dictionary<string, string> Texts(string file) =>

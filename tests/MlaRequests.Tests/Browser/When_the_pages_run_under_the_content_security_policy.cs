@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using MlaRequests.Tests.Api;
 using static Microsoft.Playwright.Assertions;
+using MlaRequests.Tests.Infrastructure;
 
 namespace MlaRequests.Tests.Browser;
 
@@ -9,6 +10,7 @@ namespace MlaRequests.Tests.Browser;
 /// would break in the browser. Each role's main pages are opened and the browser's console is read for violations.
 /// </summary>
 [Trait("Category", "Browser")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_pages_run_under_the_content_security_policy(BrowserNode ui) : IClassFixture<BrowserNode>
 {
     [Fact]

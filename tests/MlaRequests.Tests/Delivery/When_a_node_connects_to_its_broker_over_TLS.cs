@@ -16,6 +16,7 @@ namespace MlaRequests.Tests.Delivery;
 /// set-up; a node trusts that authority by a setting (RabbitMq:CaCertificate), never by switching validation off.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_connects_to_its_broker_over_TLS : IAsyncLifetime
 {
     readonly TestDirectory _data = new();

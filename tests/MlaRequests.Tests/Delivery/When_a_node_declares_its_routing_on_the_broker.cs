@@ -19,6 +19,7 @@ namespace MlaRequests.Tests.Delivery;
 /// and consumers actually consume, derived here independently from their own types.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_declares_its_routing_on_the_broker : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -45,6 +45,7 @@ public sealed class When_a_node_rotates_its_keys : IDisposable
     }
 
     [Fact]
+    [Trait(Tier.Name, Tier.Integration)]
     public void Envelopes_sealed_for_the_previous_key_still_open_and_those_for_an_unknown_key_do_not()
     {
         var old = TestKeys.Of("KZ");
@@ -61,6 +62,7 @@ public sealed class When_a_node_rotates_its_keys : IDisposable
     }
 
     [Fact]
+    [Trait(Tier.Name, Tier.Integration)]
     public void A_peer_s_new_signing_key_verifies_once_trusted_and_its_old_one_until_removed()
     {
         var oldKg = TestKeys.PublicKeyOf("KG");
@@ -82,6 +84,7 @@ public sealed class When_a_node_rotates_its_keys : IDisposable
     }
 
     [Fact]
+    [Trait(Tier.Name, Tier.System)]
     [Trait("Category", "RabbitMq")]
     public async Task A_rotation_in_the_middle_of_traffic_loses_nothing()
     {

@@ -17,6 +17,7 @@ namespace MlaRequests.Tests.Delivery;
 /// account with every right let a message published straight to KG's internal exchange approve a KG request.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_s_broker_account_reaches_for_another_node_s_traffic : IDisposable
 {
     readonly TestDirectory _data = new();

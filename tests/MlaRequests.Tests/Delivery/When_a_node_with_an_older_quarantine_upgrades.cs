@@ -14,6 +14,7 @@ namespace MlaRequests.Tests.Delivery;
 /// A node whose database was made by the release before the quarantine kept sizes and summaries: it upgrades in place,
 /// and what it had quarantined is still listed, redacted like anything quarantined since.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_node_with_an_older_quarantine_upgrades : IDisposable
 {
     readonly TestDirectory _data = new();

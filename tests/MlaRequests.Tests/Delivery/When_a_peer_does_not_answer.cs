@@ -7,6 +7,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.Tests.Delivery;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_peer_does_not_answer : IDisposable
 {
     readonly TestDirectory _data = new();

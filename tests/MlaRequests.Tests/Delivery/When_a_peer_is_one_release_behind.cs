@@ -15,6 +15,7 @@ namespace MlaRequests.Tests.Delivery;
 /// node accepts the same, and the links page shows the link unsealed. A peer that has an encryption key cannot be
 /// talked down to unsealed envelopes.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_peer_is_one_release_behind : IDisposable
 {
     readonly TestDirectory _data = new();

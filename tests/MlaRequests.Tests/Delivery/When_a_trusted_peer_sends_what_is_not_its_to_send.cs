@@ -15,6 +15,7 @@ namespace MlaRequests.Tests.Delivery;
 /// answered and confirmed only by KG; nobody opens a case for another country. Anything else is quarantined with the
 /// reason and never applied; the right signer is still let through.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode api) : IClassFixture<ApiNode>
 {
     /// <summary>Every step the requested country takes on KZ's branch, as it would report it.</summary>

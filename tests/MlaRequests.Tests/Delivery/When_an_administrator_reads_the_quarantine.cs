@@ -17,6 +17,7 @@ namespace MlaRequests.Tests.Delivery;
 /// data of a refused request (an administrator sees child victims' data nowhere else either), an unreadable body only as
 /// size, hash and first bytes; and entries past the retention period dropped and only counted.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_an_administrator_reads_the_quarantine(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace MlaRequests.Tests.Delivery;
 /// The seal on its own: what a sealed envelope opens to, that every header field is bound to the ciphertext, that only the
 /// recipient's key opens it, and that every message has an ephemeral key of its own.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_an_envelope_is_sealed
 {
     static readonly Instant At = Instant.FromUtc(2026, 4, 6, 5, 0);

@@ -13,6 +13,7 @@ namespace MlaRequests.Tests.Delivery;
 /// with some still queued there applies them: none is lost in the upgrade.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_an_older_border_left_a_request_on_the_local_queue : IDisposable
 {
     readonly TestDirectory _data = new();

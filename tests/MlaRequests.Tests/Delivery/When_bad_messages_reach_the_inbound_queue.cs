@@ -11,6 +11,7 @@ using RabbitMQ.Client;
 namespace MlaRequests.Tests.Delivery;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_bad_messages_reach_the_inbound_queue : IDisposable
 {
     readonly TestDirectory _data = new();

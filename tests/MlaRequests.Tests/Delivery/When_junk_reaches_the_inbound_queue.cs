@@ -19,6 +19,7 @@ namespace MlaRequests.Tests.Delivery;
 /// in a workflow endpoint ends in its error queue, where the administrator's quarantine view and readiness name it.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_junk_reaches_the_inbound_queue : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -13,6 +13,7 @@ namespace MlaRequests.Tests.Delivery;
 /// envelope that passes: its header, never its content. The request's persons and facts are sealed for the recipient.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_someone_reads_the_inbound_exchanges : IDisposable
 {
     readonly TestDirectory _data = new();

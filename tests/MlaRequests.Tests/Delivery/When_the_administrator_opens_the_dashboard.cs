@@ -5,10 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using MlaRequests.Node.Delivery;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Tests.Api;
+using MlaRequests.Tests.Infrastructure;
 
 namespace MlaRequests.Tests.Delivery;
 
 /// <summary>The dashboard's link health shows the administrator how fast the quarantine grows.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed partial class When_the_administrator_opens_the_dashboard(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

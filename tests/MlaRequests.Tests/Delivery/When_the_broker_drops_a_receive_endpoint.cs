@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using MlaRequests.Node.Messaging;
 using RabbitMQ.Client.Exceptions;
+using MlaRequests.Tests.Infrastructure;
 
 namespace MlaRequests.Tests.Delivery;
 
@@ -10,6 +11,7 @@ namespace MlaRequests.Tests.Delivery;
 /// after a few resets; the node puts its own timing in place. If a MassTransit release moved the policy, this fails
 /// (the node would only log a warning and keep the slow timing).
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_broker_drops_a_receive_endpoint
 {
     [Fact]

@@ -6,6 +6,7 @@ using MlaRequests.Tests.Infrastructure;
 namespace MlaRequests.Tests.Delivery;
 
 /// <summary>The fault proxy the link tests rely on does what it says: forwards, delays, holds, resets.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_traffic_goes_through_the_fault_proxy : IAsyncDisposable
 {
     readonly TcpListener _echo = new(IPAddress.Loopback, 0);

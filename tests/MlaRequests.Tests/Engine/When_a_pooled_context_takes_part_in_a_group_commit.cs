@@ -14,6 +14,7 @@ namespace MlaRequests.Tests.Engine;
 /// its unit runs. Afterwards it must be back on a connection of its own: the group's is disposed at commit, and the
 /// next scope that leases the same context must be able to read and write.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_pooled_context_takes_part_in_a_group_commit : IDisposable
 {
     readonly TestDirectory _data = new();

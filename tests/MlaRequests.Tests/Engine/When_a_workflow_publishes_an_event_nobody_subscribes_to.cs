@@ -7,6 +7,7 @@ using NodaTime.Testing;
 namespace MlaRequests.Tests.Engine;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_workflow_publishes_an_event_nobody_subscribes_to : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -7,6 +7,7 @@ using NodaTime.Testing;
 namespace MlaRequests.Tests.Engine;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_many_events_hit_one_workflow_over_RabbitMq : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Engine;
 /// A broker outage must not cost the outbox's rows their attempts: a row that had backed off to a retry minutes away
 /// would otherwise reach its workflow minutes after the link is back (a draft written during an outage did, in CI).
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_broker_is_out_of_reach_of_the_outbox : IDisposable
 {
     readonly TestDirectory _data = new();

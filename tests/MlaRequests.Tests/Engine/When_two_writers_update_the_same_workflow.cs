@@ -7,6 +7,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.Tests.Engine;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_two_writers_update_the_same_workflow : IDisposable
 {
     readonly TestDirectory _data = new();

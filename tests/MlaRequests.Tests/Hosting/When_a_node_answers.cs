@@ -13,6 +13,7 @@ using NodaTime.Testing;
 namespace MlaRequests.Tests.Hosting;
 
 /// <summary>What every answer of a node carries, and what a node tells and keeps to itself.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_node_answers : IDisposable
 {
     readonly TestDirectory _data = new();

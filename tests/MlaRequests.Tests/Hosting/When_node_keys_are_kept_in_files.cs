@@ -12,6 +12,7 @@ namespace MlaRequests.Tests.Hosting;
 /// command line where every user of the host reads them (<c>ps</c>); a key file others may read is refused, as ssh does.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_node_keys_are_kept_in_files : IDisposable
 {
     const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -4,6 +4,7 @@ using MlaRequests.Tests.Infrastructure;
 namespace MlaRequests.Tests.Hosting;
 
 /// <summary>The node process is started with one bad setting: it stops at once, naming the setting, before opening anything.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_configuration_is_wrong : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -13,6 +13,7 @@ namespace MlaRequests.Tests.Hosting;
 /// region command's (same five nodes, ports and trust), every setting it passes is one the node binds, and the
 /// Dockerfile restores every project the node is built from.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed partial class When_the_docker_files_are_read
 {
     static readonly string[] Codes = ["KZ", "KG", "TJ", "TM", "UZ"];

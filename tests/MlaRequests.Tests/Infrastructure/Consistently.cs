@@ -11,7 +11,7 @@ public static class Consistently
             if (!await holds())
                 throw new Xunit.Sdk.XunitException($"Expected {what} to keep holding for {duration}, but it stopped.");
             await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(TestTimeouts.Poll);
         }
     }
 }

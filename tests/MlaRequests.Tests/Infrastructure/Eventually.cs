@@ -11,7 +11,7 @@ public static class Eventually
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Timed out after {timeout} waiting for {what}; last value: {value}");
-            await Task.Delay(25);
+            await Task.Delay(TestTimeouts.Poll);
             value = await probe();
         }
         return value;

@@ -72,12 +72,12 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
         {
             var bus = host.Services.GetRequiredService<IBusControl>();
             if (!SpinWait.SpinUntil(() => bindings.Declared.IsCompletedSuccessfully && bus.CheckHealth().Status == BusHealthStatus.Healthy,
-                    TimeSpan.FromSeconds(60)))
+                    TestTimeouts.Start))
                 throw new TimeoutException($"The node's bus did not become ready: {bus.CheckHealth().Description}");
             // A node with a border virtual host has a second bus (its inbound queue): ready once every bus is.
             var health = host.Services.GetRequiredService<HealthCheckService>();
             var buses = () => health.CheckHealthAsync(check => check.Name.StartsWith("masstransit", StringComparison.Ordinal)).GetAwaiter().GetResult();
-            if (!SpinWait.SpinUntil(() => buses().Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60)))
+            if (!SpinWait.SpinUntil(() => buses().Status == HealthStatus.Healthy, TestTimeouts.Start))
                 throw new TimeoutException($"The node's buses did not become ready: {string.Join("; ", buses().Entries.Select(e => $"{e.Key}: {e.Value.Description}"))}");
         }
         return host;
@@ -115,13 +115,13 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
     }
 
     public Task<OutgoingRequestState> RequestIn(Guid id, string state, TimeSpan? timeout = null) =>
-        Eventually.Until(async () => (await Request(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"request {id} to reach {state}");
+        Eventually.Until(async () => (await Request(id))!, w => w?.CurrentState == state, timeout ?? TestTimeouts.Workflow, $"request {id} to reach {state}");
 
     public Task<BranchState> BranchIn(Guid id, string state, TimeSpan? timeout = null) =>
-        Eventually.Until(async () => (await Branch(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"branch {id} to reach {state}");
+        Eventually.Until(async () => (await Branch(id))!, w => w?.CurrentState == state, timeout ?? TestTimeouts.Workflow, $"branch {id} to reach {state}");
 
     public Task<IncomingCaseState> IncomingIn(Guid id, string state, TimeSpan? timeout = null) =>
-        Eventually.Until(async () => (await Incoming(id))!, w => w?.CurrentState == state, timeout ?? TimeSpan.FromSeconds(20), $"incoming case {id} to reach {state}");
+        Eventually.Until(async () => (await Incoming(id))!, w => w?.CurrentState == state, timeout ?? TestTimeouts.Workflow, $"incoming case {id} to reach {state}");
 
     /// <summary>Lets the outbox dispatcher look at the (fake) clock <paramref name="rounds"/> times.</summary>
     public async Task DispatchRounds(int rounds)

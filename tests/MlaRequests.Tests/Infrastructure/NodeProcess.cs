@@ -67,7 +67,7 @@ public sealed class NodeProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, ok => ok, TimeSpan.FromSeconds(60), "the node process to report healthy");
+        }, ok => ok, TestTimeouts.Start, "the node process to report healthy");
     }
 
     /// <summary>kill -9: no shutdown hooks, no flush, the way a power cut or the OOM killer ends a process.</summary>

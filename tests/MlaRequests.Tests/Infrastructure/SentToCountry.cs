@@ -45,7 +45,7 @@ public sealed class SentToCountry
     public async Task<T> Receives<T>(Guid branchId, Func<T, bool>? matches = null)
         where T : class
     {
-        await Eventually.Until(() => All.OfType<T>().Any(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true)), TimeSpan.FromSeconds(20),
+        await Eventually.Until(() => All.OfType<T>().Any(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true)), TestTimeouts.Workflow,
             $"a {typeof(T).Name} about {branchId}");
         return All.OfType<T>().First(m => BranchOf(m) == branchId && (matches?.Invoke(m) ?? true));
     }

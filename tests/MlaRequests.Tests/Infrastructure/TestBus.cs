@@ -21,7 +21,7 @@ public static class TestBus
             cfg.ConfigureJsonSerializerOptions(MessageJson.Configure);
             configure?.Invoke(cfg);
         });
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        await bus.StartAsync(new CancellationTokenSource(TestTimeouts.Start).Token);
         return bus;
     }
 }

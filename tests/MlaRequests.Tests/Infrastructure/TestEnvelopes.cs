@@ -55,6 +55,6 @@ public static class TestEnvelopes
         // To the inbound exchange, as a peer sends: a send to "queue:" would declare the queue with other arguments than the
         // node's quorum queue, which RabbitMQ refuses, and the send would then never complete.
         var endpoint = await node.Bus.GetSendEndpoint(new Uri($"exchange:{node.Code.ToLowerInvariant()}-inbound"));
-        await endpoint.Send(envelope).WaitAsync(TimeSpan.FromSeconds(30));
+        await endpoint.Send(envelope).WaitAsync(TestTimeouts.Send);
     }
 }

@@ -7,6 +7,7 @@ using UglyToad.PdfPig;
 
 namespace MlaRequests.Tests.Letters;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_request_letter_is_printed(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

@@ -10,6 +10,7 @@ using NodaTime;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_process_is_killed : IDisposable
 {
     const int Events = 3000;

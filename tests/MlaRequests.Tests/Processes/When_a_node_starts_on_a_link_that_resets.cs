@@ -12,6 +12,7 @@ namespace MlaRequests.Tests.Processes;
 /// is not counted.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_starts_on_a_link_that_resets : IDisposable
 {
     readonly TestDirectory _data = new();

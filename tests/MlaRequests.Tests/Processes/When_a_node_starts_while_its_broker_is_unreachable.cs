@@ -11,6 +11,7 @@ namespace MlaRequests.Tests.Processes;
 /// out once the broker answers, and the node reports itself not ready until then.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_node_starts_while_its_broker_is_unreachable : IDisposable
 {
     readonly TestDirectory _data = new();

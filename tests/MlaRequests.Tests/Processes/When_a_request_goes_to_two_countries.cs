@@ -5,6 +5,7 @@ using MlaRequests.Tests.Infrastructure;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_request_goes_to_two_countries : IDisposable
 {
     readonly TestDirectory _data = new();

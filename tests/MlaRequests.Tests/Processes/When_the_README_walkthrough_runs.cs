@@ -4,6 +4,7 @@ using MlaRequests.Tests.Infrastructure;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_README_walkthrough_runs : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -5,6 +5,7 @@ using NodaTime;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_broker_stops_under_load : IDisposable
 {
     const int Messages = 400;

@@ -12,6 +12,7 @@ namespace MlaRequests.Tests.Processes;
 /// reset during reconnection (see <c>ConsumeBindings</c>).
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_link_is_slow_resets_and_goes_dark : IDisposable
 {
     const int Messages = 1000;

@@ -6,6 +6,7 @@ using NodaTime;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_receiving_node_is_killed : IDisposable
 {
     const int Messages = 600;

@@ -15,6 +15,7 @@ namespace MlaRequests.Tests.Processes;
 /// </summary>
 [Trait("Category", "RabbitMq")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_the_region_command_runs : IDisposable
 {
     const ushort BrokerPort = 5696;

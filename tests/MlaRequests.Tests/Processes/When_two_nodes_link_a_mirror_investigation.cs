@@ -8,6 +8,7 @@ using NodaTime.Testing;
 namespace MlaRequests.Tests.Processes;
 
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_two_nodes_link_a_mirror_investigation : IDisposable
 {
     readonly TestDirectory _data = new();

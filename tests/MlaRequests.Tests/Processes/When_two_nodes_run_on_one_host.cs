@@ -12,6 +12,7 @@ namespace MlaRequests.Tests.Processes;
 /// cookies it issued: ASP.NET Core's default key ring is per user, and cookies ignore the port, so a Kyrgyz token read
 /// Kazakh data and a browser signed in on one node was signed in on all of them. The in-memory transport is enough here.
 /// </summary>
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_two_nodes_run_on_one_host : IDisposable
 {
     static readonly Dictionary<string, string?> Demo = new() { ["Demo:SeedAccounts"] = "true" };

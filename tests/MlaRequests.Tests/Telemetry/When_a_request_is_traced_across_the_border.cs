@@ -16,6 +16,7 @@ namespace MlaRequests.Tests.Telemetry;
 /// A request Kazakhstan approves for Kyrgyzstan leaves one trace with spans from both nodes.
 /// </summary>
 [Trait("Category", "RabbitMq")]
+[Trait(Tier.Name, Tier.System)]
 public sealed class When_a_request_is_traced_across_the_border : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -8,6 +8,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.Tests.Workflows;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_deadline_clock_runs : IDisposable
 {
     static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 4, 0);

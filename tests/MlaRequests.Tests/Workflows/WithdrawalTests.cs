@@ -7,6 +7,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.Tests.Workflows;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
 {
     readonly TestDirectory _data = new();
@@ -52,6 +53,7 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
     public void Dispose() => _data.Dispose();
 }
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_every_party_accepts_a_joint_investigation_team_proposal : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -10,6 +10,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.Tests.Workflows;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_node_restarts : IDisposable
 {
     readonly TestDirectory _data = new();
@@ -32,6 +33,7 @@ public sealed class When_a_node_restarts : IDisposable
     public void Dispose() => _data.Dispose();
 }
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
 {
     readonly TestDirectory _data = new();

@@ -1,9 +1,9 @@
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
 using NodaTime;
-using static MlaRequests.Tests.Deadlines.Region;
+using static MlaRequests.FastTests.Deadlines.Region;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_provisional_measures_are_requested
 {

@@ -3,7 +3,7 @@ using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Tests.Infrastructure;
 using MlaRequests.Workflows.Content;
 
-namespace MlaRequests.Tests.Api;
+namespace MlaRequests.FastTests.Content;
 
 /// <summary>The rules behind submit's 400, on the data the node ships with (<see cref="ContentData.RequiredContent"/>).</summary>
 public sealed class When_the_required_content_rules_are_read

@@ -1,8 +1,8 @@
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
-using static MlaRequests.Tests.Deadlines.Region;
+using static MlaRequests.FastTests.Deadlines.Region;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_the_review_period_spans_a_national_holiday
 {

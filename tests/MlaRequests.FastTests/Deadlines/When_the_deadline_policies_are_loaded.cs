@@ -3,7 +3,7 @@ using MlaRequests.Domain.Requests;
 using MlaRequests.Workflows.Data;
 using NodaTime;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_the_deadline_policies_are_loaded
 {

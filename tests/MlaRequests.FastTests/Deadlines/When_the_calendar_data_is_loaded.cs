@@ -2,9 +2,9 @@ using System.Text.Json;
 using MlaRequests.Domain.Calendars;
 using MlaRequests.Workflows.Data;
 using NodaTime;
-using static MlaRequests.Tests.Deadlines.Region;
+using static MlaRequests.FastTests.Deadlines.Region;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_the_calendar_data_is_loaded
 {

@@ -1,9 +1,9 @@
 using MlaRequests.Domain.Calendars;
 using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
-using static MlaRequests.Tests.Deadlines.Region;
+using static MlaRequests.FastTests.Deadlines.Region;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_a_year_has_no_verified_calendar_data
 {

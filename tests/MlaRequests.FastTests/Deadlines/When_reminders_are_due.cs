@@ -2,7 +2,7 @@ using MlaRequests.Domain.Deadlines;
 using MlaRequests.Domain.Requests;
 using NodaTime;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 public sealed class When_reminders_are_due
 {

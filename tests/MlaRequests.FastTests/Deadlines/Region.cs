@@ -4,7 +4,7 @@ using MlaRequests.Workflows.Data;
 using NodaTime;
 using NodaTime.Text;
 
-namespace MlaRequests.Tests.Deadlines;
+namespace MlaRequests.FastTests.Deadlines;
 
 /// <summary>The region's real data as the node loads it, and exact-instant helpers for the deadline tests.</summary>
 static class Region

@@ -1,0 +1,105 @@
+using MlaRequests.Contracts;
+using MlaRequests.Domain.Requests;
+using MlaRequests.FastTests.Infrastructure;
+using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Shared;
+using NodaTime;
+
+namespace MlaRequests.FastTests.Workflows;
+
+/// <summary>One requested country's branch on the requesting node, driven by that country's reports and this node's answers.</summary>
+public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
+{
+    static readonly string[] Deciding = ["Acknowledged", "UnderRecognition"];
+    static readonly string[] Undecided = [.. Deciding, "AdditionalInformationRequested", "Postponed"];
+    static readonly string[] Executing = ["InExecution", "PartiallyExecuted"];
+    static readonly string[] Delivering = [.. Executing, "Executed"];
+    static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
+    [
+        new("Initial", "Open", "Transmitted"),
+        new("Transmitted", "Registered", "Acknowledged"),
+        new("Acknowledged", "Noted", "Completed"),
+        new("Acknowledged", "Assigned", "UnderRecognition"),
+        .. Deciding.Select(s => new Transition<BranchState>(s, "Extended", s)),
+        .. Deciding.Select(s => new Transition<BranchState>(s, "InformationRequested", "AdditionalInformationRequested")),
+        .. Deciding.Select(s => new Transition<BranchState>(s, "PostponedByTarget", "Postponed")),
+        new("AdditionalInformationRequested", "Answer", "UnderRecognition"),
+        .. Undecided.Select(s => new Transition<BranchState>(s, "RefusedByTarget", "Refused")),
+        .. Undecided.Select(s => new Transition<BranchState>(s, "AcceptedByTarget", "InExecution")),
+        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionReported", "PartiallyExecuted", "partial", Report(complete: false))),
+        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionReported", "Executed", "complete", Report(complete: true))),
+        // Reports that crossed a later one on the way: written to the timeline, the status stays.
+        .. new[] { "Executed", "EvidenceTransferred", "Completed" }.Select(s =>
+            new Transition<BranchState>(s, "ExecutionReported", s, "partial, overtaken", Report(complete: false))),
+        new("Executed", "ExecutionReported", "Executed", "complete, again", Report(complete: true)),
+        .. new[] { "EvidenceTransferred", "Completed" }.Select(s =>
+            new Transition<BranchState>(s, "ExecutionReported", s, "complete, overtaken", Report(complete: true))),
+        .. Delivering.Select(s => new Transition<BranchState>(s, "EvidenceSent", "EvidenceTransferred")),
+        new("EvidenceTransferred", "ConfirmEvidence", "Completed"),
+        .. Open.Select(s => new Transition<BranchState>(s, "Withdraw", "Withdrawn")),
+    ];
+
+    /// <inheritdoc />
+    public override string[][] Ranks { get; } =
+    [
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution"],
+        ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn"],
+    ];
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
+    {
+        ["Open"] = "Transmitted", ["Registered"] = "Acknowledged", ["Assigned"] = "UnderRecognition", ["Extended"] = "UnderRecognition",
+        ["InformationRequested"] = "AdditionalInformationRequested", ["Answer"] = "UnderRecognition", ["PostponedByTarget"] = "Postponed",
+        ["RefusedByTarget"] = "Refused", ["AcceptedByTarget"] = "InExecution", ["ExecutionReported"] = "PartiallyExecuted",
+        ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidence"] = "Completed", ["Withdraw"] = "Withdrawn", ["Noted"] = "Completed",
+    };
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
+    {
+        "Registered", "Assigned", "Extended", "InformationRequested", "PostponedByTarget", "RefusedByTarget", "AcceptedByTarget",
+        "ExecutionReported", "EvidenceSent", "Noted",
+    };
+
+    /// <inheritdoc />
+    public override BranchStateMachine Build() => new(new WorkflowNode(WorkflowHarness<BranchStateMachine, BranchState>.NodeCode));
+
+    /// <inheritdoc />
+    public override BranchState Instance(Guid id, string state) => new()
+    {
+        CorrelationId = id, CurrentState = state, RequestId = id, Reference = "KZ-2026-0001", OfficeCode = "ALM", TargetNode = "KG",
+        LegalBasis = LegalBasis.Minsk1993, Kind = RequestKind.ClassicMla, TransmittedAt = Step.Began,
+        AcknowledgementClockId = Guid.NewGuid(), RecognitionClockId = Guid.NewGuid(), ExecutionClockId = Guid.NewGuid(),
+        ProvisionalClockId = Guid.NewGuid(), InformationClockId = Guid.NewGuid(),
+    };
+
+    /// <summary>The branch's request shares the branch's id here, so its timeline is found under that id.</summary>
+    public override IEnumerable<object> Related(Guid id) => [Step.Request(id)];
+
+    /// <inheritdoc />
+    public override object Message(string @event, Guid id) => @event switch
+    {
+        "Open" => new OpenBranch(id, id, "KZ-2026-0001", "KZ", "KG", "ALM", LegalBasis.Minsk1993, false, Step.Actor, Step.At),
+        "Registered" => new IncomingRequestRegistered(id, "KG", Step.Actor, Step.At),
+        "Assigned" => new IncomingRequestAssigned(id, "KG", Step.Actor, Step.At),
+        "Extended" => new RecognitionPeriodExtended(id, "KG", Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
+        "InformationRequested" => new AdditionalInformationRequested(id, "KG", "Which accounts?", Step.Actor, Step.At),
+        "Answer" => new AnswerAdditionalInformation(id, "These accounts", Step.Actor, Step.At),
+        "RefusedByTarget" => new IncomingRequestRefused(id, "KG", ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "PostponedByTarget" => new IncomingRequestPostponed(id, "KG", "Domestic proceedings", new LocalDate(2026, 6, 1), Step.Actor, Step.At),
+        "AcceptedByTarget" => new IncomingRequestAccepted(id, "KG", "KG-2026-77", Step.Actor, Step.At),
+        "ExecutionReported" => Report(complete: false)(id),
+        "EvidenceSent" => new EvidenceTransferred(id, "KG", "Protocol of the hearing", Step.Actor, Step.At),
+        "ConfirmEvidence" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
+        "Withdraw" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
+        "Noted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
+    };
+
+    static Func<Guid, object> Report(bool complete) =>
+        id => new ExecutionRecorded(id, "KG", complete, complete ? "All measures executed" : "The witness was heard", Step.Actor, Step.At);
+}

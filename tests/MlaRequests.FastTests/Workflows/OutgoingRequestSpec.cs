@@ -1,0 +1,68 @@
+using MlaRequests.Contracts;
+using MlaRequests.Domain;
+using MlaRequests.Domain.Requests;
+using MlaRequests.FastTests.Infrastructure;
+using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
+
+namespace MlaRequests.FastTests.Workflows;
+
+/// <summary>The outgoing request: Draft → InReview → Approved → Completed, returned, rejected or withdrawn; notes in any status.</summary>
+public sealed class OutgoingRequestSpec : WorkflowSpec<OutgoingRequestStateMachine, OutgoingRequestState>
+{
+    static readonly string[] Open = ["Draft", "InReview", "Approved"];
+    static readonly string[] All = [.. Open, "RejectedInternally", "Completed", "Withdrawn"];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Transition<OutgoingRequestState>> Transitions { get; } =
+    [
+        new("Initial", "Drafted", "Draft"),
+        new("Draft", "Submit", "InReview"),
+        new("InReview", "Approve", "Approved"),
+        new("InReview", "Return", "Draft"),
+        new("InReview", "Reject", "RejectedInternally"),
+        .. Open.Select(s => new Transition<OutgoingRequestState>(s, "Withdraw", "Withdrawn")),
+        new("Approved", "BranchAgreed", "Approved"),
+        new("Approved", "BranchDone", "Completed", "the last branch"),
+        new("Approved", "BranchDone", "Approved", "one branch of two", Given: s => s.Targets = "KG,TJ"),
+        .. All.Select(s => new Transition<OutgoingRequestState>(s, "NoteAdded", s)),
+    ];
+
+    /// <inheritdoc />
+    public override string[][] Ranks { get; } = [["Draft"], ["InReview"], ["Approved"], ["Completed", "RejectedInternally", "Withdrawn"]];
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
+    {
+        ["Drafted"] = "Draft", ["Submit"] = "InReview", ["Approve"] = "Approved", ["Reject"] = "RejectedInternally", ["Return"] = "Draft",
+        ["Withdraw"] = "Withdrawn", ["BranchDone"] = "Completed", ["BranchAgreed"] = "Approved",
+    };
+
+    /// <inheritdoc />
+    public override OutgoingRequestStateMachine Build() => new(new WorkflowNode(WorkflowHarness<OutgoingRequestStateMachine, OutgoingRequestState>.NodeCode));
+
+    /// <inheritdoc />
+    public override OutgoingRequestState Instance(Guid id, string state) => new()
+    {
+        CorrelationId = id, CurrentState = state, Reference = "KZ-2026-0001", OfficeCode = "ALM", LegalBasis = LegalBasis.Minsk1993,
+        Kind = RequestKind.ClassicMla, Targets = "KG", ReviewRounds = 1, ReviewClockId = Guid.NewGuid(),
+    };
+
+    /// <inheritdoc />
+    public override IEnumerable<object> Related(Guid id) => [Step.Request(id)];
+
+    /// <inheritdoc />
+    public override object Message(string @event, Guid id) => @event switch
+    {
+        "Drafted" => new RequestDrafted(id, "KZ-2026-0001", "ALM", Step.Actor, Step.At),
+        "Submit" => new SubmitRequest(id, RequestKind.ClassicMla, LegalBasis.Minsk1993, false, ["KG"], Step.Actor, Step.At),
+        "Approve" => new ApproveRequest(id, Step.Actor, Step.At),
+        "Return" => new ReturnRequest(id, "Add the law text", Step.Actor, Step.At),
+        "Reject" => new RejectRequest(id, "No legal basis", Step.Actor, Step.At),
+        "Withdraw" => new WithdrawRequest(id, "The case was closed", Step.Actor, Step.At),
+        "NoteAdded" => new RequestNoteAdded(id, Guid.NewGuid(), Step.At),
+        "BranchAgreed" => new BranchAccepted(id, DeterministicGuid.Branch(id, "KG"), "KG", Step.At),
+        "BranchDone" => new BranchFinished(id, DeterministicGuid.Branch(id, "KG"), "Completed", Step.At),
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
+    };
+}
