@@ -77,6 +77,7 @@ public class WorkflowHarness<TMachine, TState> : IAsyncLifetime
     {
         services.AddDbContext<NodeDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddScoped<DbContext>(provider => provider.GetRequiredService<NodeDbContext>());
+        services.AddScoped<IWorkflowReads, NodeWorkflowReads>(); // what a transition reads, over the same database as the node
         services.AddSingleton(new EngineDatabase(typeof(NodeDbContext), _database));
         services.AddSingleton(new WorkflowNode(NodeCode));
         services.AddSingleton<IClock>(Clock);

@@ -21,26 +21,26 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     /// <inheritdoc />
     public override IReadOnlyList<Transition<IncomingCaseState>> Transitions { get; } =
     [
-        new("Initial", "Arrival", "Received"),
-        new("Received", "Register", "Registered", "a request"),
-        new("Received", "Register", "InformationRegistered", "spontaneous information", Given: s => s.Kind = RequestKind.SpontaneousInformation),
-        new("Registered", "Assign", "Assigned"),
-        new("Assigned", "Assign", "Assigned", "to someone else"),
-        new("InformationRegistered", "OpenMirror", "MirrorCaseOpened"),
-        new("InformationRegistered", "Close", "Closed"),
-        new("Assigned", "Extend", "Assigned"),
-        new("Assigned", "AskForInformation", "AwaitingInformation"),
-        new("AwaitingInformation", "InformationProvided", "Assigned"),
-        new("Assigned", "Acceptance", "InExecution"),
-        new("Postponed", "Acceptance", "InExecution"),
-        new("Assigned", "Refuse", "Refused"),
-        new("Postponed", "Refuse", "Refused"),
-        new("Assigned", "Postpone", "Postponed"),
-        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "Execution", "PartiallyExecuted", "partial", Execution(complete: false))),
-        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "Execution", "Executed", "complete", Execution(complete: true))),
-        .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "Transfer", "ResponseTransmitted")),
-        new("ResponseTransmitted", "ReceiptConfirmed", "Closed"),
-        .. Open.Select(s => new Transition<IncomingCaseState>(s, "WithdrawnByRequester", "Withdrawn")),
+        new("Initial", "IncomingRequestReceived", "Received"),
+        new("Received", "RegisterIncoming", "Registered", "a request"),
+        new("Received", "RegisterIncoming", "InformationRegistered", "spontaneous information", Given: s => s.Kind = RequestKind.SpontaneousInformation),
+        new("Registered", "AssignIncoming", "Assigned"),
+        new("Assigned", "AssignIncoming", "Assigned", "to someone else"),
+        new("InformationRegistered", "OpenMirrorCase", "MirrorCaseOpened"),
+        new("InformationRegistered", "CloseIncoming", "Closed"),
+        new("Assigned", "ExtendRecognition", "Assigned"),
+        new("Assigned", "RequestMoreInformation", "AwaitingInformation"),
+        new("AwaitingInformation", "AdditionalInformationProvided", "Assigned"),
+        new("Assigned", "AcceptIncoming", "InExecution"),
+        new("Postponed", "AcceptIncoming", "InExecution"),
+        new("Assigned", "RefuseIncoming", "Refused"),
+        new("Postponed", "RefuseIncoming", "Refused"),
+        new("Assigned", "PostponeIncoming", "Postponed"),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "RecordExecution", "PartiallyExecuted", "partial", Execution(complete: false))),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "RecordExecution", "Executed", "complete", Execution(complete: true))),
+        .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "TransferEvidence", "ResponseTransmitted")),
+        new("ResponseTransmitted", "EvidenceReceiptConfirmed", "Closed"),
+        .. Open.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
     ];
 
     /// <inheritdoc />
@@ -53,14 +53,14 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
-        ["Arrival"] = "Received", ["Register"] = "Registered", ["Assign"] = "Assigned", ["Extend"] = "Assigned",
-        ["AskForInformation"] = "AwaitingInformation", ["InformationProvided"] = "Assigned", ["Acceptance"] = "InExecution", ["Refuse"] = "Refused",
-        ["Postpone"] = "Postponed", ["Execution"] = "PartiallyExecuted", ["Transfer"] = "ResponseTransmitted", ["ReceiptConfirmed"] = "Closed",
-        ["WithdrawnByRequester"] = "Withdrawn", ["OpenMirror"] = "MirrorCaseOpened", ["Close"] = "Closed",
+        ["IncomingRequestReceived"] = "Received", ["RegisterIncoming"] = "Registered", ["AssignIncoming"] = "Assigned", ["ExtendRecognition"] = "Assigned",
+        ["RequestMoreInformation"] = "AwaitingInformation", ["AdditionalInformationProvided"] = "Assigned", ["AcceptIncoming"] = "InExecution", ["RefuseIncoming"] = "Refused",
+        ["PostponeIncoming"] = "Postponed", ["RecordExecution"] = "PartiallyExecuted", ["TransferEvidence"] = "ResponseTransmitted", ["EvidenceReceiptConfirmed"] = "Closed",
+        ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "InformationProvided", "WithdrawnByRequester" };
+    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn" };
 
     /// <inheritdoc />
     public override IncomingCaseStateMachine Build() => new(new WorkflowNode(WorkflowHarness<IncomingCaseStateMachine, IncomingCaseState>.NodeCode));
@@ -76,21 +76,21 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
-        "Arrival" => new IncomingRequestReceived(id, "KG", "KG-2026-0042", nameof(RequestKind.ClassicMla), LegalBasis.Minsk1993, false, false, Step.At),
-        "Register" => new RegisterIncoming(id, Step.Actor, Step.At),
-        "Assign" => new AssignIncoming(id, "investigator", Step.Actor, Step.At),
-        "Extend" => new ExtendRecognition(id, Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
-        "AskForInformation" => new RequestMoreInformation(id, "Which accounts?", Step.Actor, Step.At),
-        "InformationProvided" => new AdditionalInformationProvided(id, "KG", "These accounts", Step.Actor, Step.At),
-        "Acceptance" => new AcceptIncoming(id, "KZ-2026-77", Step.Actor, Step.At),
-        "Refuse" => new RefuseIncoming(id, ["sovereignty"], "Reasons", Step.Actor, Step.At),
-        "Postpone" => new PostponeIncoming(id, "Domestic proceedings", new LocalDate(2026, 6, 1), Step.Actor, Step.At),
-        "Execution" => Execution(complete: false)(id),
-        "Transfer" => new TransferEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
-        "ReceiptConfirmed" => new EvidenceReceiptConfirmed(id, "KG", Step.Actor, Step.At),
-        "WithdrawnByRequester" => new RequestWithdrawn(id, "KG", "The case was closed", Step.Actor, Step.At),
-        "OpenMirror" => new OpenMirrorCase(id, "KZ-2026-78", Step.Actor, Step.At),
-        "Close" => new CloseIncoming(id, Step.Actor, Step.At),
+        "IncomingRequestReceived" => new IncomingRequestReceived(id, "KG", "KG-2026-0042", nameof(RequestKind.ClassicMla), LegalBasis.Minsk1993, false, false, Step.At),
+        "RegisterIncoming" => new RegisterIncoming(id, Step.Actor, Step.At),
+        "AssignIncoming" => new AssignIncoming(id, "investigator", Step.Actor, Step.At),
+        "ExtendRecognition" => new ExtendRecognition(id, Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
+        "RequestMoreInformation" => new RequestMoreInformation(id, "Which accounts?", Step.Actor, Step.At),
+        "AdditionalInformationProvided" => new AdditionalInformationProvided(id, "KG", "These accounts", Step.Actor, Step.At),
+        "AcceptIncoming" => new AcceptIncoming(id, "KZ-2026-77", Step.Actor, Step.At),
+        "RefuseIncoming" => new RefuseIncoming(id, ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "PostponeIncoming" => new PostponeIncoming(id, "Domestic proceedings", new LocalDate(2026, 6, 1), Step.Actor, Step.At),
+        "RecordExecution" => Execution(complete: false)(id),
+        "TransferEvidence" => new TransferEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
+        "EvidenceReceiptConfirmed" => new EvidenceReceiptConfirmed(id, "KG", Step.Actor, Step.At),
+        "RequestWithdrawn" => new RequestWithdrawn(id, "KG", "The case was closed", Step.Actor, Step.At),
+        "OpenMirrorCase" => new OpenMirrorCase(id, "KZ-2026-78", Step.Actor, Step.At),
+        "CloseIncoming" => new CloseIncoming(id, Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 
