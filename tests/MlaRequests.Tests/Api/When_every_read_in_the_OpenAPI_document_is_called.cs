@@ -8,6 +8,7 @@ namespace MlaRequests.Tests.Api;
 /// incoming case that exist, answers as the document says (<see cref="ApiNode"/>'s clients check each answer's status and
 /// body against it); and the check itself notices an answer unlike the document.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_every_read_in_the_OpenAPI_document_is_called(ApiNode api) : IClassFixture<ApiNode>
 {
     [Fact]

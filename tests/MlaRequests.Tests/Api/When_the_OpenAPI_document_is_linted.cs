@@ -10,6 +10,7 @@ namespace MlaRequests.Tests.Api;
 /// recommended rules (with the choices in the repository's <c>redocly.yaml</c>), pinned, run through <c>npx</c>.
 /// <c>scripts/test.sh</c> installs Node.js where it is missing.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_OpenAPI_document_is_linted : IDisposable
 {
     /// <summary>The pinned linter; 1.x still runs on the Node.js 18 that Debian's own package brings.</summary>

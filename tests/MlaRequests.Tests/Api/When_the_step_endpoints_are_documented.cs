@@ -7,6 +7,7 @@ using static MlaRequests.Tests.Api.RequestSetup;
 namespace MlaRequests.Tests.Api;
 
 /// <summary>The node's OpenAPI document describes every step from its table: named after its message, with every answer it gives.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_step_endpoints_are_documented(ApiNode api) : IClassFixture<ApiNode>
 {
     static readonly string[] Answers = ["202", "400", "401", "403", "404", "409", "413", "422"];

@@ -11,7 +11,7 @@ using MlaRequests.Workflows.Deadlines;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
 
-namespace MlaRequests.Tests.Workflows;
+namespace MlaRequests.FastTests.Workflows;
 
 /// <summary>
 /// The branch workflow on MassTransit's in-memory test harness, without a node: what the transition needs from the

@@ -9,7 +9,7 @@ using MlaRequests.Workflows.Requests;
 using MlaRequests.Workflows.Shared;
 using Xunit;
 
-namespace MlaRequests.Tests.Workflows;
+namespace MlaRequests.FastTests.Workflows;
 
 /// <summary>
 /// The step tables against their state machines: every step raises an event its machine declares and handles

@@ -5,7 +5,7 @@ using MlaRequests.Domain.Requests.Validation;
 using NodaTime;
 using Xunit;
 
-namespace MlaRequests.Tests.Rules;
+namespace MlaRequests.FastTests.Rules;
 
 /// <summary>The refusal, postponement and extension rules of an incoming request, and the node's date, without a node.</summary>
 public sealed class When_an_incoming_step_s_input_is_checked
