@@ -19,27 +19,27 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     /// <inheritdoc />
     public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
     [
-        new("Initial", "Open", "Transmitted"),
-        new("Transmitted", "Registered", "Acknowledged"),
-        new("Acknowledged", "Noted", "Completed"),
-        new("Acknowledged", "Assigned", "UnderRecognition"),
-        .. Deciding.Select(s => new Transition<BranchState>(s, "Extended", s)),
+        new("Initial", "OpenBranch", "Transmitted"),
+        new("Transmitted", "IncomingRequestRegistered", "Acknowledged"),
+        new("Acknowledged", "SpontaneousInformationNoted", "Completed"),
+        new("Acknowledged", "IncomingRequestAssigned", "UnderRecognition"),
+        .. Deciding.Select(s => new Transition<BranchState>(s, "RecognitionPeriodExtended", s)),
         .. Deciding.Select(s => new Transition<BranchState>(s, "InformationRequested", "AdditionalInformationRequested")),
-        .. Deciding.Select(s => new Transition<BranchState>(s, "PostponedByTarget", "Postponed")),
-        new("AdditionalInformationRequested", "Answer", "UnderRecognition"),
-        .. Undecided.Select(s => new Transition<BranchState>(s, "RefusedByTarget", "Refused")),
-        .. Undecided.Select(s => new Transition<BranchState>(s, "AcceptedByTarget", "InExecution")),
-        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionReported", "PartiallyExecuted", "partial", Report(complete: false))),
-        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionReported", "Executed", "complete", Report(complete: true))),
+        .. Deciding.Select(s => new Transition<BranchState>(s, "IncomingRequestPostponed", "Postponed")),
+        new("AdditionalInformationRequested", "AnswerAdditionalInformation", "UnderRecognition"),
+        .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestRefused", "Refused")),
+        .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAccepted", "InExecution")),
+        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionRecorded", "PartiallyExecuted", "partial", Report(complete: false))),
+        .. Executing.Select(s => new Transition<BranchState>(s, "ExecutionRecorded", "Executed", "complete", Report(complete: true))),
         // Reports that crossed a later one on the way: written to the timeline, the status stays.
         .. new[] { "Executed", "EvidenceTransferred", "Completed" }.Select(s =>
-            new Transition<BranchState>(s, "ExecutionReported", s, "partial, overtaken", Report(complete: false))),
-        new("Executed", "ExecutionReported", "Executed", "complete, again", Report(complete: true)),
+            new Transition<BranchState>(s, "ExecutionRecorded", s, "partial, overtaken", Report(complete: false))),
+        new("Executed", "ExecutionRecorded", "Executed", "complete, again", Report(complete: true)),
         .. new[] { "EvidenceTransferred", "Completed" }.Select(s =>
-            new Transition<BranchState>(s, "ExecutionReported", s, "complete, overtaken", Report(complete: true))),
+            new Transition<BranchState>(s, "ExecutionRecorded", s, "complete, overtaken", Report(complete: true))),
         .. Delivering.Select(s => new Transition<BranchState>(s, "EvidenceSent", "EvidenceTransferred")),
-        new("EvidenceTransferred", "ConfirmEvidence", "Completed"),
-        .. Open.Select(s => new Transition<BranchState>(s, "Withdraw", "Withdrawn")),
+        new("EvidenceTransferred", "ConfirmEvidenceReceived", "Completed"),
+        .. Open.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
     ];
 
     /// <inheritdoc />
@@ -52,17 +52,17 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
-        ["Open"] = "Transmitted", ["Registered"] = "Acknowledged", ["Assigned"] = "UnderRecognition", ["Extended"] = "UnderRecognition",
-        ["InformationRequested"] = "AdditionalInformationRequested", ["Answer"] = "UnderRecognition", ["PostponedByTarget"] = "Postponed",
-        ["RefusedByTarget"] = "Refused", ["AcceptedByTarget"] = "InExecution", ["ExecutionReported"] = "PartiallyExecuted",
-        ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidence"] = "Completed", ["Withdraw"] = "Withdrawn", ["Noted"] = "Completed",
+        ["OpenBranch"] = "Transmitted", ["IncomingRequestRegistered"] = "Acknowledged", ["IncomingRequestAssigned"] = "UnderRecognition", ["RecognitionPeriodExtended"] = "UnderRecognition",
+        ["InformationRequested"] = "AdditionalInformationRequested", ["AnswerAdditionalInformation"] = "UnderRecognition", ["IncomingRequestPostponed"] = "Postponed",
+        ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
+        ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
     };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
     {
-        "Registered", "Assigned", "Extended", "InformationRequested", "PostponedByTarget", "RefusedByTarget", "AcceptedByTarget",
-        "ExecutionReported", "EvidenceSent", "Noted",
+        "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
+        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted",
     };
 
     /// <inheritdoc />
@@ -83,20 +83,20 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
-        "Open" => new OpenBranch(id, id, "KZ-2026-0001", "KZ", "KG", "ALM", LegalBasis.Minsk1993, false, Step.Actor, Step.At),
-        "Registered" => new IncomingRequestRegistered(id, "KG", Step.Actor, Step.At),
-        "Assigned" => new IncomingRequestAssigned(id, "KG", Step.Actor, Step.At),
-        "Extended" => new RecognitionPeriodExtended(id, "KG", Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
+        "OpenBranch" => new OpenBranch(id, id, "KZ-2026-0001", "KZ", "KG", "ALM", LegalBasis.Minsk1993, false, Step.Actor, Step.At),
+        "IncomingRequestRegistered" => new IncomingRequestRegistered(id, "KG", Step.Actor, Step.At),
+        "IncomingRequestAssigned" => new IncomingRequestAssigned(id, "KG", Step.Actor, Step.At),
+        "RecognitionPeriodExtended" => new RecognitionPeriodExtended(id, "KG", Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
         "InformationRequested" => new AdditionalInformationRequested(id, "KG", "Which accounts?", Step.Actor, Step.At),
-        "Answer" => new AnswerAdditionalInformation(id, "These accounts", Step.Actor, Step.At),
-        "RefusedByTarget" => new IncomingRequestRefused(id, "KG", ["sovereignty"], "Reasons", Step.Actor, Step.At),
-        "PostponedByTarget" => new IncomingRequestPostponed(id, "KG", "Domestic proceedings", new LocalDate(2026, 6, 1), Step.Actor, Step.At),
-        "AcceptedByTarget" => new IncomingRequestAccepted(id, "KG", "KG-2026-77", Step.Actor, Step.At),
-        "ExecutionReported" => Report(complete: false)(id),
+        "AnswerAdditionalInformation" => new AnswerAdditionalInformation(id, "These accounts", Step.Actor, Step.At),
+        "IncomingRequestRefused" => new IncomingRequestRefused(id, "KG", ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "IncomingRequestPostponed" => new IncomingRequestPostponed(id, "KG", "Domestic proceedings", new LocalDate(2026, 6, 1), Step.Actor, Step.At),
+        "IncomingRequestAccepted" => new IncomingRequestAccepted(id, "KG", "KG-2026-77", Step.Actor, Step.At),
+        "ExecutionRecorded" => Report(complete: false)(id),
         "EvidenceSent" => new EvidenceTransferred(id, "KG", "Protocol of the hearing", Step.Actor, Step.At),
-        "ConfirmEvidence" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
-        "Withdraw" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
-        "Noted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
+        "ConfirmEvidenceReceived" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
+        "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
+        "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

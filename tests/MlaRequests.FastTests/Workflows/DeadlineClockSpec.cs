@@ -21,13 +21,13 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<DeadlineClockState>> Transitions { get; } =
     [
-        new("Initial", "Start", "Running"),
+        new("Initial", "StartClock", "Running"),
         new("Running", "Checkpoint.Received", "Running", "a reminder", id => new ClockCheckpointReached(id, 50)),
         new("Running", "Checkpoint.Received", "Overdue", "the due instant", id => new ClockCheckpointReached(id, 100)),
-        .. Open.Select(s => new Transition<DeadlineClockState>(s, "Stop", "Met")),
-        .. Open.Select(s => new Transition<DeadlineClockState>(s, "Cancel", "Cancelled")),
-        .. Open.Select(s => new Transition<DeadlineClockState>(s, "Extend", "Running", "within the policy")),
-        .. Open.Select(s => new Transition<DeadlineClockState>(s, "Extend", s, "a second extension", Given: c => c.Extended = true)),
+        .. Open.Select(s => new Transition<DeadlineClockState>(s, "StopClock", "Met")),
+        .. Open.Select(s => new Transition<DeadlineClockState>(s, "CancelClock", "Cancelled")),
+        .. Open.Select(s => new Transition<DeadlineClockState>(s, "ExtendClock", "Running", "within the policy")),
+        .. Open.Select(s => new Transition<DeadlineClockState>(s, "ExtendClock", s, "a second extension", Given: c => c.Extended = true)),
     ];
 
     /// <inheritdoc />
@@ -36,7 +36,7 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
-        ["Start"] = "Running", ["Stop"] = "Met", ["Cancel"] = "Cancelled", ["Extend"] = "Running",
+        ["StartClock"] = "Running", ["StopClock"] = "Met", ["CancelClock"] = "Cancelled", ["ExtendClock"] = "Running",
     };
 
     /// <inheritdoc />
@@ -58,10 +58,10 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
-        "Start" => Start(id),
-        "Stop" => new StopClock(id, Step.At),
-        "Cancel" => new CancelClock(id, "Refused", Step.At),
-        "Extend" => new ExtendClock(id, Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
+        "StartClock" => Start(id),
+        "StopClock" => new StopClock(id, Step.At),
+        "CancelClock" => new CancelClock(id, "Refused", Step.At),
+        "ExtendClock" => new ExtendClock(id, Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
         "Checkpoint.Received" => new ClockCheckpointReached(id, 50),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };

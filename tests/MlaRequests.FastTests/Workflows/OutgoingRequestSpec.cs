@@ -16,16 +16,16 @@ public sealed class OutgoingRequestSpec : WorkflowSpec<OutgoingRequestStateMachi
     /// <inheritdoc />
     public override IReadOnlyList<Transition<OutgoingRequestState>> Transitions { get; } =
     [
-        new("Initial", "Drafted", "Draft"),
-        new("Draft", "Submit", "InReview"),
-        new("InReview", "Approve", "Approved"),
-        new("InReview", "Return", "Draft"),
-        new("InReview", "Reject", "RejectedInternally"),
-        .. Open.Select(s => new Transition<OutgoingRequestState>(s, "Withdraw", "Withdrawn")),
-        new("Approved", "BranchAgreed", "Approved"),
-        new("Approved", "BranchDone", "Completed", "the last branch"),
-        new("Approved", "BranchDone", "Approved", "one branch of two", Given: s => s.Targets = "KG,TJ"),
-        .. All.Select(s => new Transition<OutgoingRequestState>(s, "NoteAdded", s)),
+        new("Initial", "RequestDrafted", "Draft"),
+        new("Draft", "SubmitRequest", "InReview"),
+        new("InReview", "ApproveRequest", "Approved"),
+        new("InReview", "ReturnRequest", "Draft"),
+        new("InReview", "RejectRequest", "RejectedInternally"),
+        .. Open.Select(s => new Transition<OutgoingRequestState>(s, "WithdrawRequest", "Withdrawn")),
+        new("Approved", "BranchAccepted", "Approved"),
+        new("Approved", "BranchFinished", "Completed", "the last branch"),
+        new("Approved", "BranchFinished", "Approved", "one branch of two", Given: s => s.Targets = "KG,TJ"),
+        .. All.Select(s => new Transition<OutgoingRequestState>(s, "RequestNoteAdded", s)),
     ];
 
     /// <inheritdoc />
@@ -34,8 +34,8 @@ public sealed class OutgoingRequestSpec : WorkflowSpec<OutgoingRequestStateMachi
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
-        ["Drafted"] = "Draft", ["Submit"] = "InReview", ["Approve"] = "Approved", ["Reject"] = "RejectedInternally", ["Return"] = "Draft",
-        ["Withdraw"] = "Withdrawn", ["BranchDone"] = "Completed", ["BranchAgreed"] = "Approved",
+        ["RequestDrafted"] = "Draft", ["SubmitRequest"] = "InReview", ["ApproveRequest"] = "Approved", ["RejectRequest"] = "RejectedInternally", ["ReturnRequest"] = "Draft",
+        ["WithdrawRequest"] = "Withdrawn", ["BranchFinished"] = "Completed", ["BranchAccepted"] = "Approved",
     };
 
     /// <inheritdoc />
@@ -54,15 +54,15 @@ public sealed class OutgoingRequestSpec : WorkflowSpec<OutgoingRequestStateMachi
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
-        "Drafted" => new RequestDrafted(id, "KZ-2026-0001", "ALM", Step.Actor, Step.At),
-        "Submit" => new SubmitRequest(id, RequestKind.ClassicMla, LegalBasis.Minsk1993, false, ["KG"], Step.Actor, Step.At),
-        "Approve" => new ApproveRequest(id, Step.Actor, Step.At),
-        "Return" => new ReturnRequest(id, "Add the law text", Step.Actor, Step.At),
-        "Reject" => new RejectRequest(id, "No legal basis", Step.Actor, Step.At),
-        "Withdraw" => new WithdrawRequest(id, "The case was closed", Step.Actor, Step.At),
-        "NoteAdded" => new RequestNoteAdded(id, Guid.NewGuid(), Step.At),
-        "BranchAgreed" => new BranchAccepted(id, DeterministicGuid.Branch(id, "KG"), "KG", Step.At),
-        "BranchDone" => new BranchFinished(id, DeterministicGuid.Branch(id, "KG"), "Completed", Step.At),
+        "RequestDrafted" => new RequestDrafted(id, "KZ-2026-0001", "ALM", Step.Actor, Step.At),
+        "SubmitRequest" => new SubmitRequest(id, RequestKind.ClassicMla, LegalBasis.Minsk1993, false, ["KG"], Step.Actor, Step.At),
+        "ApproveRequest" => new ApproveRequest(id, Step.Actor, Step.At),
+        "ReturnRequest" => new ReturnRequest(id, "Add the law text", Step.Actor, Step.At),
+        "RejectRequest" => new RejectRequest(id, "No legal basis", Step.Actor, Step.At),
+        "WithdrawRequest" => new WithdrawRequest(id, "The case was closed", Step.Actor, Step.At),
+        "RequestNoteAdded" => new RequestNoteAdded(id, Guid.NewGuid(), Step.At),
+        "BranchAccepted" => new BranchAccepted(id, DeterministicGuid.Branch(id, "KG"), "KG", Step.At),
+        "BranchFinished" => new BranchFinished(id, DeterministicGuid.Branch(id, "KG"), "Completed", Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 }

@@ -4,9 +4,11 @@ using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Pages;
 using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Deadlines;
 using MlaRequests.Workflows.IncomingCases;
 using MlaRequests.Workflows.Requests;
 using MlaRequests.Workflows.Shared;
+using NodaTime;
 using Xunit;
 
 namespace MlaRequests.FastTests.Workflows;
@@ -34,6 +36,29 @@ public sealed class When_the_step_tables_are_read
     }
 
     [Fact]
+    public void Every_event_of_every_workflow_is_named_after_its_message_unless_a_stored_state_has_that_name()
+    {
+        StateMachine[] machines =
+        [
+            new IncomingCaseStateMachine(Node), new OutgoingRequestStateMachine(Node), new BranchStateMachine(Node),
+            new DeadlineClockStateMachine(new PolicyClockPlanner(), SystemClock.Instance),
+        ];
+        // A state's name is stored with every instance in it, so a state keeps its name and the event takes another.
+        string[] takenByAState = [nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.EvidenceSent)];
+
+        foreach (var machine in machines)
+        {
+            var messageEvents = machine.Events.Where(e => e.GetType().IsGenericType && !takenByAState.Contains(e.Name)
+                && !e.Name.StartsWith(nameof(DeadlineClockStateMachine.Checkpoint) + ".", StringComparison.Ordinal)); // a schedule's events are named by MassTransit
+            foreach (var @event in messageEvents)
+                @event.Name.Should().Be(MessageType(@event).Name, $"{machine.GetType().Name} names each event after its message");
+        }
+        new BranchStateMachine(Node).States.Select(s => s.Name).Should().Contain(
+            [nameof(BranchStateMachine.AdditionalInformationRequested), nameof(BranchStateMachine.EvidenceTransferred)],
+            "the two events named otherwise carry messages whose names are those of states");
+    }
+
+    [Fact]
     public void Every_event_of_the_incoming_case_workflow_is_one_step_or_arrives_from_elsewhere()
     {
         var machine = new IncomingCaseStateMachine(Node);
@@ -57,16 +82,16 @@ public sealed class When_the_step_tables_are_read
         var branch = new BranchStateMachine(Node);
         string[] requestElsewhere =
         [
-            nameof(OutgoingRequestStateMachine.Drafted), nameof(OutgoingRequestStateMachine.NoteAdded), // their own endpoints
-            nameof(OutgoingRequestStateMachine.BranchAgreed), nameof(OutgoingRequestStateMachine.BranchDone), // the branches
+            nameof(OutgoingRequestStateMachine.RequestDrafted), nameof(OutgoingRequestStateMachine.RequestNoteAdded), // their own endpoints
+            nameof(OutgoingRequestStateMachine.BranchAccepted), nameof(OutgoingRequestStateMachine.BranchFinished), // the branches
         ];
         string[] branchElsewhere =
         [
-            nameof(BranchStateMachine.Open), nameof(BranchStateMachine.Withdraw), // the request workflow
-            nameof(BranchStateMachine.Registered), nameof(BranchStateMachine.Assigned), nameof(BranchStateMachine.Extended),
-            nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.RefusedByTarget), nameof(BranchStateMachine.PostponedByTarget),
-            nameof(BranchStateMachine.AcceptedByTarget), nameof(BranchStateMachine.ExecutionReported), nameof(BranchStateMachine.EvidenceSent),
-            nameof(BranchStateMachine.Noted), // the requested country's steps
+            nameof(BranchStateMachine.OpenBranch), nameof(BranchStateMachine.WithdrawBranch), // the request workflow
+            nameof(BranchStateMachine.IncomingRequestRegistered), nameof(BranchStateMachine.IncomingRequestAssigned), nameof(BranchStateMachine.RecognitionPeriodExtended),
+            nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
+            nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
+            nameof(BranchStateMachine.SpontaneousInformationNoted), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();
@@ -88,7 +113,7 @@ public sealed class When_the_step_tables_are_read
         IncomingSteps.Find("accept")!.AllowedFrom(incoming).Should()
             .BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned), nameof(IncomingCaseStateMachine.Postponed));
         IncomingSteps.Find("close")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.InformationRegistered));
-        RequestSteps.OnRequest.Single(s => s.Route == "withdraw").Event(request).Should().Be(request.Withdraw);
+        RequestSteps.OnRequest.Single(s => s.Route == "withdraw").Event(request).Should().Be(request.WithdrawRequest);
     }
 
     [Fact]

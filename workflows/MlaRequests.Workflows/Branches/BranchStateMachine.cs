@@ -28,23 +28,23 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
         ArgumentNullException.ThrowIfNull(node);
         InstanceState(x => x.CurrentState);
 
-        Event(() => Open, e => e.CorrelateById(m => m.Message.BranchId));
-        Event(() => Registered, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Assigned, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Extended, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => OpenBranch, e => e.CorrelateById(m => m.Message.BranchId));
+        Event(() => IncomingRequestRegistered, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => IncomingRequestAssigned, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => RecognitionPeriodExtended, e => e.FaultWhenMissing(m => m.Message.BranchId));
         Event(() => InformationRequested, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Answer, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => RefusedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => PostponedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => AcceptedByTarget, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => ExecutionReported, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => AnswerAdditionalInformation, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => IncomingRequestRefused, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => IncomingRequestPostponed, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => IncomingRequestAccepted, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => ExecutionRecorded, e => e.FaultWhenMissing(m => m.Message.BranchId));
         Event(() => EvidenceSent, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => ConfirmEvidence, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Withdraw, e => e.FaultWhenMissing(m => m.Message.BranchId));
-        Event(() => Noted, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => ConfirmEvidenceReceived, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => WithdrawBranch, e => e.FaultWhenMissing(m => m.Message.BranchId));
+        Event(() => SpontaneousInformationNoted, e => e.FaultWhenMissing(m => m.Message.BranchId));
 
         Initially(
-            When(Open)
+            When(OpenBranch)
                 .ThenAsync(async c =>
                 {
                     var content = await c.Reads().RequestContentAsync(c.Message.RequestId, c.CancellationToken);
@@ -69,7 +69,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .Record(TimelineTexts.Transmitted, c => c.Message.Actor, c => c.Message.At));
 
         During(Transmitted,
-            When(Registered)
+            When(IncomingRequestRegistered)
                 .ThenAsync(async c =>
                 {
                     await StopClock(c, x => x.AcknowledgementClockId, c.Message.At);
@@ -80,16 +80,16 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .Record(TimelineTexts.Acknowledged, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
 
         During(Acknowledged,
-            When(Noted)
+            When(SpontaneousInformationNoted)
                 .TransitionTo(Completed)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Completed.Name, c.Message.At))
                 .Record(TimelineTexts.Noted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At),
-            When(Assigned)
+            When(IncomingRequestAssigned)
                 .TransitionTo(UnderRecognition)
                 .Record(TimelineTexts.AssignedForRecognition, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
 
         During(Acknowledged, UnderRecognition,
-            When(Extended)
+            When(RecognitionPeriodExtended)
                 .Publish(c => new ExtendClock(c.Saga.RecognitionClockId!.Value, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Record(TimelineTexts.RecognitionExtended, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
                     c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
@@ -97,13 +97,13 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .ThenAsync(c => StartClock(c, ClockKind.AdditionalInformation, node.Code, c.Message.At))
                 .TransitionTo(AdditionalInformationRequested)
                 .Record(TimelineTexts.InformationRequested, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
-            When(PostponedByTarget)
+            When(IncomingRequestPostponed)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
                 .TransitionTo(Postponed)
                 .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
 
         During(AdditionalInformationRequested,
-            When(Answer)
+            When(AnswerAdditionalInformation)
                 .ThenAsync(async c =>
                 {
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
@@ -114,14 +114,14 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .Record(TimelineTexts.InformationProvided, c => c.Message.Actor, c => c.Message.At));
 
         During(Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed,
-            When(RefusedByTarget)
+            When(IncomingRequestRefused)
                 .Then(c => c.Saga.RefusalGrounds = string.Join(',', c.Message.Grounds))
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
                 .TransitionTo(Refused)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, Refused.Name, c.Message.At))
                 .Record(TimelineTexts.Refused, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
                     c => TimelineTexts.RefusedDetails.Format(string.Join(", ", c.Message.Grounds), c.Message.Reasons)),
-            When(AcceptedByTarget)
+            When(IncomingRequestAccepted)
                 .Then(c => c.Saga.RemoteCaseReference = c.Message.DomesticCaseReference)
                 .ThenAsync(async c =>
                 {
@@ -137,10 +137,10 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                     c => c.Message.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseLinked.Format(reference) : null));
 
         During(InExecution, PartiallyExecuted,
-            When(ExecutionReported, c => !c.Message.Complete)
+            When(ExecutionRecorded, c => !c.Message.Complete)
                 .TransitionTo(PartiallyExecuted)
                 .Record(TimelineTexts.PartiallyExecuted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary),
-            When(ExecutionReported, c => c.Message.Complete)
+            When(ExecutionRecorded, c => c.Message.Complete)
                 .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
                 .TransitionTo(Executed)
                 .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
@@ -149,10 +149,10 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
         // after the execution (or evidence) report, or an execution report after the evidence, changes nothing but is
         // still written to the timeline, so the prosecutor never loses what the requested country reported.
         During(Executed, EvidenceTransferred, Completed,
-            When(ExecutionReported, c => !c.Message.Complete)
+            When(ExecutionRecorded, c => !c.Message.Complete)
                 .Record(TimelineTexts.PartiallyExecuted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
         During(EvidenceTransferred, Completed,
-            When(ExecutionReported, c => c.Message.Complete)
+            When(ExecutionRecorded, c => c.Message.Complete)
                 .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
 
         During(InExecution, PartiallyExecuted, Executed,
@@ -162,7 +162,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
                 .Record(TimelineTexts.EvidenceTransferred, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Description));
 
         During(EvidenceTransferred,
-            When(ConfirmEvidence)
+            When(ConfirmEvidenceReceived)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                     c => new EvidenceReceiptConfirmed(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
                 .TransitionTo(Completed)
@@ -171,7 +171,7 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
 
         During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed, InExecution, PartiallyExecuted, Executed,
             EvidenceTransferred],
-            When(Withdraw)
+            When(WithdrawBranch)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Request withdrawn"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                     c => new RequestWithdrawn(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Actor, c.Message.At))
@@ -182,31 +182,31 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
         _order
             .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution],
                 [PartiallyExecuted], [Executed], [EvidenceTransferred], [Completed, Refused, Withdrawn])
-            .Event(Open, Transmitted).Event(Registered, Acknowledged).Event(Assigned, UnderRecognition).Event(Extended, UnderRecognition)
-            .Event(InformationRequested, AdditionalInformationRequested).Event(Answer, UnderRecognition).Event(PostponedByTarget, Postponed)
-            .Event(RefusedByTarget, Refused).Event(AcceptedByTarget, InExecution).Event(ExecutionReported, PartiallyExecuted)
-            .Event(EvidenceSent, EvidenceTransferred).Event(ConfirmEvidence, Completed).Event(Withdraw, Withdrawn).Event(Noted, Completed);
+            .Event(OpenBranch, Transmitted).Event(IncomingRequestRegistered, Acknowledged).Event(IncomingRequestAssigned, UnderRecognition).Event(RecognitionPeriodExtended, UnderRecognition)
+            .Event(InformationRequested, AdditionalInformationRequested).Event(AnswerAdditionalInformation, UnderRecognition).Event(IncomingRequestPostponed, Postponed)
+            .Event(IncomingRequestRefused, Refused).Event(IncomingRequestAccepted, InExecution).Event(ExecutionRecorded, PartiallyExecuted)
+            .Event(EvidenceSent, EvidenceTransferred).Event(ConfirmEvidenceReceived, Completed).Event(WithdrawBranch, Withdrawn).Event(SpontaneousInformationNoted, Completed);
         // Steps the requested country took that arrive after this branch moved past them (its messages cross the border
         // independently, and this node's own withdrawal can cross theirs): written to the timeline, nothing changes.
         _order
-            .RecordWhenLate<BranchState, IncomingRequestRegistered>(Registered, (_, m) => new(TimelineTexts.Acknowledged.Format(), Remote(m.Node, m.Actor), m.At))
-            .RecordWhenLate<BranchState, IncomingRequestAssigned>(Assigned, (_, m) => new(TimelineTexts.AssignedForRecognition.Format(), Remote(m.Node, m.Actor), m.At))
-            .RecordWhenLate<BranchState, RecognitionPeriodExtended>(Extended, (_, m) => new(TimelineTexts.RecognitionExtended.Format(), Remote(m.Node, m.Actor), m.At,
+            .RecordWhenLate<BranchState, IncomingRequestRegistered>(IncomingRequestRegistered, (_, m) => new(TimelineTexts.Acknowledged.Format(), Remote(m.Node, m.Actor), m.At))
+            .RecordWhenLate<BranchState, IncomingRequestAssigned>(IncomingRequestAssigned, (_, m) => new(TimelineTexts.AssignedForRecognition.Format(), Remote(m.Node, m.Actor), m.At))
+            .RecordWhenLate<BranchState, RecognitionPeriodExtended>(RecognitionPeriodExtended, (_, m) => new(TimelineTexts.RecognitionExtended.Format(), Remote(m.Node, m.Actor), m.At,
                 TimelineTexts.RecognitionExtendedDetails.Format(m.Extension, m.Reasons)))
             .RecordWhenLate<BranchState, AdditionalInformationRequested>(InformationRequested, (_, m) => new(TimelineTexts.InformationRequested.Format(),
                 Remote(m.Node, m.Actor), m.At, m.Questions))
-            .RecordWhenLate<BranchState, IncomingRequestPostponed>(PostponedByTarget, (_, m) => new(TimelineTexts.Postponed.Format(), Remote(m.Node, m.Actor), m.At,
+            .RecordWhenLate<BranchState, IncomingRequestPostponed>(IncomingRequestPostponed, (_, m) => new(TimelineTexts.Postponed.Format(), Remote(m.Node, m.Actor), m.At,
                 TimelineTexts.PostponedDetails.Format(m.Until, m.Reason)))
-            .RecordWhenLate<BranchState, IncomingRequestRefused>(RefusedByTarget, (_, m) => new(TimelineTexts.Refused.Format(), Remote(m.Node, m.Actor), m.At,
+            .RecordWhenLate<BranchState, IncomingRequestRefused>(IncomingRequestRefused, (_, m) => new(TimelineTexts.Refused.Format(), Remote(m.Node, m.Actor), m.At,
                 TimelineTexts.RefusedDetails.Format(string.Join(", ", m.Grounds), m.Reasons)))
-            .RecordWhenLate<BranchState, IncomingRequestAccepted>(AcceptedByTarget, (s, m) => new(
+            .RecordWhenLate<BranchState, IncomingRequestAccepted>(IncomingRequestAccepted, (s, m) => new(
                 s.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(), Remote(m.Node, m.Actor), m.At,
                 m.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseLinked.Format(reference) : null))
-            .RecordWhenLate<BranchState, ExecutionRecorded>(ExecutionReported, (_, m) => new(
+            .RecordWhenLate<BranchState, ExecutionRecorded>(ExecutionRecorded, (_, m) => new(
                 (m.Complete ? TimelineTexts.Executed : TimelineTexts.PartiallyExecuted).Format(), Remote(m.Node, m.Actor), m.At, m.Summary))
             .RecordWhenLate<BranchState, EvidenceTransferred>(EvidenceSent, (_, m) => new(TimelineTexts.EvidenceTransferred.Format(), Remote(m.Node, m.Actor), m.At,
                 m.Description))
-            .RecordWhenLate<BranchState, SpontaneousInformationNoted>(Noted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
+            .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -247,46 +247,46 @@ public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
     public State Withdrawn { get; private set; } = null!;
 
     /// <summary>The approved request is transmitted.</summary>
-    public Event<OpenBranch> Open { get; private set; } = null!;
+    public Event<OpenBranch> OpenBranch { get; private set; } = null!;
 
     /// <summary>The requested authority registered it.</summary>
-    public Event<IncomingRequestRegistered> Registered { get; private set; } = null!;
+    public Event<IncomingRequestRegistered> IncomingRequestRegistered { get; private set; } = null!;
 
     /// <summary>The requested authority assigned it.</summary>
-    public Event<IncomingRequestAssigned> Assigned { get; private set; } = null!;
+    public Event<IncomingRequestAssigned> IncomingRequestAssigned { get; private set; } = null!;
 
     /// <summary>The recognition period was extended.</summary>
-    public Event<RecognitionPeriodExtended> Extended { get; private set; } = null!;
+    public Event<RecognitionPeriodExtended> RecognitionPeriodExtended { get; private set; } = null!;
 
     /// <summary>More information was asked for.</summary>
     public Event<AdditionalInformationRequested> InformationRequested { get; private set; } = null!;
 
     /// <summary>This node answered.</summary>
-    public Event<AnswerAdditionalInformation> Answer { get; private set; } = null!;
+    public Event<AnswerAdditionalInformation> AnswerAdditionalInformation { get; private set; } = null!;
 
     /// <summary>The requested authority refused.</summary>
-    public Event<IncomingRequestRefused> RefusedByTarget { get; private set; } = null!;
+    public Event<IncomingRequestRefused> IncomingRequestRefused { get; private set; } = null!;
 
     /// <summary>The requested authority postponed.</summary>
-    public Event<IncomingRequestPostponed> PostponedByTarget { get; private set; } = null!;
+    public Event<IncomingRequestPostponed> IncomingRequestPostponed { get; private set; } = null!;
 
     /// <summary>The requested authority accepted.</summary>
-    public Event<IncomingRequestAccepted> AcceptedByTarget { get; private set; } = null!;
+    public Event<IncomingRequestAccepted> IncomingRequestAccepted { get; private set; } = null!;
 
     /// <summary>Execution was reported.</summary>
-    public Event<ExecutionRecorded> ExecutionReported { get; private set; } = null!;
+    public Event<ExecutionRecorded> ExecutionRecorded { get; private set; } = null!;
 
     /// <summary>Evidence was sent.</summary>
     public Event<EvidenceTransferred> EvidenceSent { get; private set; } = null!;
 
     /// <summary>This node confirmed receipt of the evidence.</summary>
-    public Event<ConfirmEvidenceReceived> ConfirmEvidence { get; private set; } = null!;
+    public Event<ConfirmEvidenceReceived> ConfirmEvidenceReceived { get; private set; } = null!;
 
     /// <summary>This node withdrew the request for this country.</summary>
-    public Event<WithdrawBranch> Withdraw { get; private set; } = null!;
+    public Event<WithdrawBranch> WithdrawBranch { get; private set; } = null!;
 
     /// <summary>Spontaneous information was noted by the receiving authority.</summary>
-    public Event<SpontaneousInformationNoted> Noted { get; private set; } = null!;
+    public Event<SpontaneousInformationNoted> SpontaneousInformationNoted { get; private set; } = null!;
 
     static string Remote(string node, string actor) => $"{actor} ({node})";
 

@@ -23,14 +23,14 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
         ArgumentNullException.ThrowIfNull(clock);
         InstanceState(x => x.CurrentState);
 
-        Event(() => Start, e => e.CorrelateById(m => m.Message.ClockId));
-        Event(() => Stop, e => e.FaultWhenMissing(m => m.Message.ClockId));
-        Event(() => Cancel, e => e.FaultWhenMissing(m => m.Message.ClockId));
-        Event(() => Extend, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Event(() => StartClock, e => e.CorrelateById(m => m.Message.ClockId));
+        Event(() => StopClock, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Event(() => CancelClock, e => e.FaultWhenMissing(m => m.Message.ClockId));
+        Event(() => ExtendClock, e => e.FaultWhenMissing(m => m.Message.ClockId));
         Schedule(() => Checkpoint, x => x.CheckpointToken, s => s.Received = e => e.CorrelateById(m => m.Message.ClockId));
 
         Initially(
-            When(Start)
+            When(StartClock)
                 .Then(c =>
                 {
                     var s = c.Saga;
@@ -62,15 +62,15 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
                     c => TimelineTexts.ClockOverdueDetails.Format(c.Saga.DueAt, c.Saga.ActingCountry)));
 
         During(Running, Overdue,
-            When(Stop)
+            When(StopClock)
                 .Then(c => c.Saga.EndedAt = c.Message.At)
                 .Unschedule(Checkpoint)
                 .TransitionTo(Met),
-            When(Cancel)
+            When(CancelClock)
                 .Then(c => c.Saga.EndedAt = c.Message.At)
                 .Unschedule(Checkpoint)
                 .TransitionTo(Cancelled),
-            When(Extend)
+            When(ExtendClock)
                 .IfElse(c => Extension(planner, c.Saga, c.Message).Plan is not null,
                     allowed => allowed
                         .Then(c =>
@@ -93,7 +93,7 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
 
         _order
             .States([Running, Overdue], [Met, Cancelled])
-            .Event(Start, Running).Event(Stop, Met).Event(Cancel, Cancelled).Event(Extend, Running);
+            .Event(StartClock, Running).Event(StopClock, Met).Event(CancelClock, Cancelled).Event(ExtendClock, Running);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -110,16 +110,16 @@ public sealed class DeadlineClockStateMachine : MassTransitStateMachine<Deadline
     public State Cancelled { get; private set; } = null!;
 
     /// <summary>Start the clock.</summary>
-    public Event<StartClock> Start { get; private set; } = null!;
+    public Event<StartClock> StartClock { get; private set; } = null!;
 
     /// <summary>The awaited step happened.</summary>
-    public Event<StopClock> Stop { get; private set; } = null!;
+    public Event<StopClock> StopClock { get; private set; } = null!;
 
     /// <summary>The clock no longer applies.</summary>
-    public Event<CancelClock> Cancel { get; private set; } = null!;
+    public Event<CancelClock> CancelClock { get; private set; } = null!;
 
     /// <summary>Extend once with reasons.</summary>
-    public Event<ExtendClock> Extend { get; private set; } = null!;
+    public Event<ExtendClock> ExtendClock { get; private set; } = null!;
 
     /// <summary>The next reminder or the due instant.</summary>
     public Schedule<DeadlineClockState, ClockCheckpointReached> Checkpoint { get; private set; } = null!;

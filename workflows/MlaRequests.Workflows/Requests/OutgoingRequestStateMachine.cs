@@ -28,18 +28,18 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
         ArgumentNullException.ThrowIfNull(node);
         InstanceState(x => x.CurrentState);
 
-        Event(() => Drafted, e => e.CorrelateById(m => m.Message.RequestId));
-        Event(() => Submit, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => Approve, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => Return, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => Reject, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => Withdraw, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => NoteAdded, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => BranchDone, e => e.FaultWhenMissing(m => m.Message.RequestId));
-        Event(() => BranchAgreed, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => RequestDrafted, e => e.CorrelateById(m => m.Message.RequestId));
+        Event(() => SubmitRequest, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => ApproveRequest, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => ReturnRequest, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => RejectRequest, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => WithdrawRequest, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => RequestNoteAdded, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => BranchFinished, e => e.FaultWhenMissing(m => m.Message.RequestId));
+        Event(() => BranchAccepted, e => e.FaultWhenMissing(m => m.Message.RequestId));
 
         Initially(
-            When(Drafted)
+            When(RequestDrafted)
                 .Then(c =>
                 {
                     c.Saga.Reference = c.Message.Reference;
@@ -49,7 +49,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .Record(TimelineTexts.Drafted, c => c.Message.Actor, c => c.Message.At));
 
         During(Draft,
-            When(Submit)
+            When(SubmitRequest)
                 .Then(c =>
                 {
                     c.Saga.Kind = c.Message.Kind;
@@ -64,7 +64,7 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .Record(TimelineTexts.Submitted, c => c.Message.Actor, c => c.Message.At));
 
         During(InReview,
-            When(Approve)
+            When(ApproveRequest)
                 .Then(c => c.Saga.ApprovedAt = c.Message.At)
                 .TransitionTo(Approved)
                 .ThenAsync(async c =>
@@ -87,17 +87,17 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                     }
                 })
                 .Record(TimelineTexts.Approved, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.ApprovedDetails.Format(c.Saga.Targets.Replace(",", ", "))),
-            When(Return)
+            When(ReturnRequest)
                 .TransitionTo(Draft)
                 .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Returned to the prosecutor", c.Message.At))
                 .Record(TimelineTexts.Returned, c => c.Message.Actor, c => c.Message.At, c => c.Message.Comments),
-            When(Reject)
+            When(RejectRequest)
                 .TransitionTo(RejectedInternally)
                 .Publish(c => new CancelClock(c.Saga.ReviewClockId!.Value, "Rejected internally", c.Message.At))
                 .Record(TimelineTexts.Rejected, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons));
 
         During(Draft, InReview, Approved,
-            When(Withdraw)
+            When(WithdrawRequest)
                 .ThenAsync(async c =>
                 {
                     if (c.Saga.CurrentState == InReview.Name)
@@ -112,26 +112,26 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
                 .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         During(Approved,
-            When(BranchAgreed)
+            When(BranchAccepted)
                 .Then(c => c.Saga.BranchesAccepted++)
                 .If(c => c.Saga.Kind == RequestKind.JointInvestigationTeam && c.Saga.BranchesAccepted == c.Saga.TargetList.Count, all => all
                     .Record(TimelineTexts.JitAgreed, _ => "system", c => c.Message.At,
                         c => TimelineTexts.JitAgreedDetails.Format(c.Saga.Targets.Replace(",", ", "), node.Code))),
-            When(BranchDone)
+            When(BranchFinished)
                 .Then(c => c.Saga.BranchesFinished++)
                 .If(c => c.Saga.BranchesFinished >= c.Saga.TargetList.Count, all => all
                     .TransitionTo(Completed)
                     .Record(TimelineTexts.Completed, _ => "system", c => c.Message.At, _ => TimelineTexts.CompletedDetails.Format())));
 
         DuringAny(
-            When(NoteAdded)
+            When(RequestNoteAdded)
                 .Then(c => c.Saga.NoteCount++)
                 .Publish(c => new RequestNoteRecorded(c.Saga.CorrelationId, c.Message.NoteId, c.Saga.NoteCount)));
 
         _order
             .States([Draft], [InReview], [Approved], [Completed, RejectedInternally, Withdrawn])
-            .Event(Drafted, Draft).Event(Submit, InReview).Event(Approve, Approved).Event(Reject, RejectedInternally)
-            .Event(Return, Draft).Event(Withdraw, Withdrawn).Event(BranchDone, Completed).Event(BranchAgreed, Approved);
+            .Event(RequestDrafted, Draft).Event(SubmitRequest, InReview).Event(ApproveRequest, Approved).Event(RejectRequest, RejectedInternally)
+            .Event(ReturnRequest, Draft).Event(WithdrawRequest, Withdrawn).Event(BranchFinished, Completed).Event(BranchAccepted, Approved);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -154,29 +154,29 @@ public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<Outgoi
     public State Withdrawn { get; private set; } = null!;
 
     /// <summary>A draft was created.</summary>
-    public Event<RequestDrafted> Drafted { get; private set; } = null!;
+    public Event<RequestDrafted> RequestDrafted { get; private set; } = null!;
 
     /// <summary>Submitted for review.</summary>
-    public Event<SubmitRequest> Submit { get; private set; } = null!;
+    public Event<SubmitRequest> SubmitRequest { get; private set; } = null!;
 
     /// <summary>Approved by a liaison officer.</summary>
-    public Event<ApproveRequest> Approve { get; private set; } = null!;
+    public Event<ApproveRequest> ApproveRequest { get; private set; } = null!;
 
     /// <summary>Returned with comments.</summary>
-    public Event<ReturnRequest> Return { get; private set; } = null!;
+    public Event<ReturnRequest> ReturnRequest { get; private set; } = null!;
 
     /// <summary>Rejected internally.</summary>
-    public Event<RejectRequest> Reject { get; private set; } = null!;
+    public Event<RejectRequest> RejectRequest { get; private set; } = null!;
 
     /// <summary>Withdrawn.</summary>
-    public Event<WithdrawRequest> Withdraw { get; private set; } = null!;
+    public Event<WithdrawRequest> WithdrawRequest { get; private set; } = null!;
 
     /// <summary>A note was added.</summary>
-    public Event<RequestNoteAdded> NoteAdded { get; private set; } = null!;
+    public Event<RequestNoteAdded> RequestNoteAdded { get; private set; } = null!;
 
     /// <summary>A requested country accepted its branch.</summary>
-    public Event<BranchAccepted> BranchAgreed { get; private set; } = null!;
+    public Event<BranchAccepted> BranchAccepted { get; private set; } = null!;
 
     /// <summary>A branch finished.</summary>
-    public Event<BranchFinished> BranchDone { get; private set; } = null!;
+    public Event<BranchFinished> BranchFinished { get; private set; } = null!;
 }

@@ -40,7 +40,7 @@ public static class RequestSteps
     /// <summary>The steps on the request itself, under <c>/api/requests/{id}</c>.</summary>
     public static IReadOnlyList<RequestStep<OutgoingRequestStateMachine>> OnRequest { get; } =
     [
-        new("submit", m => m.Submit, Roles.Prosecutor, true, null, new(), "Submit the request for review",
+        new("submit", m => m.SubmitRequest, Roles.Prosecutor, true, null, new(), "Submit the request for review",
             "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
             x => ContentData.RequiredContent.Missing(x.Request.Content),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
@@ -50,18 +50,18 @@ public static class RequestSteps
                 var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);
                 request.ChildVictimPriority = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
             }) { Mapper = (g, step) => MapOnRequest(g, step) },
-        new("approve", m => m.Approve, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
+        new("approve", m => m.ApproveRequest, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
             "Releases the request: it is transmitted to every requested country and a branch opens per country.",
             _ => [], x => new ApproveRequest(x.Id, x.Actor, x.At)) { Mapper = (g, step) => MapOnRequest(g, step) },
-        new("return", m => m.Return, Roles.LiaisonOfficer, false, typeof(ReturnBody), new("Step.Comments"), "Return the request to the prosecutor",
+        new("return", m => m.ReturnRequest, Roles.LiaisonOfficer, false, typeof(ReturnBody), new("Step.Comments"), "Return the request to the prosecutor",
             "Returns the request to its draft with comments on what to change.",
             x => StepInputRules.Required("comments", x.Text, x.Services.Limits), x => new ReturnRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnRequest<ReturnBody>(g, step, b => b.Comments) },
-        new("reject", m => m.Reject, Roles.LiaisonOfficer, false, typeof(RejectBody), new("Step.Reasons", Danger: true), "Reject the request internally",
+        new("reject", m => m.RejectRequest, Roles.LiaisonOfficer, false, typeof(RejectBody), new("Step.Reasons", Danger: true), "Reject the request internally",
             "Rejects the request in the internal review, with reasons; it is never sent.",
             x => StepInputRules.Required("reasons", x.Text, x.Services.Limits), x => new RejectRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnRequest<RejectBody>(g, step, b => b.Reasons) },
-        new("withdraw", m => m.Withdraw, Roles.Prosecutor, true, typeof(WithdrawBody), new("Step.Reason", Danger: true), "Withdraw the request",
+        new("withdraw", m => m.WithdrawRequest, Roles.Prosecutor, true, typeof(WithdrawBody), new("Step.Reason", Danger: true), "Withdraw the request",
             "Withdraws the request, with a reason; every requested country is told.",
             x => StepInputRules.Required("reason", x.Text, x.Services.Limits), x => new WithdrawRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnRequest<WithdrawBody>(g, step, b => b.Reason) },
@@ -70,11 +70,11 @@ public static class RequestSteps
     /// <summary>The steps on one requested country's branch, under <c>/api/requests/{id}/targets/{country}</c>.</summary>
     public static IReadOnlyList<RequestStep<BranchStateMachine>> OnBranch { get; } =
     [
-        new("answer-information", m => m.Answer, Roles.Prosecutor, true, typeof(AnswerBody), new("Step.Answer"),
+        new("answer-information", m => m.AnswerAdditionalInformation, Roles.Prosecutor, true, typeof(AnswerBody), new("Step.Answer"),
             "Answer the requested country's questions", "Sends the answer to the questions the requested country asked.",
             x => StepInputRules.Required("answer", x.Text, x.Services.Limits), x => new AnswerAdditionalInformation(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnBranch<AnswerBody>(g, step, b => b.Answer) },
-        new("confirm-evidence", m => m.ConfirmEvidence, Roles.Prosecutor, true, null, new(), "Confirm the evidence was received",
+        new("confirm-evidence", m => m.ConfirmEvidenceReceived, Roles.Prosecutor, true, null, new(), "Confirm the evidence was received",
             "Confirms receipt of the evidence the requested country transferred; the branch completes.",
             _ => [], x => new ConfirmEvidenceReceived(x.BranchId, x.Actor, x.At)) { Mapper = (g, step) => MapOnBranch(g, step) },
     ];
