@@ -106,7 +106,8 @@ public static class NodeHostExtensions
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
             .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");
         app.MapGet("/api/deadlines", ListDeadlines.Handle).WithTags("Deadlines").RequireAuthorization()
-            .WithName("ListDeadlines").WithSummary("List clocks that are due, overdue or escalated, soonest first");
+            .WithName("ListDeadlines").WithSummary("List clocks that are due, overdue or escalated, soonest first")
+            .DocumentsRequiredQuery("state", "due", "overdue", "escalated");
         app.MapAudit();
         app.MapLetters();
         app.MapNodeUi();

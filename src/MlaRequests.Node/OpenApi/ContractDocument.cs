@@ -35,6 +35,7 @@ public sealed class ContractDocument(IOptionsMonitor<CookieAuthenticationOptions
         document.Info.Description =
             "A national node's API for mutual legal assistance requests: outgoing requests and their branches per requested country, "
             + "incoming cases, deadlines, tasks and cross-border links. Every command carries an Idempotency-Key; every error is problem details.";
+        DescribeTags(document);
         foreach (var server in document.Servers ?? [])
             server.Url = server.Url?.TrimEnd('/');
 
@@ -106,5 +107,32 @@ public sealed class ContractDocument(IOptionsMonitor<CookieAuthenticationOptions
             };
         }
         return schema;
+    }
+
+    static readonly Dictionary<string, string> TagTexts = new(StringComparer.Ordinal)
+    {
+        ["Accounts"] = "Signing in and out: a bearer token for the API, refreshed while the user works.",
+        ["Requests"] = "Requests this node sends: drafts, review, approval, and each requested country's branch with its steps.",
+        ["Incoming"] = "Requests other countries sent to this node: registration, assignment, recognition, execution, evidence.",
+        ["Milestones"] = "Milestones of parallel and mirror investigations and joint teams, proposed by one side and confirmed by the other.",
+        ["Links"] = "The cross-border links to the other nodes: their state, and messages that wait to be sent again.",
+        ["Tasks"] = "What waits for the signed-in user's role, oldest first.",
+        ["Deadlines"] = "Deadline clocks that are due, overdue or escalated (management targets, with their legal source).",
+        ["Audit"] = "The node's audit log, a hash chain an administrator can verify.",
+    };
+
+    /// <summary>Gives every tag an operation uses its description.</summary>
+    static void DescribeTags(OpenApiDocument document)
+    {
+        var used = (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        document.Tags ??= new HashSet<OpenApiTag>();
+        foreach (var name in used)
+        {
+            var tag = document.Tags.FirstOrDefault(t => t.Name == name);
+            if (tag is null)
+                document.Tags.Add(tag = new OpenApiTag { Name = name });
+            tag.Description ??= TagTexts.GetValueOrDefault(name);
+        }
     }
 }
