@@ -18,7 +18,7 @@ namespace MlaRequests.Workflows.Branches;
 /// from its API. Every clock the other side must meet runs here too, in that country's calendar,
 /// so supervisors see a foreign delay the moment it happens.
 /// </summary>
-public sealed class BranchStateMachine : MassTransitStateMachine<BranchState>
+public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchState>
 {
     readonly StepOrder _order = new();
 

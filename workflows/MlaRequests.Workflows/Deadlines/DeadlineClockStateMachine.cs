@@ -12,7 +12,7 @@ namespace MlaRequests.Workflows.Deadlines;
 /// moves the due instant and the remaining checkpoints. Checkpoints are durable scheduled messages:
 /// a clock due while the node was down fires right after it starts again.
 /// </summary>
-public sealed class DeadlineClockStateMachine : MassTransitStateMachine<DeadlineClockState>
+public sealed partial class DeadlineClockStateMachine : MassTransitStateMachine<DeadlineClockState>
 {
     readonly StepOrder _order = new();
 

@@ -16,7 +16,7 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// liaison officer's task and is reported to the requesting node. Spontaneous information is
 /// registered (<c>InformationRegistered</c>) and then either noted (closed) or turned into a mirror case.
 /// </summary>
-public sealed class IncomingCaseStateMachine : MassTransitStateMachine<IncomingCaseState>
+public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<IncomingCaseState>
 {
     readonly StepOrder _order = new();
 

@@ -18,7 +18,7 @@ namespace MlaRequests.Workflows.Requests;
 /// 5-business-day clock. Events the current state does not handle follow <see cref="StepOrder"/>:
 /// a late duplicate is ignored, an early arrival is held by the endpoint retry.
 /// </summary>
-public sealed class OutgoingRequestStateMachine : MassTransitStateMachine<OutgoingRequestState>
+public sealed partial class OutgoingRequestStateMachine : MassTransitStateMachine<OutgoingRequestState>
 {
     readonly StepOrder _order = new();
 

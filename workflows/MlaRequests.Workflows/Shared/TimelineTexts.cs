@@ -7,7 +7,7 @@ namespace MlaRequests.Workflows.Shared;
 /// keys. The workflows write the English (the API shows it as it is); the web UI matches an entry back
 /// to its key and values and shows the key's text from the resource files in the user's language.
 /// </summary>
-public static class TimelineTexts
+public static partial class TimelineTexts
 {
     /// <summary>An action and the templates its details may follow (tried in order; other details are free text).</summary>
     /// <param name="Action">The action.</param>
