@@ -1,0 +1,89 @@
+using System.Text.Json;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Delivery;
+using MlaRequests.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace MlaRequests.Tests.Upgrade;
+
+/// <summary>
+/// The node databases a released version wrote, kept under <c>Fixtures/Upgrade/&lt;release date&gt;/</c> (README there): the
+/// requesting node (KZ) and the receiving node (KG) with instances in every state the release's machines have, and a
+/// manifest naming each instance, its state and the fake clock's instant when the databases were closed.
+/// </summary>
+public static class UpgradeFixture
+{
+    /// <summary>The environment variable that makes <see cref="When_the_upgrade_fixture_is_made"/> write a fixture.</summary>
+    public const string MakeVariable = "MLA_MAKE_UPGRADE_FIXTURE";
+
+    /// <summary>The environment variable naming the fixture's folder (default: today's UTC date).</summary>
+    public const string NameVariable = "MLA_UPGRADE_FIXTURE_NAME";
+
+    /// <summary>The fixture the upgrade test opens: the release in main on this date.</summary>
+    public const string Current = "2026-12-07";
+
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }
+        .ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    /// <summary>The folder of fixture <paramref name="name"/> in the repository.</summary>
+    public static string Folder(string name) => Path.Combine(Repository.Root, "tests", "MlaRequests.Tests", "Fixtures", "Upgrade", name);
+
+    /// <summary>The database file of node <paramref name="code"/> in a node's data directory or a fixture folder.</summary>
+    public static string DatabaseOf(string directory, string code) => Path.Combine(directory, $"node-{code.ToLowerInvariant()}.db");
+
+    /// <summary>
+    /// Copies <paramref name="database"/> (a node's closed database, WAL folded in) to <paramref name="target"/> compacted:
+    /// <c>VACUUM INTO</c> writes one file without free pages.
+    /// </summary>
+    public static void Compact(string database, string target)
+    {
+        SqliteConnection.ClearAllPools();
+        if (File.Exists(target))
+            File.Delete(target);
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $target";
+        command.Parameters.AddWithValue("$target", target);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Waits until neither node has anything due: no outbox row and no cross-border message whose time has come, seen
+    /// three polls in a row (a message in flight between the nodes shows as a cross-border message not yet delivered).
+    /// </summary>
+    public static async Task SettledAsync(Instant now, params NodeFactory[] nodes)
+    {
+        var quiet = 0;
+        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
+        while (quiet < 3)
+        {
+            var due = 0;
+            foreach (var node in nodes)
+                due += await node.Query(async db =>
+                    await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now)
+                    + await db.CrossBorderMessages.CountAsync(x => x.State != DeliveryStates.Delivered && x.NextAttemptAt != null && x.NextAttemptAt <= now));
+            quiet = due == 0 ? quiet + 1 : 0;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The nodes did not settle in {TestTimeouts.Workflow}: {due} rows due.");
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+        }
+    }
+}
+
+/// <summary>What a fixture holds: the release, the instant its clock stood at, and every instance named with its state.</summary>
+/// <param name="Release">The commit whose code wrote the databases.</param>
+/// <param name="Clock">The fake clock's instant when the nodes were closed: a test opening the fixture starts its clock here.</param>
+/// <param name="Instances">Every instance made on purpose.</param>
+public sealed record UpgradeManifest(string Release, Instant Clock, IReadOnlyList<FixtureInstance> Instances);
+
+/// <summary>One instance of a fixture.</summary>
+/// <param name="Node">KZ or KG.</param>
+/// <param name="Label">What it stands for, e.g. <c>returned</c> or <c>overdue acknowledgement</c>.</param>
+/// <param name="Workflow"><c>request</c>, <c>branch</c> or <c>incoming</c>.</param>
+/// <param name="Id">The instance (a request, a branch, or an incoming case: KG's case has its branch's id).</param>
+/// <param name="State">Its stored state.</param>
+public sealed record FixtureInstance(string Node, string Label, string Workflow, Guid Id, string State);
