@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MassTransit;
+using MlaRequests.Contracts;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Node.Delivery;
 using MlaRequests.Tests.Infrastructure;
@@ -36,7 +38,8 @@ public static class UpgradeFixture
 
     /// <summary>
     /// Copies <paramref name="database"/> (a node's closed database, WAL folded in) to <paramref name="target"/> compacted:
-    /// <c>VACUUM INTO</c> writes one file without free pages.
+    /// <c>VACUUM INTO</c> writes one file without free pages, in rollback-journal mode; it is put back into write-ahead
+    /// logging, as every node database is (a node's first read-only connection, EF Core's existence check, cannot switch it).
     /// </summary>
     public static void Compact(string database, string target)
     {
@@ -49,6 +52,22 @@ public static class UpgradeFixture
         command.CommandText = "VACUUM INTO $target";
         command.Parameters.AddWithValue("$target", target);
         command.ExecuteNonQuery();
+        using var compacted = new SqliteConnection($"Data Source={target};Pooling=False");
+        compacted.Open();
+        using var wal = compacted.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL";
+        wal.ExecuteNonQuery();
+    }
+
+    /// <summary>Carries every envelope <paramref name="from"/> sends to <paramref name="to"/>'s inbound queue onto <paramref name="to"/>'s bus, as the broker does.</summary>
+    public static async Task BridgeAsync(NodeFactory from, NodeFactory to)
+    {
+        var handle = from.Bus.ConnectReceiveEndpoint($"{to.Code.ToLowerInvariant()}-inbound", e =>
+        {
+            e.ConfigureConsumeTopology = false;
+            e.Handler<CrossBorderEnvelope>(context => TestEnvelopes.DeliverAsync(to, context.Message));
+        });
+        await handle.Ready;
     }
 
     /// <summary>

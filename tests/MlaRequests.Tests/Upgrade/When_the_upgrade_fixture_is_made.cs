@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain;
@@ -41,8 +40,8 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
         await using (_kz = new NodeFactory(kzData, _clock, code: "KZ"))
         await using (_kg = new NodeFactory(kgData, _clock, code: "KG"))
         {
-            await BridgeAsync(_kz, _kg);
-            await BridgeAsync(_kg, _kz);
+            await UpgradeFixture.BridgeAsync(_kz, _kg);
+            await UpgradeFixture.BridgeAsync(_kg, _kz);
 
             // Made first and left unanswered past its seven days: the acknowledgement clock is overdue on both nodes.
             await Approved("overdue acknowledgement");
@@ -227,17 +226,6 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
             }
         }
         return instances;
-    }
-
-    /// <summary>Carries every envelope <paramref name="from"/> sends to <paramref name="to"/>'s inbound queue onto <paramref name="to"/>'s bus, as the broker does.</summary>
-    static async Task BridgeAsync(NodeFactory from, NodeFactory to)
-    {
-        var handle = from.Bus.ConnectReceiveEndpoint($"{to.Code.ToLowerInvariant()}-inbound", e =>
-        {
-            e.ConfigureConsumeTopology = false;
-            e.Handler<CrossBorderEnvelope>(context => TestEnvelopes.DeliverAsync(to, context.Message));
-        });
-        await handle.Ready;
     }
 
     static string Release()
