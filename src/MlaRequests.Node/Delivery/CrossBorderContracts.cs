@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using MlaRequests.Contracts;
+using MlaRequests.Contracts.Versions;
 using MlaRequests.Domain;
 using MlaRequests.Engine.Outbox;
 
@@ -9,8 +10,18 @@ namespace MlaRequests.Node.Delivery;
 /// <summary>The contracts nodes exchange, by name and version, and how a send is recognised as cross-border.</summary>
 public static class CrossBorderContracts
 {
-    /// <summary>The version of every contract this node speaks.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The highest contract version this release speaks: every contract whose <see cref="SinceVersionAttribute"/> is at most
+    /// this. A node may be pinned lower for a staged roll-out (<c>CrossBorder:ContractVersion</c>).
+    /// </summary>
+    public const int Version = 2;
+
+    /// <summary>The version that introduced <paramref name="type"/>: its <see cref="SinceVersionAttribute"/>, or 1.</summary>
+    public static int VersionOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.GetCustomAttribute<SinceVersionAttribute>()?.Version ?? 1;
+    }
 
     static readonly Dictionary<string, Type> Types = typeof(CrossBorderEnvelope).Assembly.GetExportedTypes()
         .Where(t => t.Namespace == typeof(CrossBorderEnvelope).Namespace && t != typeof(CrossBorderEnvelope) && t.IsClass)

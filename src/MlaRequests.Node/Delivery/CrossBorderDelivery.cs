@@ -18,7 +18,9 @@ namespace MlaRequests.Node.Delivery;
 /// send goes through the peer's <see cref="LinkCircuits"/> pipeline with a fresh transport id but the
 /// same envelope MessageId; without a receipt in time the message is sent again on a growing,
 /// jittered schedule; when the schedule is exhausted it is failed and supervisors are alerted.
-/// While a peer's circuit is open its messages wait in the database, for hours or days if need be.
+/// While a peer's circuit is open its messages wait in the database, for hours or days if need be. Every envelope states the
+/// version the message needs (its contract's) and the version this node speaks; a message needing more than its peer was
+/// last seen speaking is held (<see cref="DeliveryStates.WaitingForUpgrade"/>, <see cref="PeerVersions"/>).
 /// </summary>
 public sealed class CrossBorderDelivery(
     IServiceScopeFactory scopes, IBorderSender sender, EngineDatabase database, IClock clock, DeliverySignal signal, OutboxSignal commits,
@@ -87,6 +89,10 @@ public sealed class CrossBorderDelivery(
         if (due.Count == 0)
             return 0;
 
+        // A message whose contract needs a version its peer was last seen not speaking waits for the peer's upgrade.
+        var peers = due.Any(m => m.ContractVersion > 1) ? await PeerVersions.KnownAsync(db, cancellationToken) : [];
+        var held = due.Where(m => m.Kind == DeliveryStates.MessageKind && peers.TryGetValue(m.ToNode, out var speaks) && speaks < m.ContractVersion).ToList();
+        due = due.Except(held).ToList();
         var exhausted = due.Where(m => m.State == DeliveryStates.Sent && m.Attempts >= _options.MaxAttempts).ToList();
         // A peer whose circuit is not closed gets one message as a probe; the rest wait for the next round.
         var sendable = due.Except(exhausted).GroupBy(m => m.ToNode)
@@ -96,13 +102,17 @@ public sealed class CrossBorderDelivery(
         using (await database.Gate.EnterAsync(CancellationToken.None))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            foreach (var message in held)
+                await db.CrossBorderMessages.Where(m => m.Id == message.Id && m.State != DeliveryStates.Delivered)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, DeliveryStates.WaitingForUpgrade).SetProperty(m => m.NextAttemptAt, (Instant?)null)
+                        .SetProperty(m => m.LastError, PeerVersions.Waiting(message.ToNode, message.ContractType, message.ContractVersion, peers[message.ToNode])));
             foreach (var message in exhausted)
                 await FailAsync(db, message, message.Attempts, message.LastError ?? "no receipt after the last attempt", now);
             for (var i = 0; i < sendable.Count; i++)
                 await RecordAsync(db, sendable[i], errors[i], now);
             await transaction.CommitAsync(CancellationToken.None);
         }
-        return sendable.Count + exhausted.Count;
+        return sendable.Count + exhausted.Count + held.Count;
     }
 
     async Task RecordAsync(NodeDbContext db, CrossBorderMessage message, string? error, Instant now)
@@ -153,7 +163,7 @@ public sealed class CrossBorderDelivery(
     async Task<string?> TrySendAsync(CrossBorderMessage message, CancellationToken cancellationToken)
     {
         var envelope = signer.SealAndSign(new CrossBorderEnvelope(message.MessageId, node.Code, message.ToNode, message.Kind, message.ContractType,
-            message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null));
+            message.ContractVersion, message.CorrelationId, message.CreatedAt, message.Payload, null, SenderVersion: _options.ContractVersion));
         // Resume the trace the message was queued in (kept with the row, so a restart does not lose it); the sender carries
         // it to the peer in the message headers.
         using var activity = NodeTelemetry.Source.StartActivity($"send {message.ContractType} to {message.ToNode}", ActivityKind.Producer,

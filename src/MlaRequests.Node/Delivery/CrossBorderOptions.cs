@@ -60,6 +60,13 @@ public sealed class CrossBorderOptions : IValidatableObject
     /// <summary>How often the delivery service looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The contract version this node speaks, at most <see cref="CrossBorderContracts.Version"/> (the default). A staged
+    /// roll-out may pin a node lower while its peers upgrade: it then reads and states only that version, and keeps what
+    /// needs more in quarantine, telling senders that state their version (docs/upgrades.md).
+    /// </summary>
+    public int ContractVersion { get; set; } = CrossBorderContracts.Version;
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -112,6 +119,10 @@ public sealed class CrossBorderOptions : IValidatableObject
                 yield return new ValidationResult($"CrossBorder:TrustedKeys:{code} does not read ({unreadable}): expected 'sig:<base64 SPKI>;enc:<base64 SPKI>'.",
                     [nameof(TrustedKeys)]);
         }
+        if (ContractVersion < 1 || ContractVersion > CrossBorderContracts.Version)
+            yield return new ValidationResult(
+                $"CrossBorder:ContractVersion must be between 1 and {CrossBorderContracts.Version}, the highest this release speaks (was {ContractVersion}).",
+                [nameof(ContractVersion)]);
         if (MaxAttempts < 1)
             yield return new ValidationResult($"CrossBorder:MaxAttempts must be at least 1 (was {MaxAttempts}).", [nameof(MaxAttempts)]);
         foreach (var (name, value) in new[] { (nameof(ReceiptTimeout), ReceiptTimeout), (nameof(FirstRetryDelay), FirstRetryDelay),

@@ -13,20 +13,23 @@ public static class CrossBorderQueue
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contract);
-        return Add(db, DeliveryStates.MessageKind, toNode, contract.GetType().Name, CrossBorderContracts.CorrelationOf(contract),
-            CrossBorderContracts.Serialize(contract), now);
+        return Add(db, DeliveryStates.MessageKind, toNode, contract.GetType().Name, CrossBorderContracts.VersionOf(contract.GetType()),
+            CrossBorderContracts.CorrelationOf(contract), CrossBorderContracts.Serialize(contract), now);
     }
 
-    /// <summary>Queues a receipt for <paramref name="messageId"/> to its sender.</summary>
-    public static CrossBorderMessage Receipt(DbContext db, string toNode, Guid messageId, Instant receivedAt) =>
-        Add(db, DeliveryStates.ReceiptKind, toNode, nameof(DeliveryReceipt), messageId,
-            CrossBorderContracts.Serialize(new DeliveryReceipt(messageId, receivedAt)), receivedAt);
+    /// <summary>
+    /// Queues a receipt for <paramref name="messageId"/> to its sender; with <paramref name="notApplied"/>, the reason this
+    /// node kept the message without applying it (a contract or version it does not speak yet).
+    /// </summary>
+    public static CrossBorderMessage Receipt(DbContext db, string toNode, Guid messageId, Instant receivedAt, string? notApplied = null) =>
+        Add(db, DeliveryStates.ReceiptKind, toNode, nameof(DeliveryReceipt), 1, messageId,
+            CrossBorderContracts.Serialize(new DeliveryReceipt(messageId, receivedAt, notApplied)), receivedAt);
 
-    static CrossBorderMessage Add(DbContext db, string kind, string toNode, string contractType, Guid correlationId, string payload, Instant now)
+    static CrossBorderMessage Add(DbContext db, string kind, string toNode, string contractType, int version, Guid correlationId, string payload, Instant now)
     {
         var message = new CrossBorderMessage
         {
-            MessageId = NewId.NextGuid(), Kind = kind, ToNode = toNode, ContractType = contractType, ContractVersion = CrossBorderContracts.Version,
+            MessageId = NewId.NextGuid(), Kind = kind, ToNode = toNode, ContractType = contractType, ContractVersion = version,
             CorrelationId = correlationId, Payload = payload, CreatedAt = now, State = DeliveryStates.Queued, NextAttemptAt = now,
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } ? traceParent : null,
         };

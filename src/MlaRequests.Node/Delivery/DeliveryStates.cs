@@ -18,6 +18,12 @@ public static class DeliveryStates
     /// <summary>The schedule is exhausted; a person is alerted and an administrator can retry.</summary>
     public const string Failed = "Failed";
 
+    /// <summary>
+    /// The peer does not speak the contract version the message needs yet (it said so, or it was last seen speaking a
+    /// lower one): kept, not sent, until the peer is seen speaking that version, then sent again with the same MessageId.
+    /// </summary>
+    public const string WaitingForUpgrade = "WaitingForUpgrade";
+
     /// <summary>Envelope kind of a message.</summary>
     public const string MessageKind = "message";
 

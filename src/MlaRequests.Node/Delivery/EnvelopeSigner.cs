@@ -26,14 +26,48 @@ public sealed class EnvelopeSigner(NodeKeys keys)
     /// <summary><paramref name="envelope"/> with this node's signature.</summary>
     public CrossBorderEnvelope Sign(CrossBorderEnvelope envelope) => SignWith(keys.Signing, envelope);
 
-    /// <summary><paramref name="envelope"/> signed with <paramref name="key"/>.</summary>
+    /// <summary>
+    /// <paramref name="envelope"/> signed with <paramref name="key"/>; a stated <see cref="CrossBorderEnvelope.SenderVersion"/>
+    /// is signed on its own (<see cref="CrossBorderEnvelope.VersionSignature"/>), so the main signature stays what releases
+    /// before version 2 verify.
+    /// </summary>
     public static CrossBorderEnvelope SignWith(ECDsa key, CrossBorderEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(envelope);
-        var signature = key.SignData(Canonical(envelope), HashAlgorithmName.SHA256);
-        return envelope with { Signature = Convert.ToBase64String(signature) };
+        var canonical = Canonical(envelope);
+        var signature = key.SignData(canonical, HashAlgorithmName.SHA256);
+        var version = envelope.SenderVersion is { } speaks ? Convert.ToBase64String(key.SignData(VersionCanonical(canonical, speaks), HashAlgorithmName.SHA256)) : null;
+        return envelope with { Signature = Convert.ToBase64String(signature), VersionSignature = version };
     }
+
+    /// <summary>
+    /// The contract version the sender of <paramref name="envelope"/> (its signature already verified by <see cref="Problem"/>)
+    /// speaks: 1 when it states none (a release before version 2), the stated version when its own signature verifies with
+    /// one of the sender's trusted keys, null when the statement does not verify (it is then ignored).
+    /// </summary>
+    public int? SenderVersionOf(CrossBorderEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (envelope.SenderVersion is not { } speaks)
+            return 1;
+        if (speaks < 1 || keys.TrustOf(envelope.From) is not { } peer || string.IsNullOrEmpty(envelope.VersionSignature))
+            return null;
+        byte[] signature;
+        try
+        {
+            signature = Convert.FromBase64String(envelope.VersionSignature);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        var signed = VersionCanonical(Canonical(envelope), speaks);
+        return peer.Signing.Any(k => k.Key.VerifyData(signed, signature, HashAlgorithmName.SHA256)) ? speaks : null;
+    }
+
+    static byte[] VersionCanonical(byte[] canonical, int version) =>
+        [.. canonical, .. Encoding.UTF8.GetBytes($"\nspeaks contract version {version.ToString(CultureInfo.InvariantCulture)}")];
 
     /// <summary>Why <paramref name="envelope"/> cannot be trusted, or null when one of its sender's trusted keys verifies it.</summary>
     public string? Problem(CrossBorderEnvelope envelope)

@@ -48,6 +48,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Messages that arrived and were not applied.</summary>
     public DbSet<Delivery.QuarantinedMessage> QuarantinedMessages => Set<Delivery.QuarantinedMessage>();
 
+    /// <summary>The contract version each peer was last seen speaking.</summary>
+    public DbSet<Delivery.PeerVersion> PeerVersions => Set<Delivery.PeerVersion>();
+
     /// <summary>Outgoing-request workflows.</summary>
     public DbSet<OutgoingRequestState> OutgoingRequestWorkflows => Set<OutgoingRequestState>();
 

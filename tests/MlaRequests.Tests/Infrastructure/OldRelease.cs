@@ -20,7 +20,9 @@ public static class OldRelease
     public static CrossBorderEnvelope Sign(string from, CrossBorderEnvelope envelope)
     {
         using var key = TestKeys.Signing(from);
-        return envelope with { Signature = Convert.ToBase64String(key.SignData(Canonical(envelope), HashAlgorithmName.SHA256)) };
+        // That release has no SenderVersion field: it states no version, so it speaks 1.
+        var old = envelope with { SenderVersion = null, VersionSignature = null };
+        return old with { Signature = Convert.ToBase64String(key.SignData(Canonical(old), HashAlgorithmName.SHA256)) };
     }
 
     /// <summary>True when the old release, trusting <paramref name="from"/>'s signing key, accepts <paramref name="envelope"/>'s signature.</summary>

@@ -15,10 +15,15 @@ public static class TestEnvelopes
     public static CrossBorderEnvelope Signed(string from, string to, object contract, Instant at, Guid? messageId = null) =>
         SealAndSign(from, Unsigned(from, to, contract, at, messageId));
 
+    /// <summary>
+    /// <paramref name="contract"/> in an envelope as a peer of this release sends it: the version its contract needs, and the
+    /// sender's own (this release's) version, which is signed with the envelope.
+    /// </summary>
     public static CrossBorderEnvelope Unsigned(string from, string to, object contract, Instant at, Guid? messageId = null) =>
-        new(messageId ?? NewId.NextGuid(), from, to, DeliveryStates.MessageKind, contract.GetType().Name, CrossBorderContracts.Version,
+        new(messageId ?? NewId.NextGuid(), from, to, DeliveryStates.MessageKind, contract.GetType().Name,
+            contract is DeliveryReceipt ? 1 : CrossBorderContracts.VersionOf(contract.GetType()),
             contract is DeliveryReceipt receipt ? receipt.MessageId : CrossBorderContracts.CorrelationOf(contract), at,
-            CrossBorderContracts.Serialize(contract), null);
+            CrossBorderContracts.Serialize(contract), null, SenderVersion: CrossBorderContracts.Version);
 
     /// <summary>
     /// <paramref name="envelope"/> (fields changed after signing) sealed and signed again with <paramref name="from"/>'s keys:

@@ -16,8 +16,9 @@ namespace MlaRequests.Node.Features.Links;
 
 /// <summary>
 /// Link health and delivery administration. <c>GET /api/links</c>: for every other node, its circuit
-/// state, whether its messages are sealed, messages queued / retrying / failed, the last delivery and the age of the oldest message
-/// not yet delivered. <c>GET /api/links/{node}/messages?state=</c>: those messages.
+/// state, whether its messages are sealed, messages queued / retrying / failed / waiting for the peer's upgrade, the contract
+/// version the peer was last seen speaking and this node's own, the last delivery and the age of the oldest message not yet
+/// delivered. <c>GET /api/links/{node}/messages?state=</c>: those messages.
 /// <c>POST /api/links/messages/{messageId}/retry</c> (administrators): a failed message starts its
 /// schedule again with the same MessageId. <c>GET /api/quarantine?page=&amp;pageSize=</c> (administrators): what arrived and was
 /// not applied, paged, bodies redacted and capped, with its growth and the messages waiting in error and dead-letter queues.
@@ -32,6 +33,18 @@ public static class LinkEndpoints
         /// readable by anyone bound to its inbound exchange, until its administrator adds its <c>enc:</c> key.
         /// </summary>
         public bool Sealed { get; init; }
+
+        /// <summary>
+        /// The contract version this peer was last seen speaking in its signed envelopes (1 for a release before version 2,
+        /// which states none), or null when nothing signed has arrived from it yet.
+        /// </summary>
+        public int? ContractVersion { get; init; }
+
+        /// <summary>The contract version this node speaks (<c>CrossBorder:ContractVersion</c>, at most the highest this release knows).</summary>
+        public int OwnContractVersion { get; init; }
+
+        /// <summary>Messages held until this peer speaks the contract version they need (state <c>WaitingForUpgrade</c>); sent again once it does.</summary>
+        public int WaitingForUpgrade { get; init; }
     }
 
     /// <summary>A message to another node.</summary>
@@ -68,9 +81,10 @@ public static class LinkEndpoints
         user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.LiaisonOfficer);
 
     static async Task<Results<Ok<List<Link>>, ForbidHttpResult>> ListAsync(ClaimsPrincipal user, NodeDbContext db, WorkflowNode node,
-        LinkCircuits circuits, NodeKeys keys, IClock clock, CancellationToken ct) =>
+        LinkCircuits circuits, NodeKeys keys, IOptions<CrossBorderOptions> options, IClock clock, CancellationToken ct) =>
         Watches(user)
-            ? TypedResults.Ok((await ReadAsync(db, node, circuits, clock, ct)).Select(l => l with { Sealed = keys.Seals(l.Node) }).ToList())
+            ? TypedResults.Ok((await ReadAsync(db, node, circuits, clock, ct))
+                .Select(l => l with { Sealed = keys.Seals(l.Node), OwnContractVersion = options.Value.ContractVersion }).ToList())
             : TypedResults.Forbid();
 
     /// <summary>The health of every link from this node (used by the API and the supervisor's dashboard).</summary>
@@ -85,6 +99,7 @@ public static class LinkEndpoints
             .GroupBy(m => new { m.ToNode, m.State })
             .Select(g => new { g.Key.ToNode, g.Key.State, Count = g.Count(), Oldest = g.Min(m => m.CreatedAt), Last = g.Max(m => m.DeliveredAt) })
             .ToListAsync(ct);
+        var versions = await PeerVersions.KnownAsync(db, ct);
         return NodeCode.Countries.Keys.Where(code => code != node.Code).Select(code =>
         {
             var of = messages.Where(m => m.ToNode == code).ToList();
@@ -92,7 +107,10 @@ public static class LinkEndpoints
             var undelivered = of.Where(m => m.State != DeliveryStates.Delivered).Select(m => (Instant?)m.Oldest).Min();
             return new Link(code, circuits.StateOf(code), Count(DeliveryStates.Queued), Count(DeliveryStates.Sent), Count(DeliveryStates.Retrying),
                 Count(DeliveryStates.Failed), of.Where(m => m.State == DeliveryStates.Delivered).Select(m => m.Last).Max(),
-                undelivered is { } oldest ? now - oldest : null);
+                undelivered is { } oldest ? now - oldest : null)
+            {
+                ContractVersion = versions.TryGetValue(code, out var speaks) ? speaks : null, WaitingForUpgrade = Count(DeliveryStates.WaitingForUpgrade),
+            };
         }).ToList();
     }
 

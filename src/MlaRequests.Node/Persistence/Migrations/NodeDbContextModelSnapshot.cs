@@ -629,6 +629,23 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.ToTable("CrossBorderMessages", (string)null);
                 });
 
+            modelBuilder.Entity("MlaRequests.Node.Delivery.PeerVersion", b =>
+                {
+                    b.Property<string>("Node")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Node");
+
+                    b.ToTable("PeerVersions", (string)null);
+                });
+
             modelBuilder.Entity("MlaRequests.Node.Delivery.QuarantineSummary", b =>
                 {
                     b.Property<long>("Id")
