@@ -32,6 +32,25 @@ public static class OldRelease
         return envelope.Signature is { } signature && key.VerifyData(Canonical(envelope), Convert.FromBase64String(signature), HashAlgorithmName.SHA256);
     }
 
+    /// <summary>
+    /// The envelope as the release before sealing defines it: a later release's extra fields (sealing, the sender's
+    /// version) are not in it.
+    /// </summary>
+    public sealed record Envelope(Guid MessageId, string From, string To, string Kind, string ContractType, int ContractVersion, Guid CorrelationId,
+        NodaTime.Instant SentAt, string Payload, string? Signature);
+
+    /// <summary>
+    /// True when <paramref name="envelope"/>, as JSON on the wire, reads as that release's envelope (its serializer, like
+    /// System.Text.Json's default, skips members it does not have) with every field it has intact.
+    /// </summary>
+    public static bool Reads(CrossBorderEnvelope envelope)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(envelope, MlaRequests.Engine.Outbox.MessageJson.Options);
+        var old = System.Text.Json.JsonSerializer.Deserialize<Envelope>(json, MlaRequests.Engine.Outbox.MessageJson.Options);
+        return old == new Envelope(envelope.MessageId, envelope.From, envelope.To, envelope.Kind, envelope.ContractType, envelope.ContractVersion,
+            envelope.CorrelationId, envelope.SentAt, envelope.Payload, envelope.Signature);
+    }
+
     static byte[] Canonical(CrossBorderEnvelope e) => Encoding.UTF8.GetBytes(string.Join('\n',
         e.MessageId.ToString("D"), e.From, e.To, e.Kind, e.ContractType, e.ContractVersion.ToString(CultureInfo.InvariantCulture),
         e.CorrelationId.ToString("D"), InstantPattern.ExtendedIso.Format(e.SentAt), e.Payload));
