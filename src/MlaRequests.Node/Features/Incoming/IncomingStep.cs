@@ -37,8 +37,19 @@ public sealed class IncomingStep
     /// <summary>The step's name and the last segment of its URL, <c>/api/incoming/{id}/{route}</c>.</summary>
     public string Route { get; }
 
-    /// <summary>Who may take it.</summary>
-    public string Role => Roles.LiaisonOfficer;
+    /// <summary>Who may take it (liaison officers unless <see cref="By"/> says otherwise).</summary>
+    public string Role { get; private set; } = Roles.LiaisonOfficer;
+
+    /// <summary>Why the caller, although in <see cref="Role"/>, may not take the step on this case (a 403), or null when they may.</summary>
+    public Func<IncomingStepContext, string?> Forbidden { get; private set; } = _ => null;
+
+    /// <summary>The step is taken by <paramref name="role"/>, and not by anyone <paramref name="forbidden"/> names a reason against.</summary>
+    public IncomingStep By(string role, Func<IncomingStepContext, string?>? forbidden = null)
+    {
+        Role = role;
+        Forbidden = forbidden ?? (_ => null);
+        return this;
+    }
 
     /// <summary>The JSON body it takes, or null when it takes none.</summary>
     public Type? Body { get; }
@@ -105,4 +116,7 @@ public sealed record IncomingStepContext(Guid Id, IncomingCase Case, IncomingSte
 
     /// <summary>When.</summary>
     public Instant At => Services.Now;
+
+    /// <summary>The case's workflow instance before the step, or null before the workflow has started.</summary>
+    public IncomingCaseState? Workflow { get; init; }
 }
