@@ -30,8 +30,10 @@ public sealed partial class IncomingCaseStateMachine
                 .Record(TimelineTexts.RefusalProposed, c => c.Message.Actor, c => c.Message.At,
                     c => TimelineTexts.RefusedDetails.Format(string.Join(", ", c.Message.Grounds), c.Message.Reasons)));
 
+        // The three ways back are told apart by where the proposal came from, which no step here changes (the conditions
+        // of one event are evaluated one after the other, so a field they read must stay as it is until all were).
         During(RefusalProposed,
-            // The proposer may never sign off their own proposal; the API refuses it (403) and the workflow does not take it either.
+            // The proposer may never sign off their own proposal: the API refuses it (403), and the workflow drops it unapplied.
             When(SignOffRefusal, c => c.Message.Actor != c.Saga.RefusalProposedBy)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Refused"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
@@ -40,15 +42,15 @@ public sealed partial class IncomingCaseStateMachine
                 .Record(TimelineTexts.Refused, c => c.Message.Actor, c => c.Message.At,
                     c => TimelineTexts.RefusalSignedOffDetails.Format(c.Saga.RefusalProposedBy ?? "?", string.Join(", ", c.Message.Grounds), c.Message.Reasons)),
             When(ReturnRefusal, c => c.Saga.RefusalProposedFrom == AwaitingInformation.Name)
-                .Then(c => c.Saga.RefusalProposedBy = c.Saga.RefusalProposedFrom = null)
+                .Then(c => c.Saga.RefusalProposedBy = null)
                 .TransitionTo(AwaitingInformation)
                 .Record(TimelineTexts.RefusalReturned, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons),
             When(ReturnRefusal, c => c.Saga.RefusalProposedFrom == Postponed.Name)
-                .Then(c => c.Saga.RefusalProposedBy = c.Saga.RefusalProposedFrom = null)
+                .Then(c => c.Saga.RefusalProposedBy = null)
                 .TransitionTo(Postponed)
                 .Record(TimelineTexts.RefusalReturned, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons),
             When(ReturnRefusal, c => c.Saga.RefusalProposedFrom != AwaitingInformation.Name && c.Saga.RefusalProposedFrom != Postponed.Name)
-                .Then(c => c.Saga.RefusalProposedBy = c.Saga.RefusalProposedFrom = null)
+                .Then(c => c.Saga.RefusalProposedBy = null)
                 .TransitionTo(Assigned)
                 .Record(TimelineTexts.RefusalReturned, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reasons),
             // The requesting country answered the questions while the refusal waited: the answer is kept, and a refusal sent
