@@ -71,6 +71,22 @@ public sealed class When_a_refusal_waits_for_sign_off(WorkflowHarness<IncomingCa
         (await harness.LoadAsync(id))!.CurrentState.Should().Be("Assigned");
     }
 
+    [Theory]
+    [InlineData("Assigned")]
+    [InlineData("AwaitingInformation")]
+    [InlineData("Postponed")]
+    public async Task A_refusal_sent_back_returns_the_case_to_the_status_it_was_proposed_from(string from)
+    {
+        var id = await SeedAsync(from);
+        (await harness.DeliverAsync(new ProposeRefusal(id, ["DUAL_CRIMINALITY"], "Reasons", "liaison.proposer", Step.At))).Fault.Should().BeNull();
+
+        var delivery = await harness.DeliverAsync(new ReturnRefusal(id, "Not yet", "supervisor", Step.At));
+
+        delivery.Fault.Should().BeNull();
+        delivery.Sent.Should().BeEmpty();
+        (await harness.LoadAsync(id))!.CurrentState.Should().Be(from);
+    }
+
     async Task<Guid> SeedAsync(string state, Action<IncomingCaseState>? given = null)
     {
         var id = NewId.NextGuid();
