@@ -34,6 +34,9 @@ public sealed class When_a_refusal_is_proposed_and_signed_off(ApiNode api) : ICl
         api.Kg.About(id).Count.Should().Be(told, "a proposed refusal does not leave the node");
         AllowedSteps(await (await api.As(Supervisor)).GetAsync($"/api/incoming/{id}")).Should().BeEquivalentTo("sign-off-refusal", "return-refusal");
         AllowedSteps(await (await api.As(Liaison)).GetAsync($"/api/incoming/{id}")).Should().BeEmpty("the liaison officer waits for the sign-off");
+        (await (await api.As(Supervisor)).GetAsync("/api/inbox")).EnumerateArray()
+            .Should().Contain(t => t.GetProperty("subjectId").GetGuid() == id && t.GetProperty("task").GetString() == "Sign off or send back the proposed refusal",
+                "the proposal is a task in the supervisors' inbox");
         (await api.Node.Clocks(id)).Should().Contain(c => c.CurrentState != "Cancelled" && c.CurrentState != "Met", "the decision clocks run on");
 
         var response = await (await api.As(Supervisor)).PostAsync($"/api/incoming/{id}/sign-off-refusal");
@@ -79,6 +82,9 @@ public sealed class When_a_refusal_is_proposed_and_signed_off(ApiNode api) : ICl
         await api.Node.IncomingIn(id, "RefusalProposed");
         await api.Settled();
         var before = await Snapshot(id);
+
+        (await both.GetAsync("/api/inbox")).EnumerateArray().Should().NotContain(t => t.GetProperty("subjectId").GetGuid() == id,
+            "the proposer is not asked to sign off their own refusal");
 
         var response = await both.PostAsync($"/api/incoming/{id}/sign-off-refusal");
 

@@ -84,6 +84,14 @@ public static class GetInbox
 
         if (user.IsInRole(Roles.Supervisor))
         {
+            // A proposed refusal waits for a supervisor who did not propose it.
+            var me = user.UserName();
+            var proposals = await db.IncomingCaseWorkflows.AsNoTracking()
+                .Where(w => w.CurrentState == nameof(IncomingCaseStateMachine.RefusalProposed) && w.RefusalProposedBy != me).ToListAsync(cancellationToken);
+            tasks.AddRange(proposals.Select(w => new TaskItem("Sign off or send back the proposed refusal", w.Reference, w.CorrelationId, w.RequestingNode,
+                w.CurrentState, dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user),
+                $"/api/incoming/{w.CorrelationId}")));
+
             var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == nameof(DeadlineClockStateMachine.Overdue)).OrderBy(c => c.DueAt)
                 .ToListAsync(cancellationToken);
             tasks.AddRange(escalated.Select(c => new TaskItem($"Overdue {c.Kind} clock: follow up with {c.ActingCountry}", c.Reference, c.SubjectId,
