@@ -85,6 +85,7 @@ public sealed class When_a_refusal_is_proposed_and_signed_off(ApiNode api) : ICl
 
         (await both.GetAsync("/api/inbox")).EnumerateArray().Should().NotContain(t => t.GetProperty("subjectId").GetGuid() == id,
             "the proposer is not asked to sign off their own refusal");
+        AllowedSteps(await both.GetAsync($"/api/incoming/{id}")).Should().Equal(["return-refusal"], "the sign-off is not offered to the proposer");
 
         var response = await both.PostAsync($"/api/incoming/{id}/sign-off-refusal");
 

@@ -40,14 +40,17 @@ public sealed class IncomingStep
     /// <summary>Who may take it (liaison officers unless <see cref="By"/> says otherwise).</summary>
     public string Role { get; private set; } = Roles.LiaisonOfficer;
 
-    /// <summary>Why the caller, although in <see cref="Role"/>, may not take the step on this case (a 403), or null when they may.</summary>
-    public Func<IncomingStepContext, string?> Forbidden { get; private set; } = _ => null;
+    /// <summary>
+    /// Why the caller (by user name), although in <see cref="Role"/>, may not take the step on this case's workflow instance (null before
+    /// it started): a 403, and the step is not among the caller's allowed steps. Null when they may.
+    /// </summary>
+    public Func<string, IncomingCaseState?, string?> Forbidden { get; private set; } = (_, _) => null;
 
     /// <summary>The step is taken by <paramref name="role"/>, and not by anyone <paramref name="forbidden"/> names a reason against.</summary>
-    public IncomingStep By(string role, Func<IncomingStepContext, string?>? forbidden = null)
+    public IncomingStep By(string role, Func<string, IncomingCaseState?, string?>? forbidden = null)
     {
         Role = role;
-        Forbidden = forbidden ?? (_ => null);
+        Forbidden = forbidden ?? ((_, _) => null);
         return this;
     }
 
@@ -116,7 +119,4 @@ public sealed record IncomingStepContext(Guid Id, IncomingCase Case, IncomingSte
 
     /// <summary>When.</summary>
     public Instant At => Services.Now;
-
-    /// <summary>The case's workflow instance before the step, or null before the workflow has started.</summary>
-    public IncomingCaseState? Workflow { get; init; }
 }

@@ -75,7 +75,7 @@ public static class IncomingSteps
             "Signs off the refusal another officer proposed: it is sent to the requesting country with its grounds and reasons.", new(Danger: true),
             (x, _) => Message(new SignOffRefusal(x.Id, (x.Case.ProposedRefusalGrounds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
                 x.Case.ProposedRefusalReasons ?? string.Empty, x.Actor, x.At)))
-            .By(Roles.Supervisor, x => RefusalSignOffRules.Problem(x.Workflow?.RefusalProposedBy, x.Actor)),
+            .By(Roles.Supervisor, (actor, workflow) => RefusalSignOffRules.Problem(workflow?.RefusalProposedBy, actor)),
         IncomingStep.With<ReturnRefusalBody>("return-refusal", m => m.ReturnRefusal, "Send the proposed refusal back",
             "Sends the proposed refusal back with reasons; the case returns to the status it was proposed from.", new("Step.Reasons"),
             b => new() { Reasons = b.Reasons }, x => Problems(StepInputRules.Required("reasons", x.Input.Reasons, x.Services.Limits)),
@@ -195,12 +195,13 @@ public static class IncomingSteps
     public static Task<IResult> TakeAsync(string route, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
         TakeAsync(Find(route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not an incoming step."), id, input, s, node, ct);
 
-    /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
-    public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user)
+    /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/> (on <paramref name="workflow"/>, when given: a step its rules forbid the user is left out).</summary>
+    public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user, IncomingCaseState? workflow = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var events = WorkflowSteps.Allowed(machine, status);
-        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine))).Select(s => s.Route).ToList();
+        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null)
+            .Select(s => s.Route).ToList();
     }
 
     /// <summary>
@@ -224,8 +225,8 @@ public static class IncomingSteps
         var status = workflow?.CurrentState ?? nameof(IncomingCaseStateMachine.Received);
         if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.EventName(s.IncomingMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, Allowed(s.IncomingMachine, status, s.User)));
-        var context = new IncomingStepContext(id, found, input, s, node.Value.Code, ct) { Workflow = workflow };
-        if (step.Forbidden(context) is { } forbidden)
+        var context = new IncomingStepContext(id, found, input, s, node.Value.Code, ct);
+        if (step.Forbidden(context.Actor, workflow) is { } forbidden)
             return TypedResults.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         var errors = await step.Validate(context);
         if (errors.Count > 0)
