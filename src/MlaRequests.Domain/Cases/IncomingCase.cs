@@ -36,6 +36,12 @@ public sealed class IncomingCase
     /// <summary>When the recognition period was extended (it may be extended once).</summary>
     public Instant? RecognitionExtendedAt { get; set; }
 
+    /// <summary>The ground codes of the refusal awaiting a supervisor's sign-off, comma-separated.</summary>
+    public string? ProposedRefusalGrounds { get; set; }
+
+    /// <summary>The reasons of the refusal awaiting a supervisor's sign-off.</summary>
+    public string? ProposedRefusalReasons { get; set; }
+
     /// <summary>What the request says.</summary>
     public RequestContent Content { get; set; } = new();
 }

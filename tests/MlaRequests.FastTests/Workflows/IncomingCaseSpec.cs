@@ -15,8 +15,10 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     static readonly string[] Open =
     [
         "Received", "Registered", "InformationRegistered", "Assigned", "AwaitingInformation", "Postponed", .. Executing, "Executed",
-        "ResponseTransmitted", "MirrorCaseOpened",
+        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed",
     ];
+
+    static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<IncomingCaseState>> Transitions { get; } =
@@ -40,14 +42,19 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "RecordExecution", "Executed", "complete", Execution(complete: true))),
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "TransferEvidence", "ResponseTransmitted")),
         new("ResponseTransmitted", "EvidenceReceiptConfirmed", "Closed"),
+        .. Refusable.Select(s => new Transition<IncomingCaseState>(s, "ProposeRefusal", "RefusalProposed")),
+        new("RefusalProposed", "SignOffRefusal", "Refused", "by someone other than the proposer"),
+        .. Refusable.Select(s => new Transition<IncomingCaseState>("RefusalProposed", "ReturnRefusal", s, $"proposed while {s}",
+            Given: i => i.RefusalProposedFrom = s)),
+        new("RefusalProposed", "AdditionalInformationProvided", "RefusalProposed", "answer while the refusal waits"),
         .. Open.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation"], ["Postponed"], ["InExecution", "MirrorCaseOpened"],
-        ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
+        ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed"], ["Postponed"],
+        ["InExecution", "MirrorCaseOpened"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
     ];
 
     /// <inheritdoc />
@@ -57,6 +64,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["RequestMoreInformation"] = "AwaitingInformation", ["AdditionalInformationProvided"] = "Assigned", ["AcceptIncoming"] = "InExecution", ["RefuseIncoming"] = "Refused",
         ["PostponeIncoming"] = "Postponed", ["RecordExecution"] = "PartiallyExecuted", ["TransferEvidence"] = "ResponseTransmitted", ["EvidenceReceiptConfirmed"] = "Closed",
         ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
+        ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
     };
 
     /// <inheritdoc />
@@ -71,7 +79,11 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         CorrelationId = id, CurrentState = state, Reference = "KG-2026-0042", RequestingNode = "KG", Kind = RequestKind.ClassicMla,
         LegalBasis = LegalBasis.Minsk1993, ReceivedAt = Step.Began, AssignedTo = "investigator",
         AcknowledgementClockId = Guid.NewGuid(), RecognitionClockId = Guid.NewGuid(), ExecutionClockId = Guid.NewGuid(), ProvisionalClockId = Guid.NewGuid(),
+        RefusalProposedBy = Proposer, RefusalProposedFrom = "Assigned",
     };
+
+    /// <summary>Who proposed the refusal an instance in <c>RefusalProposed</c> waits on (not <see cref="Step.Actor"/>, who signs it off).</summary>
+    public const string Proposer = "liaison.proposer";
 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
@@ -91,6 +103,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "RequestWithdrawn" => new RequestWithdrawn(id, "KG", "The case was closed", Step.Actor, Step.At),
         "OpenMirrorCase" => new OpenMirrorCase(id, "KZ-2026-78", Step.Actor, Step.At),
         "CloseIncoming" => new CloseIncoming(id, Step.Actor, Step.At),
+        "ProposeRefusal" => new ProposeRefusal(id, ["DUAL_CRIMINALITY"], "Not an offence here", Step.Actor, Step.At),
+        "SignOffRefusal" => new SignOffRefusal(id, ["DUAL_CRIMINALITY"], "Not an offence here", Step.Actor, Step.At),
+        "ReturnRefusal" => new ReturnRefusal(id, "Ask for the missing documents first", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using MassTransit;
+using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Pages;
@@ -67,6 +68,7 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.IncomingRequestReceived), // the border opens the case
             nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
             nameof(IncomingCaseStateMachine.RequestWithdrawn), // the requesting country's steps
+            nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -113,6 +115,8 @@ public sealed class When_the_step_tables_are_read
         IncomingSteps.Find("accept")!.AllowedFrom(incoming).Should()
             .BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned), nameof(IncomingCaseStateMachine.Postponed));
         IncomingSteps.Find("close")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.InformationRegistered));
+        IncomingSteps.Find("refuse")!.AllowedFrom(incoming).Should().BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned),
+            nameof(IncomingCaseStateMachine.AwaitingInformation), nameof(IncomingCaseStateMachine.Postponed));
         RequestSteps.OnRequest.Single(s => s.Route == "withdraw").Event(request).Should().Be(request.WithdrawRequest);
     }
 
@@ -127,6 +131,17 @@ public sealed class When_the_step_tables_are_read
         RequestSteps.OnRequest.Should().OnlyContain(s => StepForm.Known("request", s.Route));
         RequestSteps.OnBranch.Should().OnlyContain(s => StepForm.Known("branch", s.Route));
         StepForm.Known("incoming", "submit").Should().BeFalse("a step belongs to its own workflow's table");
+    }
+
+    [Fact]
+    public void A_refusal_is_proposed_by_a_liaison_officer_and_signed_off_or_sent_back_by_a_supervisor()
+    {
+        var incoming = new IncomingCaseStateMachine(Node);
+
+        IncomingSteps.Find("refuse")!.Should().Match<IncomingStep>(s => s.Role == Roles.LiaisonOfficer && s.Event(incoming) == incoming.ProposeRefusal);
+        IncomingSteps.Find("sign-off-refusal")!.Should().Match<IncomingStep>(s => s.Role == Roles.Supervisor && s.Event(incoming) == incoming.SignOffRefusal);
+        IncomingSteps.Find("return-refusal")!.Should().Match<IncomingStep>(s => s.Role == Roles.Supervisor && s.Event(incoming) == incoming.ReturnRefusal);
+        IncomingSteps.Table.Where(s => s.Route is not "sign-off-refusal" and not "return-refusal").Should().OnlyContain(s => s.Role == Roles.LiaisonOfficer);
     }
 
     static Type MessageType(Event @event) =>

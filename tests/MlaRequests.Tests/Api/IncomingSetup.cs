@@ -39,6 +39,7 @@ public static class IncomingSetup
             "Assigned" => ["register", "assign"],
             "AwaitingInformation" => ["register", "assign", "request-information"],
             "Postponed" => ["register", "assign", "postpone"],
+            "RefusalProposed" => ["register", "assign", "refuse"],
             "InExecution" => ["register", "assign", "accept"],
             "PartiallyExecuted" => ["register", "assign", "accept", "record-execution:partial"],
             "Executed" => ["register", "assign", "accept", "record-execution"],

@@ -22,7 +22,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         ("Received", "register"),
         ("Registered", "assign"),
         ("Assigned", "assign"), ("Assigned", "extend-recognition"), ("Assigned", "request-information"), ("Assigned", "accept"),
-        ("Assigned", "refuse"), ("Assigned", "postpone"),
+        ("Assigned", "refuse"), ("Assigned", "postpone"), ("AwaitingInformation", "refuse"),
         ("Postponed", "accept"), ("Postponed", "refuse"),
         ("InExecution", "record-execution"), ("InExecution", "transfer-evidence"),
         ("PartiallyExecuted", "record-execution"), ("PartiallyExecuted", "transfer-evidence"),
@@ -36,10 +36,8 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
     [InlineData("Assigned", "extend-recognition", "Assigned", nameof(RecognitionPeriodExtended))]
     [InlineData("Assigned", "request-information", "AwaitingInformation", nameof(AdditionalInformationRequested))]
     [InlineData("Assigned", "accept", "InExecution", nameof(IncomingRequestAccepted))]
-    [InlineData("Assigned", "refuse", "Refused", nameof(IncomingRequestRefused))]
     [InlineData("Assigned", "postpone", "Postponed", nameof(IncomingRequestPostponed))]
     [InlineData("Postponed", "accept", "InExecution", nameof(IncomingRequestAccepted))]
-    [InlineData("Postponed", "refuse", "Refused", nameof(IncomingRequestRefused))]
     [InlineData("InExecution", "record-execution:partial", "PartiallyExecuted", nameof(ExecutionRecorded))]
     [InlineData("InExecution", "record-execution", "Executed", nameof(ExecutionRecorded))]
     [InlineData("InExecution", "transfer-evidence", "ResponseTransmitted", nameof(EvidenceTransferred))]

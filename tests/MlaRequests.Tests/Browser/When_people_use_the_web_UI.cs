@@ -85,6 +85,31 @@ public sealed class When_people_use_the_web_UI(BrowserNode ui) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_supervisor_signs_off_a_proposed_refusal_from_the_Russian_inbox()
+    {
+        var caseId = await Api.CaseIn("RefusalProposed");
+        var reference = (await Api.Node.Incoming(caseId))!.Reference;
+        var page = await ui.SignedIn(RequestSetup.Supervisor);
+        await page.SelectOptionAsync("select[name=culture]", "ru");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await page.GotoAsync("/Inbox");
+        var task = page.Locator($"li.task[data-reference='{reference}']");
+        await Expect(task).ToContainTextAsync("Утвердить или вернуть предложение об отказе");
+        await page.GotoAsync($"/Incoming/{caseId}");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("Предложен отказ (ожидает утверждения руководителем)");
+        await Expect(page.Locator("button[data-step=sign-off-refusal]")).ToHaveTextAsync("Утвердить отказ");
+        await Expect(page.Locator("button[data-step=return-refusal]")).ToHaveTextAsync("Вернуть предложение об отказе");
+
+        await page.Locator("button[data-step=sign-off-refusal]").ClickAsync();
+
+        await Expect(page.Locator(".flash.ok")).ToBeVisibleAsync();
+        await Api.Node.IncomingIn(caseId, "Refused");
+        await Api.Kg.Receives<IncomingRequestRefused>(caseId);
+        await page.GotoAsync($"/Incoming/{caseId}");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync($"Утверждено; предложил(а) {RequestSetup.Liaison}");
+    }
+
+    [Fact]
     public async Task A_supervisor_sees_an_overdue_clock_on_the_dashboard_after_the_clock_is_advanced()
     {
         var id = await Api.RequestIn("Approved", TestContent.Complete(LegalBasis.Chisinau2002, "KG", "TJ"));

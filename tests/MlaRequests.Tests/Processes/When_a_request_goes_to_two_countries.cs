@@ -42,7 +42,9 @@ public sealed class When_a_request_goes_to_two_countries : IDisposable
         var tjLiaison = await tj.ApiAsync("tj.liaison");
         await Steps(tjLiaison, tjCase,
             ("register", null, "Registered"), ("assign", new { assignee = "tj.liaison" }, "Assigned"),
-            ("refuse", new { grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "The conduct is not an offence under the law of Tajikistan." }, "Refused"));
+            ("refuse", new { grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "The conduct is not an offence under the law of Tajikistan." }, "RefusalProposed"));
+        // The refusal leaves Tajikistan only when a supervisor who did not propose it signs it off.
+        await Steps(await tj.ApiAsync("tj.supervisor"), tjCase, ("sign-off-refusal", null, "Refused"));
 
         await Eventually.Until(async () => Target(await prosecutor.GetAsync($"/api/requests/{created.Id}"), "KG"), s => s == "EvidenceTransferred",
             TestTimeouts.Delivery, "the evidence to be reported in Kazakhstan");

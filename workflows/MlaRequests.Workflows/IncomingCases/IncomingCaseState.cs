@@ -50,6 +50,12 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
     /// <summary>The running provisional-measures clock.</summary>
     public Guid? ProvisionalClockId { get; set; }
 
+    /// <summary>Who proposed the refusal awaiting sign-off (never the one who signs it off).</summary>
+    public string? RefusalProposedBy { get; set; }
+
+    /// <summary>The status the refusal awaiting sign-off was proposed from, to return to when it is sent back.</summary>
+    public string? RefusalProposedFrom { get; set; }
+
     Guid ITimelineSubject.TimelineSubjectId => CorrelationId;
     Guid? ITimelineSubject.TimelineBranchId => CorrelationId;
     string? ITimelineSubject.TimelineCountry => RequestingNode;

@@ -186,7 +186,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
+            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation, RefusalProposed], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
                 [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
             .Event(IncomingRequestReceived, Received).Event(RegisterIncoming, Registered).Event(AssignIncoming, Assigned).Event(ExtendRecognition, Assigned)
             .Event(RequestMoreInformation, AwaitingInformation).Event(AdditionalInformationProvided, Assigned).Event(AcceptIncoming, InExecution)
@@ -199,6 +199,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 $"{m.Actor} ({m.Node})", m.At, m.Answer))
             .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(RequestWithdrawn, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
                 $"{m.Actor} ({m.Node})", m.At, m.Reason));
+        RefusalSignOff(node);
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -94,11 +94,15 @@ public static class ProblemTexts
     /// <summary>An assignee who is not an account that may execute a case.</summary>
     public static readonly TextTemplate UnknownAssignee = T("UnknownAssignee", "'{user}' is not an active account of this node with a role that executes cases ({roles}).");
 
+    /// <summary>The proposer of a refusal trying to sign it off too.</summary>
+    public static readonly TextTemplate OwnRefusal = T("OwnRefusal", "A refusal needs a second person: whoever proposed it may not sign it off.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
         NotAllowedTitle, NotAllowed, Required, RequiredBy, GroundsRequired, FiscalGround, UnknownGrounds, FutureDate, PeriodRequired, ExtendedOnce,
         ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
+        OwnRefusal,
     ];
 }

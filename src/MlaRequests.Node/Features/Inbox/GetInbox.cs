@@ -75,15 +75,24 @@ public static class GetInbox
             var incoming = await db.IncomingCaseWorkflows.AsNoTracking()
                 .Where(w => w.CurrentState != nameof(IncomingCaseStateMachine.Closed) && w.CurrentState != nameof(IncomingCaseStateMachine.Refused)
                     && w.CurrentState != nameof(IncomingCaseStateMachine.Withdrawn) && w.CurrentState != nameof(IncomingCaseStateMachine.ResponseTransmitted)
-                    && w.CurrentState != nameof(IncomingCaseStateMachine.AwaitingInformation) && w.CurrentState != nameof(IncomingCaseStateMachine.MirrorCaseOpened))
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.AwaitingInformation) && w.CurrentState != nameof(IncomingCaseStateMachine.MirrorCaseOpened)
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.RefusalProposed)) // a supervisor's task, below
                 .ToListAsync(cancellationToken);
             tasks.AddRange(incoming.Select(w => new TaskItem(IncomingTask(w.CurrentState), w.Reference, w.CorrelationId, w.RequestingNode, w.CurrentState,
-                dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user),
+                dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user, w),
                 $"/api/incoming/{w.CorrelationId}")).Where(t => t.Actions.Count > 0));
         }
 
         if (user.IsInRole(Roles.Supervisor))
         {
+            // A proposed refusal waits for a supervisor who did not propose it.
+            var me = user.UserName();
+            var proposals = await db.IncomingCaseWorkflows.AsNoTracking()
+                .Where(w => w.CurrentState == nameof(IncomingCaseStateMachine.RefusalProposed) && w.RefusalProposedBy != me).ToListAsync(cancellationToken);
+            tasks.AddRange(proposals.Select(w => new TaskItem("Sign off or send back the proposed refusal", w.Reference, w.CorrelationId, w.RequestingNode,
+                w.CurrentState, dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user, w),
+                $"/api/incoming/{w.CorrelationId}")));
+
             var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == nameof(DeadlineClockStateMachine.Overdue)).OrderBy(c => c.DueAt)
                 .ToListAsync(cancellationToken);
             tasks.AddRange(escalated.Select(c => new TaskItem($"Overdue {c.Kind} clock: follow up with {c.ActingCountry}", c.Reference, c.SubjectId,

@@ -29,8 +29,8 @@ public static class GetIncoming
         var found = await db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (found is null)
             return TypedResults.NotFound();
-        var status = await db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
-            .SingleOrDefaultAsync(cancellationToken) ?? nameof(IncomingCaseStateMachine.Received);
+        var workflow = await db.IncomingCaseWorkflows.AsNoTracking().SingleOrDefaultAsync(w => w.CorrelationId == id, cancellationToken);
+        var status = workflow?.CurrentState ?? nameof(IncomingCaseStateMachine.Received);
         var now = clock.GetCurrentInstant();
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
@@ -39,6 +39,6 @@ public static class GetIncoming
         var content = restricted ? ChildProtection.Redact(found.Content, receivedOn) : found.Content;
         return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,
             found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),
-            timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user)));
+            timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user, workflow)));
     }
 }

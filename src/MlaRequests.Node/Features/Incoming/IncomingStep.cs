@@ -37,8 +37,22 @@ public sealed class IncomingStep
     /// <summary>The step's name and the last segment of its URL, <c>/api/incoming/{id}/{route}</c>.</summary>
     public string Route { get; }
 
-    /// <summary>Who may take it.</summary>
-    public string Role => Roles.LiaisonOfficer;
+    /// <summary>Who may take it (liaison officers unless <see cref="By"/> says otherwise).</summary>
+    public string Role { get; private set; } = Roles.LiaisonOfficer;
+
+    /// <summary>
+    /// Why the caller (by user name), although in <see cref="Role"/>, may not take the step on this case's workflow instance (null before
+    /// it started): a 403, and the step is not among the caller's allowed steps. Null when they may.
+    /// </summary>
+    public Func<string, IncomingCaseState?, string?> Forbidden { get; private set; } = (_, _) => null;
+
+    /// <summary>The step is taken by <paramref name="role"/>, and not by anyone <paramref name="forbidden"/> names a reason against.</summary>
+    public IncomingStep By(string role, Func<string, IncomingCaseState?, string?>? forbidden = null)
+    {
+        Role = role;
+        Forbidden = forbidden ?? ((_, _) => null);
+        return this;
+    }
 
     /// <summary>The JSON body it takes, or null when it takes none.</summary>
     public Type? Body { get; }

@@ -60,11 +60,31 @@ public static class IncomingSteps
             "Accepts the request for execution; a mirror investigation opens its linked domestic case.", new(),
             async (x, db) => new AcceptIncoming(x.Id,
                 x.Case.Content.Kind is RequestKind.MirrorInvestigation ? await OpenDomesticCaseAsync(db, x, x.Cancellation) : null, x.Actor, x.At)),
-        IncomingStep.With<RefuseBody>("refuse", m => m.RefuseIncoming, "Refuse the request",
-            "Refuses the request on coded grounds with reasons; fiscal matters alone are never a ground.", new("Step.Reasons", StepFields.Grounds, Danger: true),
+        IncomingStep.With<RefuseBody>("refuse", m => m.ProposeRefusal, "Propose to refuse the request",
+            "Proposes a refusal on coded grounds with reasons (fiscal matters alone are never a ground); it leaves the node only when a supervisor "
+            + "who did not propose it signs it off.", new("Step.Reasons", StepFields.Grounds, Danger: true),
             b => new() { Grounds = b.Grounds, Reasons = b.Reasons },
             x => Problems(RefusalRules.Problems(x.Input.Grounds, x.Input.Reasons, ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits)),
-            (x, _) => Message(new RefuseIncoming(x.Id, x.Input.Grounds!, x.Input.Reasons!.Trim(), x.Actor, x.At))),
+            async (x, db) =>
+            {
+                var reasons = x.Input.Reasons!.Trim();
+                await SetAsync(db, x.Id, c => (c.ProposedRefusalGrounds, c.ProposedRefusalReasons) = (string.Join(',', x.Input.Grounds!), reasons), x.Cancellation);
+                return new ProposeRefusal(x.Id, x.Input.Grounds!, reasons, x.Actor, x.At);
+            }),
+        IncomingStep.Without("sign-off-refusal", m => m.SignOffRefusal, "Sign off the proposed refusal",
+            "Signs off the refusal another officer proposed: it is sent to the requesting country with its grounds and reasons.", new(Danger: true),
+            (x, _) => Message(new SignOffRefusal(x.Id, (x.Case.ProposedRefusalGrounds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
+                x.Case.ProposedRefusalReasons ?? string.Empty, x.Actor, x.At)))
+            .By(Roles.Supervisor, (actor, workflow) => RefusalSignOffRules.Problem(workflow?.RefusalProposedBy, actor)),
+        IncomingStep.With<ReturnRefusalBody>("return-refusal", m => m.ReturnRefusal, "Send the proposed refusal back",
+            "Sends the proposed refusal back with reasons; the case returns to the status it was proposed from.", new("Step.Reasons"),
+            b => new() { Reasons = b.Reasons }, x => Problems(StepInputRules.Required("reasons", x.Input.Reasons, x.Services.Limits)),
+            async (x, db) =>
+            {
+                await SetAsync(db, x.Id, c => (c.ProposedRefusalGrounds, c.ProposedRefusalReasons) = (null, null), x.Cancellation);
+                return new ReturnRefusal(x.Id, x.Input.Reasons!.Trim(), x.Actor, x.At);
+            })
+            .By(Roles.Supervisor),
         IncomingStep.With<PostponeBody>("postpone", m => m.PostponeIncoming, "Postpone execution",
             "Postpones execution until a future date (in this node's time zone), with a reason.", new("Step.Reason", StepFields.Until),
             b => new() { Reason = b.Reason, Until = b.Until },
@@ -103,6 +123,10 @@ public static class IncomingSteps
     /// <param name="Grounds">Ground codes (see <c>GET /api/refusal-grounds</c>).</param>
     /// <param name="Reasons">Mandatory reasons.</param>
     public sealed record RefuseBody(IReadOnlyList<string>? Grounds, string? Reasons);
+
+    /// <summary>Why a proposed refusal goes back.</summary>
+    /// <param name="Reasons">Why (mandatory).</param>
+    public sealed record ReturnRefusalBody(string? Reasons);
 
     /// <summary>A postponement.</summary>
     /// <param name="Reason">Why.</param>
@@ -160,7 +184,7 @@ public static class IncomingSteps
         {
             var from = string.Join(", ", step.AllowedFrom(machine));
             step.Map(incoming).DescribeStep(step.EventName(machine), step.Summary,
-                $"{step.Description} Liaison officers only; allowed while the case is {from}.", step.Body);
+                $"{step.Description} {Who(step.Role)} only; allowed while the case is {from}.", step.Body);
         }
     }
 
@@ -171,12 +195,13 @@ public static class IncomingSteps
     public static Task<IResult> TakeAsync(string route, Guid id, StepInput input, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
         TakeAsync(Find(route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not an incoming step."), id, input, s, node, ct);
 
-    /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
-    public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user)
+    /// <summary>The steps <paramref name="user"/> may take in <paramref name="status"/> (on <paramref name="workflow"/>, when given: a step its rules forbid the user is left out).</summary>
+    public static IReadOnlyList<string> Allowed(IncomingCaseStateMachine machine, string status, ClaimsPrincipal user, IncomingCaseState? workflow = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var events = WorkflowSteps.Allowed(machine, status);
-        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine))).Select(s => s.Route).ToList();
+        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null)
+            .Select(s => s.Route).ToList();
     }
 
     /// <summary>
@@ -196,11 +221,13 @@ public static class IncomingSteps
             return TypedResults.NotFound();
         if (!s.User.IsInRole(step.Role))
             return TypedResults.Forbid();
-        var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState)
-            .SingleOrDefaultAsync(ct) ?? nameof(IncomingCaseStateMachine.Received);
+        var workflow = await s.Db.IncomingCaseWorkflows.AsNoTracking().SingleOrDefaultAsync(w => w.CorrelationId == id, ct);
+        var status = workflow?.CurrentState ?? nameof(IncomingCaseStateMachine.Received);
         if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.EventName(s.IncomingMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, Allowed(s.IncomingMachine, status, s.User)));
         var context = new IncomingStepContext(id, found, input, s, node.Value.Code, ct);
+        if (step.Forbidden(context.Actor, workflow) is { } forbidden)
+            return TypedResults.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         var errors = await step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
@@ -210,6 +237,8 @@ public static class IncomingSteps
         await s.Commands.CommitAsync(async db => s.Commands.Publish(await step.Message(context, db)), StatusCodes.Status202Accepted, result, location, ct);
         return TypedResults.Accepted(location, result);
     }
+
+    static string Who(string role) => role == Roles.Supervisor ? "Supervisors" : "Liaison officers";
 
     static Task<object> Message(object message) => Task.FromResult(message);
 

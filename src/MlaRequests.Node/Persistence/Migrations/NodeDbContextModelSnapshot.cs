@@ -160,6 +160,12 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("DomesticCaseReference")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedRefusalGrounds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedRefusalReasons")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -1009,6 +1015,12 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.Property<string>("Reference")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalProposedFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestingNode")
