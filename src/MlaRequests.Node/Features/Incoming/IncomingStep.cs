@@ -21,8 +21,9 @@ public sealed class IncomingStep
 
     IncomingStep(string route, Type? body, Func<IncomingCaseStateMachine, Event> @event, string summary, string description, StepFormLayout form,
         Func<IncomingStepContext, Task<Dictionary<string, string[]>>> validate, Func<IncomingStepContext, NodeDbContext, Task<object>> message,
-        Func<RouteGroupBuilder, IncomingStep, RouteHandlerBuilder> map)
+        Func<RouteGroupBuilder, IncomingStep, RouteHandlerBuilder> map, IReadOnlyList<string>? takers)
     {
+        Takers = takers ?? [Roles.LiaisonOfficer];
         Route = route;
         Body = body;
         Event = @event;
@@ -37,8 +38,16 @@ public sealed class IncomingStep
     /// <summary>The step's name and the last segment of its URL, <c>/api/incoming/{id}/{route}</c>.</summary>
     public string Route { get; }
 
-    /// <summary>Who may take it.</summary>
-    public string Role => Roles.LiaisonOfficer;
+    /// <summary>The roles that may take it (liaison officers unless the step names others).</summary>
+    public IReadOnlyList<string> Takers { get; }
+
+    /// <summary>True when <paramref name="user"/> has one of the roles that take the step.</summary>
+    public bool MayTake(System.Security.Claims.ClaimsPrincipal user) => Takers.Any(user.IsInRole);
+
+    /// <summary>Who may take it, for the API document (e.g. <c>Liaison officers only</c>).</summary>
+    public string TakersText => Takers.Count == 1 && Takers[0] == Roles.LiaisonOfficer
+        ? "Liaison officers only"
+        : $"Only {string.Join(" or ", Takers)} (an executor only on the cases assigned to them)";
 
     /// <summary>The JSON body it takes, or null when it takes none.</summary>
     public Type? Body { get; }
@@ -75,19 +84,20 @@ public sealed class IncomingStep
         Func<IncomingStepContext, NodeDbContext, Task<object>> message) =>
         new(route, null, @event, summary, description, form, _ => Task.FromResult(new Dictionary<string, string[]>()), message,
             (group, step) => group.MapPost($"/{{id:guid}}/{route}", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-                IncomingSteps.TakeAsync(step, id, new IncomingSteps.StepInput(), s, node, ct)));
+                IncomingSteps.TakeAsync(step, id, new IncomingSteps.StepInput(), s, node, ct)), null);
 
     /// <summary>
     /// A step that takes a <typeparamref name="TBody"/> body, read into the steps' common input by <paramref name="input"/>. The body is
-    /// required (a reference type, not nullable): a missing or <c>null</c> body is a 400, as for any command.
+    /// required (a reference type, not nullable): a missing or <c>null</c> body is a 400, as for any command. <paramref name="takers"/>
+    /// are the roles that take it (liaison officers when null).
     /// </summary>
     public static IncomingStep With<TBody>(string route, Func<IncomingCaseStateMachine, Event> @event, string summary, string description, StepFormLayout form,
         Func<TBody, IncomingSteps.StepInput> input, Func<IncomingStepContext, Task<Dictionary<string, string[]>>> validate,
-        Func<IncomingStepContext, NodeDbContext, Task<object>> message)
+        Func<IncomingStepContext, NodeDbContext, Task<object>> message, IReadOnlyList<string>? takers = null)
         where TBody : class =>
         new(route, typeof(TBody), @event, summary, description, form, validate, message,
             (group, step) => group.MapPost($"/{{id:guid}}/{route}", (Guid id, TBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-                IncomingSteps.TakeAsync(step, id, input(body), s, node, ct)));
+                IncomingSteps.TakeAsync(step, id, input(body), s, node, ct)), takers);
 }
 
 /// <summary>What an incoming step works with.</summary>
