@@ -1,4 +1,5 @@
 using MlaRequests.Contracts;
+using MlaRequests.Domain.Measures;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
 using MlaRequests.Workflows.IncomingCases;
@@ -41,6 +42,13 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "TransferEvidence", "ResponseTransmitted")),
         new("ResponseTransmitted", "EvidenceReceiptConfirmed", "Closed"),
         .. Open.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
+        // Per-measure results (issue 14).
+        new("InExecution", "RecordMeasureResult", "PartiallyExecuted", "a measure executed", Measure(MeasureStatus.Executed)),
+        new("InExecution", "RecordMeasureResult", "InExecution", "a measure started", Measure(MeasureStatus.InExecution)),
+        new("PartiallyExecuted", "RecordMeasureResult", "PartiallyExecuted", "a measure executed", Measure(MeasureStatus.Executed)),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ProposeMeasureRefusal", s)),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "SignOffMeasureRefusal", s)),
+        .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "PrepareEvidence", s)),
     ];
 
     /// <inheritdoc />
@@ -57,6 +65,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["RequestMoreInformation"] = "AwaitingInformation", ["AdditionalInformationProvided"] = "Assigned", ["AcceptIncoming"] = "InExecution", ["RefuseIncoming"] = "Refused",
         ["PostponeIncoming"] = "Postponed", ["RecordExecution"] = "PartiallyExecuted", ["TransferEvidence"] = "ResponseTransmitted", ["EvidenceReceiptConfirmed"] = "Closed",
         ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
+        ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
+        ["PrepareEvidence"] = "InExecution",
     };
 
     /// <inheritdoc />
@@ -91,8 +101,15 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "RequestWithdrawn" => new RequestWithdrawn(id, "KG", "The case was closed", Step.Actor, Step.At),
         "OpenMirrorCase" => new OpenMirrorCase(id, "KZ-2026-78", Step.Actor, Step.At),
         "CloseIncoming" => new CloseIncoming(id, Step.Actor, Step.At),
+        "RecordMeasureResult" => Measure(MeasureStatus.Executed)(id),
+        "ProposeMeasureRefusal" => new ProposeMeasureRefusal(id, 1, ["sovereignty"], "Reasons", "kg.executor", Step.At),
+        "SignOffMeasureRefusal" => new SignOffMeasureRefusal(id, 1, ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
+
+    static Func<Guid, object> Measure(MeasureStatus status) =>
+        id => new RecordMeasureResult(id, 1, status, "The witness was heard", null, Step.Actor, Step.At);
 
     static Func<Guid, object> Execution(bool complete) =>
         id => new RecordExecution(id, complete, complete ? "All measures executed" : "The witness was heard", Step.Actor, Step.At);

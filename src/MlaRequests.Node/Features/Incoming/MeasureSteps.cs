@@ -41,7 +41,7 @@ public static class MeasureSteps
             async x => MeasureRules.ProposalProblems(x.Input.Measure, x.Case.Content.Measures.Count, x.Input.Grounds, x.Input.Reasons, await CurrentAsync(x),
                 ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits),
             (x, _) => IncomingSteps.Message(new ProposeMeasureRefusal(x.Id, x.Input.Measure!.Value, x.Input.Grounds!, x.Input.Reasons!.Trim(), x.Actor, x.At)),
-            Executing),
+            [.. Executing, Roles.Supervisor]),
         IncomingStep.With<MeasureSignOffBody>("sign-off-measure-refusal", m => m.SignOffMeasureRefusal, "Sign off a proposed refusal of one measure",
             "Signs off the refusal of one measure someone else proposed; the measure is then refused and the requesting country told, with the "
             + "proposal's grounds and reasons.",
