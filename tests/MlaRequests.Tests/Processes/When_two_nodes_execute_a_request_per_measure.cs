@@ -41,7 +41,7 @@ public sealed class When_two_nodes_execute_a_request_per_measure : IDisposable
         await kg.IncomingIn(branchId, "Assigned");
         await kgLiaison.StepAsync($"/api/incoming/{branchId}/accept");
         await kg.IncomingIn(branchId, "InExecution");
-        await kz.BranchIn(branchId, "InExecution", TimeSpan.FromSeconds(30));
+        await kz.BranchIn(branchId, "InExecution", TestTimeouts.Delivery);
 
         var executor = await kg.LoginAsync("kg.executor");
         await executor.StepAsync($"/api/incoming/{branchId}/record-measure", new { measure = 1, status = "Executed", summary = "Witness heard on 14 September." });
@@ -49,12 +49,12 @@ public sealed class When_two_nodes_execute_a_request_per_measure : IDisposable
             new { measure = 2, grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "The account's use is not an offence in Kyrgyzstan." });
         await kg.IncomingIn(branchId, "PartiallyExecuted");
         await Eventually.Until(async () => (await executor.GetAsync($"/api/incoming/{branchId}")).GetProperty("measures")[1].GetProperty("refusalProposedBy").GetString(),
-            by => by == "kg.executor", TimeSpan.FromSeconds(20), "the proposal on KG");
+            by => by == "kg.executor", TestTimeouts.Workflow, "the proposal on KG");
         await (await kg.LoginAsync("kg.supervisor")).StepAsync($"/api/incoming/{branchId}/sign-off-measure-refusal", new { measure = 2 });
 
         var prosecutor = await kz.LoginAsync("kz.prosecutor");
         var measures = await Eventually.Until(async () => (await prosecutor.GetAsync($"/api/requests/{id}")).GetProperty("targets")[0].GetProperty("measures"),
-            m => m[1].GetProperty("status").GetString() == "Refused", TimeSpan.FromSeconds(30), "both results to reach Kazakhstan");
+            m => m[1].GetProperty("status").GetString() == "Refused", TestTimeouts.Delivery, "both results to reach Kazakhstan");
         measures[0].GetProperty("status").GetString().Should().Be("Executed");
         measures[0].GetProperty("summary").GetString().Should().Be("Witness heard on 14 September.");
         measures[1].GetProperty("grounds")[0].GetString().Should().Be("DUAL_CRIMINALITY");
