@@ -76,6 +76,8 @@ public static class MeasureRules
             return errors;
         if (current is not { RefusalProposed: true })
             errors["measure"] = [MeasureTexts.NoProposal.Format(measure)];
+        else if (IsFinal(current.Status))
+            errors["measure"] = [MeasureTexts.AlreadyFinal.Format(current.Measure, current.Status)];
         else if (string.Equals(current.ProposedBy, actor, StringComparison.OrdinalIgnoreCase))
             errors["measure"] = [MeasureTexts.OwnProposal.Format()];
         return errors;

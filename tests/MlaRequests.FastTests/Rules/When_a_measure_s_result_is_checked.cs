@@ -65,6 +65,9 @@ public sealed class When_a_measure_s_result_is_checked
         MeasureRules.SignOffProblems(1, 1, proposed, "KG.Supervisor")["measure"].Should().Equal(MeasureTexts.OwnProposal.Format());
         MeasureRules.SignOffProblems(1, 1, proposed, "kg.supervisor2").Should().BeEmpty();
         MeasureRules.SignOffProblems(1, 1, new MeasureResult { Measure = 1 }, "kg.supervisor2")["measure"].Should().Equal(MeasureTexts.NoProposal.Format(1));
+        proposed.Status = MeasureStatus.Executed;
+        MeasureRules.SignOffProblems(1, 1, proposed, "kg.supervisor2")["measure"].Should().Equal(new[] { MeasureTexts.AlreadyFinal.Format(1, MeasureStatus.Executed) },
+            "a measure carried out after the proposal is not refused");
     }
 
     [Fact]

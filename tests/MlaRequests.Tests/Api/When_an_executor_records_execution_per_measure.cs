@@ -158,6 +158,25 @@ public sealed class When_an_executor_records_execution_per_measure(ApiNode api) 
     }
 
     [Fact]
+    public async Task A_measure_carried_out_after_its_refusal_was_proposed_is_not_refused()
+    {
+        var id = await ExecutingCase();
+        var executor = await api.As(Executor);
+        await executor.StepAsync($"/api/incoming/{id}/propose-measure-refusal",
+            new { measure = 1, grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "Not an offence in Kazakhstan." });
+        await api.Settled();
+        await executor.StepAsync($"/api/incoming/{id}/record-measure", Executed(1));
+        await api.Settled();
+
+        var response = await (await api.As(Supervisor)).PostAsync($"/api/incoming/{id}/sign-off-measure-refusal", new { measure = 1 });
+
+        (await response.ErrorFieldsAsync()).Should().Equal("measure");
+        (await (await api.As(Liaison)).GetAsync($"/api/incoming/{id}")).GetProperty("measures")[0].GetProperty("refusalProposedBy").ValueKind
+            .Should().Be(JsonValueKind.Null, "the recorded result replaced the proposal");
+        api.Kg.About(id).OfType<MeasureResultReported>().Select(r => r.Status).Should().Equal("Executed");
+    }
+
+    [Fact]
     public async Task The_supervisor_who_proposed_a_refusal_cannot_sign_it_off()
     {
         var id = await ExecutingCase();

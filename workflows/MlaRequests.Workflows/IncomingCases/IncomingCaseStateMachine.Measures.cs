@@ -86,8 +86,11 @@ public sealed partial class IncomingCaseStateMachine
     /// <summary>Evidence prepared for the liaison officer to transfer.</summary>
     public Event<PrepareEvidence> PrepareEvidence { get; private set; } = null!;
 
+    /// <summary>A recorded result replaces any refusal still waiting for sign-off: the measure was carried out after all.</summary>
     static void Recorded(MeasureResult row, RecordMeasureResult m)
     {
+        row.ProposedGrounds = row.ProposedReasons = row.ProposedBy = null;
+        row.ProposedAt = null;
         row.Status = m.Status;
         row.Summary = m.Summary;
         row.Reasons = m.Reasons;
