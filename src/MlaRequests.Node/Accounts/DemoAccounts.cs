@@ -4,7 +4,7 @@ namespace MlaRequests.Node.Accounts;
 
 /// <summary>
 /// Demo accounts for a node run in development (or with <c>Demo:SeedAccounts=true</c>): one per
-/// role, and a second prosecutor in another office to show office scoping. Listed in the README.
+/// role, and a second prosecutor and executor in another office to show office and assignment scoping. Listed in the README.
 /// </summary>
 public static class DemoAccounts
 {
@@ -30,6 +30,8 @@ public static class DemoAccounts
         yield return ($"{code}.liaison", Roles.LiaisonOfficer, main);
         yield return ($"{code}.supervisor", Roles.Supervisor, main);
         yield return ($"{code}.admin", Roles.Administrator, main);
+        yield return ($"{code}.executor", Roles.Executor, main);
+        yield return ($"{code}.executor2", Roles.Executor, other);
     }
 
     /// <summary>Creates the roles and the demo accounts that do not exist yet.</summary>

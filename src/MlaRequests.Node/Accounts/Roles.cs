@@ -15,6 +15,12 @@ public static class Roles
     /// <summary>Runs the node: accounts, failed messages, quarantine.</summary>
     public const string Administrator = "administrator";
 
+    /// <summary>
+    /// The executing prosecutor or investigator of a received request: sees only the cases assigned to them, records
+    /// execution per measure and prepares the evidence, which a liaison officer reviews and transfers.
+    /// </summary>
+    public const string Executor = "executor";
+
     /// <summary>Every role.</summary>
-    public static IReadOnlyList<string> All { get; } = [Prosecutor, LiaisonOfficer, Supervisor, Administrator];
+    public static IReadOnlyList<string> All { get; } = [Prosecutor, LiaisonOfficer, Supervisor, Administrator, Executor];
 }

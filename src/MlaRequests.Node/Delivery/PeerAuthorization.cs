@@ -28,6 +28,7 @@ public static class PeerAuthorization
         [typeof(ExecutionRecorded)] = Sender.RequestedCountry,
         [typeof(EvidenceTransferred)] = Sender.RequestedCountry,
         [typeof(SpontaneousInformationNoted)] = Sender.RequestedCountry,
+        [typeof(MeasureResultReported)] = Sender.RequestedCountry,
         [typeof(RequestWithdrawn)] = Sender.RequestingCountry,
         [typeof(AdditionalInformationProvided)] = Sender.RequestingCountry,
         [typeof(EvidenceReceiptConfirmed)] = Sender.RequestingCountry,

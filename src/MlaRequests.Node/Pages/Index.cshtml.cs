@@ -9,7 +9,7 @@ public sealed class IndexModel : PageModel
 {
     /// <summary>Sends the user to their role's main page.</summary>
     public IActionResult OnGet() =>
-        User.IsInRole(Roles.LiaisonOfficer) ? Redirect("/Inbox")
+        User.IsInRole(Roles.LiaisonOfficer) || User.IsInRole(Roles.Executor) ? Redirect("/Inbox")
         : User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Administrator) ? Redirect("/Dashboard")
         : Redirect("/Requests");
 }

@@ -111,6 +111,12 @@ public sealed class StepForm
     /// <summary>record-execution.</summary>
     public bool Complete { get; set; }
 
+    /// <summary>record-measure, propose-measure-refusal, sign-off-measure-refusal: the measure's number.</summary>
+    public int? Measure { get; set; }
+
+    /// <summary>record-measure: the measure's status.</summary>
+    public string? MeasureStatus { get; set; }
+
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -131,6 +137,6 @@ public sealed class StepForm
     {
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
-        Complete = Complete, Summary = Text, Description = Text,
+        Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus,
     };
 }

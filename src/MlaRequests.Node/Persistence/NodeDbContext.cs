@@ -27,6 +27,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Who did what when, per request or case.</summary>
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
+    /// <summary>Per-measure results of incoming cases (receiving node) and branches (requesting node).</summary>
+    public DbSet<Domain.Measures.MeasureResult> MeasureResults => Set<Domain.Measures.MeasureResult>();
+
     /// <summary>Shared milestones of linked cases.</summary>
     public DbSet<Milestone> Milestones => Set<Milestone>();
 

@@ -40,6 +40,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         .. Delivering.Select(s => new Transition<BranchState>(s, "EvidenceSent", "EvidenceTransferred")),
         new("EvidenceTransferred", "ConfirmEvidenceReceived", "Completed"),
         .. Open.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
+        // Per-measure results (issue 14): the first measure that yields something makes the branch partially executed; later
+        // reports, and reports that arrive after the branch moved on, only update the table.
+        new("InExecution", "MeasureResultReported", "PartiallyExecuted", "a measure executed", MeasureReport("Executed")),
+        new("InExecution", "MeasureResultReported", "InExecution", "a measure impossible", MeasureReport("Impossible")),
+        .. new[] { "PartiallyExecuted", "Executed", "EvidenceTransferred", "Completed" }.Select(s =>
+            new Transition<BranchState>(s, "MeasureResultReported", s, "a measure executed", MeasureReport("Executed"))),
     ];
 
     /// <inheritdoc />
@@ -56,13 +62,14 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["InformationRequested"] = "AdditionalInformationRequested", ["AnswerAdditionalInformation"] = "UnderRecognition", ["IncomingRequestPostponed"] = "Postponed",
         ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
+        ["MeasureResultReported"] = "InExecution",
     };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
-        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted",
+        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported",
     };
 
     /// <inheritdoc />
@@ -97,8 +104,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "ConfirmEvidenceReceived" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
         "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
+        "MeasureResultReported" => MeasureReport("Executed")(id),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
+
+    static Func<Guid, object> MeasureReport(string status) =>
+        id => new MeasureResultReported(id, "KG", 1, status, "The witness was heard", [], status == "Impossible" ? "Not found" : null, Step.Actor, Step.At);
 
     static Func<Guid, object> Report(bool complete) =>
         id => new ExecutionRecorded(id, "KG", complete, complete ? "All measures executed" : "The witness was heard", Step.Actor, Step.At);

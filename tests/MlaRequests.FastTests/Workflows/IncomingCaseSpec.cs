@@ -1,4 +1,5 @@
 using MlaRequests.Contracts;
+using MlaRequests.Domain.Measures;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
 using MlaRequests.Workflows.IncomingCases;
@@ -48,6 +49,13 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
             Given: i => i.RefusalProposedFrom = s)),
         new("RefusalProposed", "AdditionalInformationProvided", "RefusalProposed", "answer while the refusal waits"),
         .. Open.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
+        // Per-measure results (issue 14).
+        new("InExecution", "RecordMeasureResult", "PartiallyExecuted", "a measure executed", Measure(MeasureStatus.Executed)),
+        new("InExecution", "RecordMeasureResult", "InExecution", "a measure started", Measure(MeasureStatus.InExecution)),
+        new("PartiallyExecuted", "RecordMeasureResult", "PartiallyExecuted", "a measure executed", Measure(MeasureStatus.Executed)),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ProposeMeasureRefusal", s)),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "SignOffMeasureRefusal", s)),
+        .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "PrepareEvidence", s)),
     ];
 
     /// <inheritdoc />
@@ -65,6 +73,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["PostponeIncoming"] = "Postponed", ["RecordExecution"] = "PartiallyExecuted", ["TransferEvidence"] = "ResponseTransmitted", ["EvidenceReceiptConfirmed"] = "Closed",
         ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
         ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
+        ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
+        ["PrepareEvidence"] = "InExecution",
     };
 
     /// <inheritdoc />
@@ -106,8 +116,15 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "ProposeRefusal" => new ProposeRefusal(id, ["DUAL_CRIMINALITY"], "Not an offence here", Step.Actor, Step.At),
         "SignOffRefusal" => new SignOffRefusal(id, ["DUAL_CRIMINALITY"], "Not an offence here", Step.Actor, Step.At),
         "ReturnRefusal" => new ReturnRefusal(id, "Ask for the missing documents first", Step.Actor, Step.At),
+        "RecordMeasureResult" => Measure(MeasureStatus.Executed)(id),
+        "ProposeMeasureRefusal" => new ProposeMeasureRefusal(id, 1, ["sovereignty"], "Reasons", "kg.executor", Step.At),
+        "SignOffMeasureRefusal" => new SignOffMeasureRefusal(id, 1, ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
+
+    static Func<Guid, object> Measure(MeasureStatus status) =>
+        id => new RecordMeasureResult(id, 1, status, "The witness was heard", null, Step.Actor, Step.At);
 
     static Func<Guid, object> Execution(bool complete) =>
         id => new RecordExecution(id, complete, complete ? "All measures executed" : "The witness was heard", Step.Actor, Step.At);

@@ -93,7 +93,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.IncomingRequestRegistered), nameof(BranchStateMachine.IncomingRequestAssigned), nameof(BranchStateMachine.RecognitionPeriodExtended),
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
-            nameof(BranchStateMachine.SpontaneousInformationNoted), // the requested country's steps
+            nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -10,6 +10,7 @@ public static class IncomingSetup
     [
         "register", "assign", "extend-recognition", "request-information", "accept", "refuse", "postpone", "record-execution",
         "transfer-evidence", "open-mirror-case", "close",
+        "record-measure", "propose-measure-refusal", "prepare-evidence",
     ];
 
     /// <summary>A complete body for <paramref name="route"/> (record-execution: complete; <c>record-execution:partial</c> for part of it).</summary>
@@ -23,6 +24,9 @@ public static class IncomingSetup
         "record-execution" => new { complete = true, summary = "Witness heard; bank records obtained." },
         "record-execution:partial" => new { complete = false, summary = "Witness heard; bank records pending." },
         "transfer-evidence" => new { description = "Hearing record and bank statements by diplomatic courier." },
+        "record-measure" => new { measure = 1, status = "Executed", summary = "Witness heard." },
+        "propose-measure-refusal" => new { measure = 1, grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "Not an offence in Kazakhstan." },
+        "prepare-evidence" => new { description = "Hearing record, sealed." },
         _ => new { },
     };
 

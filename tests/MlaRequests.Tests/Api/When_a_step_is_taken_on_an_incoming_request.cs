@@ -27,6 +27,9 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         ("InExecution", "record-execution"), ("InExecution", "transfer-evidence"),
         ("PartiallyExecuted", "record-execution"), ("PartiallyExecuted", "transfer-evidence"),
         ("Executed", "transfer-evidence"),
+        ("InExecution", "record-measure"), ("InExecution", "propose-measure-refusal"), ("InExecution", "prepare-evidence"),
+        ("PartiallyExecuted", "record-measure"), ("PartiallyExecuted", "propose-measure-refusal"), ("PartiallyExecuted", "prepare-evidence"),
+        ("Executed", "prepare-evidence"),
     ];
 
     [Theory]

@@ -126,6 +126,7 @@ public sealed class When_input_is_out_of_bounds(ApiNode api) : IClassFixture<Api
         { "nobody.at.all", "no such account" },
         { "kz.admin", "an administrator does not execute cases" },
         { "kz.supervisor", "a supervisor does not execute cases" },
+        { "kz.prosecutor", "a prosecutor of outgoing requests does not execute received ones: the executor role does" },
         { new string('a', 1024 * 1024), "a megabyte is no user name" },
     };
 
@@ -144,11 +145,11 @@ public sealed class When_input_is_out_of_bounds(ApiNode api) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task A_case_is_assigned_to_a_prosecutor_of_the_node()
+    public async Task A_case_is_assigned_to_an_executing_prosecutor_of_the_node()
     {
         var id = await api.CaseIn("Registered");
 
-        await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/assign", new { assignee = "kz.prosecutor2" });
+        await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/assign", new { assignee = "kz.executor2" });
 
         await api.Node.IncomingIn(id, "Assigned");
     }

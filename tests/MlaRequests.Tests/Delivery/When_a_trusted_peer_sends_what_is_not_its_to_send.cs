@@ -36,6 +36,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(ExecutionRecorded)] = (b, n, at) => new ExecutionRecorded(b, n, true, "Done.", "x.liaison", at),
         [nameof(EvidenceTransferred)] = (b, n, at) => new EvidenceTransferred(b, n, "By courier.", "x.liaison", at),
         [nameof(SpontaneousInformationNoted)] = (b, n, at) => new SpontaneousInformationNoted(b, n, "x.liaison", at),
+        [nameof(MeasureResultReported)] = (b, n, at) => new MeasureResultReported(b, n, 1, "Executed", "Witness heard.", [], null, "x.executor", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()

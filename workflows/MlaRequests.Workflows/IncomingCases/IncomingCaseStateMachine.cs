@@ -200,6 +200,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
             .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(RequestWithdrawn, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
                 $"{m.Actor} ({m.Node})", m.At, m.Reason));
         RefusalSignOff(node);
+        DuringExecutionPerMeasure(node);
         OnUnhandledEvent(_order.Handle);
     }
 

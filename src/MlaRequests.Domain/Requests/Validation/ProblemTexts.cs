@@ -104,5 +104,6 @@ public static class ProblemTexts
         ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
         OwnRefusal,
+        .. Measures.MeasureTexts.All,
     ];
 }

@@ -21,6 +21,12 @@ public enum StepFields
 
     /// <summary>Every measure executed.</summary>
     Complete = 16,
+
+    /// <summary>A measure's number (its position in the request).</summary>
+    Measure = 32,
+
+    /// <summary>A measure's status.</summary>
+    MeasureStatus = 64,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

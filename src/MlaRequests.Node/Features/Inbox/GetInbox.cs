@@ -17,8 +17,9 @@ namespace MlaRequests.Node.Features.Inbox;
 /// <c>GET /api/inbox</c>: the human tasks waiting for the caller's role, derived from the workflows'
 /// current states (so a task appears the moment a workflow needs a person and disappears once the
 /// step is taken): prosecutors complete drafts, answer questions and confirm evidence of their
-/// office; liaison officers review outgoing requests and handle incoming ones; supervisors act on
-/// escalated clocks.
+/// office; liaison officers review outgoing requests and handle incoming ones; executors record
+/// execution on the cases assigned to them; supervisors sign off proposed refusals of measures and
+/// act on escalated clocks.
 /// </summary>
 public static class GetInbox
 {
@@ -83,6 +84,9 @@ public static class GetInbox
                 $"/api/incoming/{w.CorrelationId}")).Where(t => t.Actions.Count > 0));
         }
 
+        if (user.IsInRole(Roles.Executor) && !user.IsInRole(Roles.LiaisonOfficer))
+            tasks.AddRange(await ExecutorTasksAsync(user, db, incomingMachine, dueBySubject, cancellationToken));
+
         if (user.IsInRole(Roles.Supervisor))
         {
             // A proposed refusal waits for a supervisor who did not propose it.
@@ -92,6 +96,15 @@ public static class GetInbox
             tasks.AddRange(proposals.Select(w => new TaskItem("Sign off or send back the proposed refusal", w.Reference, w.CorrelationId, w.RequestingNode,
                 w.CurrentState, dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user, w),
                 $"/api/incoming/{w.CorrelationId}")));
+            var measureProposals = await (from r in db.MeasureResults.AsNoTracking()
+                                   join c in db.IncomingCases.AsNoTracking() on r.CaseId equals c.Id
+                                   where r.ProposedBy != null
+                                   select new { c.Id, c.Reference, c.RequestingNode }).Distinct().ToListAsync(cancellationToken);
+            var proposalStates = await db.IncomingCaseWorkflows.AsNoTracking().Where(w => measureProposals.Select(p => p.Id).Contains(w.CorrelationId))
+                .ToDictionaryAsync(w => w.CorrelationId, w => w.CurrentState, cancellationToken);
+            tasks.AddRange(measureProposals.Where(p => proposalStates.ContainsKey(p.Id)).Select(p => new TaskItem("Sign off a proposed refusal of a measure",
+                p.Reference, p.Id, p.RequestingNode, proposalStates[p.Id], dueBySubject.TryGetValue(p.Id, out var due) ? due : null,
+                IncomingSteps.Allowed(incomingMachine, proposalStates[p.Id], user), $"/api/incoming/{p.Id}")).Where(t => t.Actions.Count > 0));
 
             var escalated = await db.Clocks.AsNoTracking().Where(c => c.CurrentState == nameof(DeadlineClockStateMachine.Overdue)).OrderBy(c => c.DueAt)
                 .ToListAsync(cancellationToken);
@@ -115,6 +128,20 @@ public static class GetInbox
         }
 
         return TypedResults.Ok<IReadOnlyList<TaskItem>>(tasks.OrderBy(t => t.DueAt ?? Instant.MaxValue).ToList());
+    }
+
+    /// <summary>An executor's tasks: the cases assigned to them that are being executed.</summary>
+    static async Task<IEnumerable<TaskItem>> ExecutorTasksAsync(ClaimsPrincipal user, NodeDbContext db, IncomingCaseStateMachine machine,
+        Dictionary<Guid, Instant> dueBySubject, CancellationToken cancellationToken)
+    {
+        var executing = new[] { nameof(IncomingCaseStateMachine.InExecution), nameof(IncomingCaseStateMachine.PartiallyExecuted), nameof(IncomingCaseStateMachine.Executed) };
+        var mine = await (from c in IncomingQueries.Visible(db.IncomingCases.AsNoTracking(), user)
+                          join w in db.IncomingCaseWorkflows.AsNoTracking() on c.Id equals w.CorrelationId
+                          where executing.Contains(w.CurrentState)
+                          select new { c.Id, c.Reference, c.RequestingNode, w.CurrentState }).ToListAsync(cancellationToken);
+        return mine.Select(c => new TaskItem(c.CurrentState == nameof(IncomingCaseStateMachine.Executed) ? "Prepare the evidence for transfer" : "Record execution per measure",
+            c.Reference, c.Id, c.RequestingNode, c.CurrentState, dueBySubject.TryGetValue(c.Id, out var due) ? due : null,
+            IncomingSteps.Allowed(machine, c.CurrentState, user), $"/api/incoming/{c.Id}")).Where(t => t.Actions.Count > 0);
     }
 
     static string IncomingTask(string status) => status switch

@@ -7,13 +7,15 @@ namespace MlaRequests.Node.Features.Incoming;
 
 /// <summary>
 /// Who a received request may be assigned to: an account of this node, not locked out, whose role
-/// executes cases (a prosecutor of any of the node's offices, or a liaison officer of the central
-/// authority). A free-text name would put anyone, or a megabyte, on the case and in the audit log.
+/// executes cases (an executing prosecutor or investigator of any of the node's offices, or a liaison
+/// officer of the central authority, who may execute a case itself). A free-text name would put anyone,
+/// or a megabyte, on the case and in the audit log. A case assigned by an earlier release to a name that is
+/// no such account keeps that name until it is reassigned.
 /// </summary>
 public static class Assignees
 {
     /// <summary>The roles that execute a received request.</summary>
-    public static IReadOnlyList<string> ExecutingRoles { get; } = [Roles.Prosecutor, Roles.LiaisonOfficer];
+    public static IReadOnlyList<string> ExecutingRoles { get; } = [Roles.Executor, Roles.LiaisonOfficer];
 
     /// <summary>Problems with <paramref name="assignee"/> under the key <c>assignee</c>; empty when the account may take the case.</summary>
     public static async Task<Dictionary<string, string[]>> ProblemsAsync(StepServices s, string? assignee, CancellationToken ct)

@@ -21,8 +21,9 @@ public sealed class IncomingStep
 
     IncomingStep(string route, Type? body, Func<IncomingCaseStateMachine, Event> @event, string summary, string description, StepFormLayout form,
         Func<IncomingStepContext, Task<Dictionary<string, string[]>>> validate, Func<IncomingStepContext, NodeDbContext, Task<object>> message,
-        Func<RouteGroupBuilder, IncomingStep, RouteHandlerBuilder> map)
+        Func<RouteGroupBuilder, IncomingStep, RouteHandlerBuilder> map, IReadOnlyList<string>? takers)
     {
+        Takers = takers ?? [Roles.LiaisonOfficer];
         Route = route;
         Body = body;
         Event = @event;
@@ -37,19 +38,35 @@ public sealed class IncomingStep
     /// <summary>The step's name and the last segment of its URL, <c>/api/incoming/{id}/{route}</c>.</summary>
     public string Route { get; }
 
-    /// <summary>Who may take it (liaison officers unless <see cref="By"/> says otherwise).</summary>
-    public string Role { get; private set; } = Roles.LiaisonOfficer;
+    /// <summary>The roles that may take it (liaison officers unless the step names others).</summary>
+    public IReadOnlyList<string> Takers { get; private set; }
+
+    /// <summary>True when <paramref name="user"/> has one of the roles that take the step.</summary>
+    public bool MayTake(System.Security.Claims.ClaimsPrincipal user) => Takers.Any(user.IsInRole);
+
+    /// <summary>Who may take it, for the API document (e.g. <c>Liaison officers only</c>).</summary>
+    public string TakersText => Takers.Count == 1
+        ? $"{Plural(Takers[0])} only"
+        : $"Only {string.Join(" or ", Takers.Select(Plural))} (an executor only on the cases assigned to them)";
+
+    static string Plural(string role) => role switch
+    {
+        Roles.LiaisonOfficer => "Liaison officers",
+        Roles.Supervisor => "Supervisors",
+        Roles.Executor => "executors",
+        _ => role,
+    };
 
     /// <summary>
-    /// Why the caller (by user name), although in <see cref="Role"/>, may not take the step on this case's workflow instance (null before
-    /// it started): a 403, and the step is not among the caller's allowed steps. Null when they may.
+    /// Why the caller (by user name), although one of <see cref="Takers"/>, may not take the step on this case's workflow instance
+    /// (null before it started): a 403, and the step is not among the caller's allowed steps. Null when they may.
     /// </summary>
     public Func<string, IncomingCaseState?, string?> Forbidden { get; private set; } = (_, _) => null;
 
     /// <summary>The step is taken by <paramref name="role"/>, and not by anyone <paramref name="forbidden"/> names a reason against.</summary>
     public IncomingStep By(string role, Func<string, IncomingCaseState?, string?>? forbidden = null)
     {
-        Role = role;
+        Takers = [role];
         Forbidden = forbidden ?? ((_, _) => null);
         return this;
     }
@@ -89,19 +106,20 @@ public sealed class IncomingStep
         Func<IncomingStepContext, NodeDbContext, Task<object>> message) =>
         new(route, null, @event, summary, description, form, _ => Task.FromResult(new Dictionary<string, string[]>()), message,
             (group, step) => group.MapPost($"/{{id:guid}}/{route}", (Guid id, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-                IncomingSteps.TakeAsync(step, id, new IncomingSteps.StepInput(), s, node, ct)));
+                IncomingSteps.TakeAsync(step, id, new IncomingSteps.StepInput(), s, node, ct)), null);
 
     /// <summary>
     /// A step that takes a <typeparamref name="TBody"/> body, read into the steps' common input by <paramref name="input"/>. The body is
-    /// required (a reference type, not nullable): a missing or <c>null</c> body is a 400, as for any command.
+    /// required (a reference type, not nullable): a missing or <c>null</c> body is a 400, as for any command. <paramref name="takers"/>
+    /// are the roles that take it (liaison officers when null).
     /// </summary>
     public static IncomingStep With<TBody>(string route, Func<IncomingCaseStateMachine, Event> @event, string summary, string description, StepFormLayout form,
         Func<TBody, IncomingSteps.StepInput> input, Func<IncomingStepContext, Task<Dictionary<string, string[]>>> validate,
-        Func<IncomingStepContext, NodeDbContext, Task<object>> message)
+        Func<IncomingStepContext, NodeDbContext, Task<object>> message, IReadOnlyList<string>? takers = null)
         where TBody : class =>
         new(route, typeof(TBody), @event, summary, description, form, validate, message,
             (group, step) => group.MapPost($"/{{id:guid}}/{route}", (Guid id, TBody body, StepServices s, IOptions<NodeOptions> node, CancellationToken ct) =>
-                IncomingSteps.TakeAsync(step, id, input(body), s, node, ct)));
+                IncomingSteps.TakeAsync(step, id, input(body), s, node, ct)), takers);
 }
 
 /// <summary>What an incoming step works with.</summary>

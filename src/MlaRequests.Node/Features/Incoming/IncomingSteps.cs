@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Deadlines;
+using MlaRequests.Domain.Measures;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Domain.Requests.Validation;
 using MlaRequests.Node.Accounts;
@@ -92,7 +93,7 @@ public static class IncomingSteps
             (x, _) => Message(new PostponeIncoming(x.Id, x.Input.Reason!.Trim(), x.Input.Until!.Value, x.Actor, x.At))),
         IncomingStep.With<ExecutionBody>("record-execution", m => m.RecordExecution, "Record execution",
             "Records what was executed so far; complete when every measure is executed.", new("Step.Summary", StepFields.Complete),
-            b => new() { Complete = b.Complete, Summary = b.Summary }, x => Problems(StepInputRules.Required("summary", x.Input.Summary, x.Services.Limits)),
+            b => new() { Complete = b.Complete, Summary = b.Summary }, ValidateExecutionAsync,
             (x, _) => Message(new RecordExecution(x.Id, x.Input.Complete, x.Input.Summary!.Trim(), x.Actor, x.At))),
         IncomingStep.With<TransferBody>("transfer-evidence", m => m.TransferEvidence, "Transfer the evidence",
             "Records that the evidence was sent to the requesting country, and how.", new("Step.Description"),
@@ -104,6 +105,7 @@ public static class IncomingSteps
         IncomingStep.Without("close", m => m.CloseIncoming, "Note and close spontaneous information",
             "Notes registered spontaneous information and closes it.", new(),
             (x, _) => Message(new CloseIncoming(x.Id, x.Actor, x.At))),
+        .. MeasureSteps.Table,
     ];
 
     /// <summary>The officer to assign.</summary>
@@ -172,8 +174,14 @@ public static class IncomingSteps
         /// <summary>record-execution: what was done.</summary>
         public string? Summary { get; init; }
 
-        /// <summary>transfer-evidence: what was sent and how.</summary>
+        /// <summary>transfer-evidence, prepare-evidence: what was sent and how, or what is ready.</summary>
         public string? Description { get; init; }
+
+        /// <summary>record-measure, propose-measure-refusal, sign-off-measure-refusal: the measure's 1-based position.</summary>
+        public int? Measure { get; init; }
+
+        /// <summary>record-measure: the measure's new status.</summary>
+        public string? MeasureStatus { get; init; }
     }
 
     /// <summary>Maps the steps under <c>/api/incoming</c>, one POST per <see cref="Table"/> entry.</summary>
@@ -184,7 +192,7 @@ public static class IncomingSteps
         {
             var from = string.Join(", ", step.AllowedFrom(machine));
             step.Map(incoming).DescribeStep(step.EventName(machine), step.Summary,
-                $"{step.Description} {Who(step.Role)} only; allowed while the case is {from}.", step.Body);
+                $"{step.Description} {step.TakersText}; allowed while the case is {from}.", step.Body);
         }
     }
 
@@ -200,7 +208,7 @@ public static class IncomingSteps
     {
         ArgumentNullException.ThrowIfNull(user);
         var events = WorkflowSteps.Allowed(machine, status);
-        return Table.Where(s => user.IsInRole(s.Role) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null)
+        return Table.Where(s => s.MayTake(user) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null)
             .Select(s => s.Route).ToList();
     }
 
@@ -217,9 +225,9 @@ public static class IncomingSteps
         if (!IncomingQueries.MaySee(s.User))
             return TypedResults.Forbid();
         var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null)
+        if (found is null || !IncomingQueries.MaySee(s.User, found))
             return TypedResults.NotFound();
-        if (!s.User.IsInRole(step.Role))
+        if (!step.MayTake(s.User))
             return TypedResults.Forbid();
         var workflow = await s.Db.IncomingCaseWorkflows.AsNoTracking().SingleOrDefaultAsync(w => w.CorrelationId == id, ct);
         var status = workflow?.CurrentState ?? nameof(IncomingCaseStateMachine.Received);
@@ -238,11 +246,9 @@ public static class IncomingSteps
         return TypedResults.Accepted(location, result);
     }
 
-    static string Who(string role) => role == Roles.Supervisor ? "Supervisors" : "Liaison officers";
+    internal static Task<object> Message(object message) => Task.FromResult(message);
 
-    static Task<object> Message(object message) => Task.FromResult(message);
-
-    static Task<Dictionary<string, string[]>> Problems(Dictionary<string, string[]> problems) => Task.FromResult(problems);
+    internal static Task<Dictionary<string, string[]>> Problems(Dictionary<string, string[]> problems) => Task.FromResult(problems);
 
     static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, IncomingStepContext x, CancellationToken ct)
     {
@@ -253,6 +259,18 @@ public static class IncomingSteps
 
     static async Task SetAsync(NodeDbContext db, Guid id, Action<IncomingCase> change, CancellationToken ct) =>
         change(await db.IncomingCases.SingleAsync(c => c.Id == id, ct));
+
+    static async Task<Dictionary<string, string[]>> ValidateExecutionAsync(IncomingStepContext x)
+    {
+        var errors = StepInputRules.Required("summary", x.Input.Summary, x.Services.Limits);
+        if (x.Input.Complete)
+        {
+            var results = await x.Services.Db.MeasureResults.AsNoTracking().Where(r => r.CaseId == x.Id).ToListAsync(x.Cancellation);
+            foreach (var (field, problems) in MeasureRules.CompletionProblems(true, x.Case.Content.Measures.Count, results))
+                errors[field] = problems;
+        }
+        return errors;
+    }
 
     static async Task<Dictionary<string, string[]>> ValidateExtensionAsync(IncomingStepContext x)
     {

@@ -9,7 +9,7 @@ using MlaRequests.Workflows.IncomingCases;
 
 namespace MlaRequests.Node.Features.Incoming;
 
-/// <summary><c>GET /api/incoming?status=&amp;country=&amp;page=&amp;pageSize=</c>: requests received from other countries, newest first.</summary>
+/// <summary><c>GET /api/incoming?status=&amp;country=&amp;page=&amp;pageSize=</c>: requests received from other countries, newest first (an executor: those assigned to them).</summary>
 public static class ListIncoming
 {
     /// <summary>One row.</summary>
@@ -32,7 +32,7 @@ public static class ListIncoming
         var number = page ?? 1;
         var size = pageSize ?? Paging.DefaultPageSize;
         var query =
-            from c in db.IncomingCases.AsNoTracking()
+            from c in IncomingQueries.Visible(db.IncomingCases.AsNoTracking(), user)
             join w in db.IncomingCaseWorkflows.AsNoTracking() on c.Id equals w.CorrelationId into workflows
             from w in workflows.DefaultIfEmpty()
             select new { Case = c, Status = w == null ? nameof(IncomingCaseStateMachine.Received) : w.CurrentState };

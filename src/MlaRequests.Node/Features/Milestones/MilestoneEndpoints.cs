@@ -91,7 +91,7 @@ public static class MilestoneEndpoints
         if (!IncomingQueries.MaySee(s.User))
             return null;
         var found = await s.Db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null)
+        if (found is null || !IncomingQueries.MaySee(s.User, found))
             return null;
         var status = await s.Db.IncomingCaseWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.CurrentState).SingleOrDefaultAsync(ct)
             ?? nameof(IncomingCaseStateMachine.Received);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Measures;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Requests;
@@ -33,8 +34,9 @@ public static class GetRequest
     /// <param name="RemoteCaseReference">The requested country's linked domestic case.</param>
     /// <param name="RefusalGrounds">Refusal ground codes, if refused.</param>
     /// <param name="AllowedSteps">Steps the caller may take on this branch now.</param>
+    /// <param name="Measures">Each requested measure with the result the requested country reported (pending until it reports one).</param>
     public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
-        string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps);
+        string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures);
 
     internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
@@ -47,6 +49,9 @@ public static class GetRequest
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
 
         var transport = await TransportStatesAsync(db, branches.Select(b => b.CorrelationId).ToList(), cancellationToken);
+        var measures = new Dictionary<Guid, IReadOnlyList<MeasureView>>();
+        foreach (var branch in branches)
+            measures[branch.CorrelationId] = await MeasureView.ForAsync(db, branch.CorrelationId, request.Content, withProposals: false, cancellationToken);
         var targets = request.Content.Targets.Select(country =>
         {
             var branch = branches.SingleOrDefault(b => b.TargetNode == country);
@@ -54,7 +59,8 @@ public static class GetRequest
             return new TargetView(country, branch?.CorrelationId, branchStatus, branch is null ? "none" : transport.GetValueOrDefault(branch.CorrelationId, "none"),
                 branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
-                branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
+                branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode),
+                branch is null ? [] : measures[branch.CorrelationId]);
         }).ToList();
 
         var createdOn = NodeTime.Today(node.Code, request.CreatedAt);

@@ -235,6 +235,53 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("MlaRequests.Domain.Measures.MeasureResult", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grounds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedGrounds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Measure");
+
+                    b.ToTable("MeasureResults", (string)null);
+                });
+
             modelBuilder.Entity("MlaRequests.Domain.Requests.MlaRequest", b =>
                 {
                     b.Property<Guid>("Id")

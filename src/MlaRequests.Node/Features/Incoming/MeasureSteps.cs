@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Domain.Measures;
+using MlaRequests.Domain.Requests.Validation;
+using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Workflows.Content;
+using MlaRequests.Workflows.IncomingCases;
+
+namespace MlaRequests.Node.Features.Incoming;
+
+/// <summary>
+/// The executing authority's steps on an incoming case, part of <see cref="IncomingSteps.Table"/>: a result per measure,
+/// a refusal of one measure proposed and signed off by a supervisor other than the proposer, and the evidence prepared
+/// for the liaison officer to transfer. The rules behind their 400s are <see cref="MeasureRules"/>.
+/// </summary>
+public static class MeasureSteps
+{
+    static readonly IReadOnlyList<string> Executing = [Roles.Executor, Roles.LiaisonOfficer];
+
+    /// <summary>The entries of the incoming step table.</summary>
+    public static IReadOnlyList<IncomingStep> Table { get; } =
+    [
+        IncomingStep.With<MeasureBody>("record-measure", m => m.RecordMeasureResult, "Record one measure's result",
+            "Records a measure's status (InExecution, Executed, PartiallyExecuted or Impossible) with a summary; Impossible needs reasons. "
+            + "Reported to the requesting country at once; the first measure that yields something makes the case partially executed.",
+            new("Step.Summary", StepFields.Measure | StepFields.MeasureStatus),
+            b => new() { Measure = b.Measure, MeasureStatus = b.Status, Summary = b.Summary, Reasons = b.Reasons },
+            async x => MeasureRules.RecordProblems(x.Input.Measure, x.Case.Content.Measures.Count, x.Input.MeasureStatus, x.Input.Summary, x.Input.Reasons,
+                await CurrentAsync(x), x.Services.Limits),
+            (x, _) =>
+            {
+                var status = MeasureRules.Parse(x.Input.MeasureStatus)!.Value;
+                return IncomingSteps.Message(new RecordMeasureResult(x.Id, x.Input.Measure!.Value, status, x.Input.Summary?.Trim() ?? string.Empty,
+                    status == MeasureStatus.Impossible ? x.Input.Reasons!.Trim() : null, x.Actor, x.At));
+            }, Executing),
+        IncomingStep.With<MeasureRefusalBody>("propose-measure-refusal", m => m.ProposeMeasureRefusal, "Propose to refuse one measure",
+            "Proposes to refuse one measure on coded grounds with reasons (UNTOC Art. 18(21), (23)); it stays on this node until a supervisor "
+            + "other than the proposer signs it off.",
+            new("Step.Reasons", StepFields.Measure | StepFields.Grounds, Danger: true),
+            b => new() { Measure = b.Measure, Grounds = b.Grounds, Reasons = b.Reasons },
+            async x => MeasureRules.ProposalProblems(x.Input.Measure, x.Case.Content.Measures.Count, x.Input.Grounds, x.Input.Reasons, await CurrentAsync(x),
+                ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits),
+            (x, _) => IncomingSteps.Message(new ProposeMeasureRefusal(x.Id, x.Input.Measure!.Value, x.Input.Grounds!, x.Input.Reasons!.Trim(), x.Actor, x.At)),
+            [.. Executing, Roles.Supervisor]),
+        IncomingStep.With<MeasureSignOffBody>("sign-off-measure-refusal", m => m.SignOffMeasureRefusal, "Sign off a proposed refusal of one measure",
+            "Signs off the refusal of one measure someone else proposed; the measure is then refused and the requesting country told, with the "
+            + "proposal's grounds and reasons.",
+            new(null, StepFields.Measure, Danger: true),
+            b => new() { Measure = b.Measure },
+            async x => MeasureRules.SignOffProblems(x.Input.Measure, x.Case.Content.Measures.Count, await CurrentAsync(x), x.Actor),
+            async (x, _) =>
+            {
+                var proposal = (await CurrentAsync(x))!;
+                return new SignOffMeasureRefusal(x.Id, x.Input.Measure!.Value, proposal.ProposedGrounds!.Split(','), proposal.ProposedReasons!, x.Actor, x.At);
+            }, [Roles.Supervisor]),
+        IncomingStep.With<IncomingSteps.TransferBody>("prepare-evidence", m => m.PrepareEvidence, "Prepare the evidence for transfer",
+            "Tells the liaison officers the evidence is ready (what, for which measures); they review it and transfer it.",
+            new("Step.Description"), b => new() { Description = b.Description },
+            x => IncomingSteps.Problems(StepInputRules.Required("description", x.Input.Description, x.Services.Limits)),
+            (x, _) => IncomingSteps.Message(new PrepareEvidence(x.Id, x.Input.Description!.Trim(), x.Actor, x.At)), Executing),
+    ];
+
+    /// <summary>One measure's result.</summary>
+    /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
+    /// <param name="Status">InExecution, Executed, PartiallyExecuted or Impossible.</param>
+    /// <param name="Summary">What was done (required unless InExecution).</param>
+    /// <param name="Reasons">Why it is impossible (required for Impossible).</param>
+    public sealed record MeasureBody(int? Measure, string? Status, string? Summary, string? Reasons);
+
+    /// <summary>A proposed refusal of one measure.</summary>
+    /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
+    /// <param name="Grounds">Ground codes (see <c>GET /api/refusal-grounds</c>).</param>
+    /// <param name="Reasons">Mandatory reasons.</param>
+    public sealed record MeasureRefusalBody(int? Measure, IReadOnlyList<string>? Grounds, string? Reasons);
+
+    /// <summary>The measure whose proposed refusal is signed off.</summary>
+    /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
+    public sealed record MeasureSignOffBody(int? Measure);
+
+    static Task<MeasureResult?> CurrentAsync(IncomingStepContext x) =>
+        x.Input.Measure is { } measure
+            ? x.Services.Db.MeasureResults.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == x.Id && r.Measure == measure, x.Cancellation)
+            : Task.FromResult<MeasureResult?>(null);
+}
