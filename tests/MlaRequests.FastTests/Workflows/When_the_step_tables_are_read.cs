@@ -138,10 +138,11 @@ public sealed class When_the_step_tables_are_read
     {
         var incoming = new IncomingCaseStateMachine(Node);
 
-        IncomingSteps.Find("refuse")!.Should().Match<IncomingStep>(s => s.Role == Roles.LiaisonOfficer && s.Event(incoming) == incoming.ProposeRefusal);
-        IncomingSteps.Find("sign-off-refusal")!.Should().Match<IncomingStep>(s => s.Role == Roles.Supervisor && s.Event(incoming) == incoming.SignOffRefusal);
-        IncomingSteps.Find("return-refusal")!.Should().Match<IncomingStep>(s => s.Role == Roles.Supervisor && s.Event(incoming) == incoming.ReturnRefusal);
-        IncomingSteps.Table.Where(s => s.Route is not "sign-off-refusal" and not "return-refusal").Should().OnlyContain(s => s.Role == Roles.LiaisonOfficer);
+        IncomingSteps.Find("refuse")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.LiaisonOfficer }) && s.Event(incoming) == incoming.ProposeRefusal);
+        IncomingSteps.Find("sign-off-refusal")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.Supervisor }) && s.Event(incoming) == incoming.SignOffRefusal);
+        IncomingSteps.Find("return-refusal")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.Supervisor }) && s.Event(incoming) == incoming.ReturnRefusal);
+        IncomingSteps.Table.Where(s => s.Route is not ("sign-off-refusal" or "return-refusal" or "sign-off-measure-refusal" or "propose-measure-refusal" or "record-measure"))
+            .Should().OnlyContain(s => !s.Takers.Contains(Roles.Supervisor), "a supervisor signs off what another proposed, and otherwise watches");
     }
 
     static Type MessageType(Event @event) =>
