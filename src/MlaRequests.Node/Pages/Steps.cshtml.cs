@@ -111,6 +111,9 @@ public sealed class StepForm
     /// <summary>record-execution.</summary>
     public bool Complete { get; set; }
 
+    /// <summary>answer-enquiry: the enquiry answered.</summary>
+    public Guid? EnquiryId { get; set; }
+
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -131,6 +134,6 @@ public sealed class StepForm
     {
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
-        Complete = Complete, Summary = Text, Description = Text,
+        Complete = Complete, Summary = Text, Description = Text, EnquiryId = EnquiryId, Answer = Text,
     };
 }

@@ -87,7 +87,7 @@ public sealed class When_the_step_tables_are_read
         ];
         string[] branchElsewhere =
         [
-            nameof(BranchStateMachine.OpenBranch), nameof(BranchStateMachine.WithdrawBranch), // the request workflow
+            nameof(BranchStateMachine.OpenBranch), // the request workflow (which also withdraws every branch through WithdrawBranch, a step of its own here)
             nameof(BranchStateMachine.IncomingRequestRegistered), nameof(BranchStateMachine.IncomingRequestAssigned), nameof(BranchStateMachine.RecognitionPeriodExtended),
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),

@@ -207,6 +207,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             .RecordWhenLate<BranchState, EvidenceTransferred>(EvidenceSent, (_, m) => new(TimelineTexts.EvidenceTransferred.Format(), Remote(m.Node, m.Actor), m.At,
                 m.Description))
             .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
+        DuringStatusEnquiries(node);
         OnUnhandledEvent(_order.Handle);
     }
 

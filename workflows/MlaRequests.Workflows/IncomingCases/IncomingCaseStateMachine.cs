@@ -199,6 +199,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 $"{m.Actor} ({m.Node})", m.At, m.Answer))
             .RecordWhenLate<IncomingCaseState, RequestWithdrawn>(RequestWithdrawn, (_, m) => new(TimelineTexts.WithdrawnByRequester.Format(),
                 $"{m.Actor} ({m.Node})", m.At, m.Reason));
+        DuringStatusEnquiries(node);
         OnUnhandledEvent(_order.Handle);
     }
 

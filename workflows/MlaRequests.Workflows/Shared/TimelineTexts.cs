@@ -138,5 +138,6 @@ public static partial class TimelineTexts
         new(InformationReceived), new(ResponseTransmitted), new(ClosedOnReceipt), new(WithdrawnByRequester),
         new(ClockReminder, ClockReminderDetails), new(ClockOverdue, ClockOverdueDetails), new(ClockExtended, ClockExtendedDetails), new(ClockExtensionRefused),
         new(MilestoneProposed, MilestoneDetails), new(MilestoneConfirmed, MilestoneDetails),
+        .. StatusEnquiryEntries,
     ];
 }

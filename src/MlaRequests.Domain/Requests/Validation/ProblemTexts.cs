@@ -94,11 +94,18 @@ public static class ProblemTexts
     /// <summary>An assignee who is not an account that may execute a case.</summary>
     public static readonly TextTemplate UnknownAssignee = T("UnknownAssignee", "'{user}' is not an active account of this node with a role that executes cases ({roles}).");
 
+    /// <summary><c>This case has no status enquiry {enquiry}.</c></summary>
+    public static readonly TextTemplate UnknownEnquiry = T("UnknownEnquiry", "This case has no status enquiry {enquiry}.");
+
+    /// <summary><c>This status enquiry was already answered; each enquiry is answered once.</c></summary>
+    public static readonly TextTemplate EnquiryAnswered = T("EnquiryAnswered", "This status enquiry was already answered; each enquiry is answered once.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
         NotAllowedTitle, NotAllowed, Required, RequiredBy, GroundsRequired, FiscalGround, UnknownGrounds, FutureDate, PeriodRequired, ExtendedOnce,
         ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
+        UnknownEnquiry, EnquiryAnswered,
     ];
 }
