@@ -8,6 +8,6 @@ namespace MlaRequests.Node.Messaging;
 /// </summary>
 public sealed class StatusEnquiryOptions
 {
-    /// <summary>The office codes (e.g. <c>ALM</c>) whose branches get an automatic enquiry when a foreign clock escalates; empty: none.</summary>
+    /// <summary>The office codes (e.g. <c>KZ-ALM</c>) whose branches get an automatic enquiry when a foreign clock escalates; empty: none.</summary>
     public List<string> AutomaticForOffices { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
@@ -40,6 +41,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         .. Delivering.Select(s => new Transition<BranchState>(s, "EvidenceSent", "EvidenceTransferred")),
         new("EvidenceTransferred", "ConfirmEvidenceReceived", "Completed"),
         .. Open.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
+        // Status enquiries change no status: asked while the branch is open, answered whenever the requested country answers.
+        .. Open.Select(s => new Transition<BranchState>(s, "SendStatusEnquiry", s)),
+        .. Open.Concat(["Completed", "Refused", "Withdrawn"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
 
     /// <inheritdoc />
@@ -56,6 +60,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["InformationRequested"] = "AdditionalInformationRequested", ["AnswerAdditionalInformation"] = "UnderRecognition", ["IncomingRequestPostponed"] = "Postponed",
         ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
+        ["SendStatusEnquiry"] = "Transmitted",
     };
 
     /// <inheritdoc />
@@ -78,7 +83,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     };
 
     /// <summary>The branch's request shares the branch's id here, so its timeline is found under that id.</summary>
-    public override IEnumerable<object> Related(Guid id) => [Step.Request(id)];
+    public override IEnumerable<object> Related(Guid id) => [Step.Request(id), Step.Enquiry(id)];
 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
@@ -97,6 +102,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "ConfirmEvidenceReceived" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
         "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
+        "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
+            Step.Actor, Step.At),
+        "StatusEnquiryAnswered" => new StatusEnquiryAnswered(id, "KG", Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
@@ -41,6 +42,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "TransferEvidence", "ResponseTransmitted")),
         new("ResponseTransmitted", "EvidenceReceiptConfirmed", "Closed"),
         .. Open.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
+        // Status enquiries change no status: kept and answered whatever the case's status.
+        .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
+        .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
     ];
 
     /// <inheritdoc />
@@ -73,6 +77,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         AcknowledgementClockId = Guid.NewGuid(), RecognitionClockId = Guid.NewGuid(), ExecutionClockId = Guid.NewGuid(), ProvisionalClockId = Guid.NewGuid(),
     };
 
+    /// <summary>An enquiry from KG waiting for its answer.</summary>
+    public override IEnumerable<object> Related(Guid id) => [Step.Enquiry(id)];
+
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
@@ -91,6 +98,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "RequestWithdrawn" => new RequestWithdrawn(id, "KG", "The case was closed", Step.Actor, Step.At),
         "OpenMirrorCase" => new OpenMirrorCase(id, "KZ-2026-78", Step.Actor, Step.At),
         "CloseIncoming" => new CloseIncoming(id, Step.Actor, Step.At),
+        "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
+        "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

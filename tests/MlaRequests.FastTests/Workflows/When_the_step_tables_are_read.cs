@@ -66,7 +66,7 @@ public sealed class When_the_step_tables_are_read
         [
             nameof(IncomingCaseStateMachine.IncomingRequestReceived), // the border opens the case
             nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
-            nameof(IncomingCaseStateMachine.RequestWithdrawn), // the requesting country's steps
+            nameof(IncomingCaseStateMachine.RequestWithdrawn), nameof(IncomingCaseStateMachine.StatusEnquirySent), // the requesting country's steps
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -91,7 +91,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.IncomingRequestRegistered), nameof(BranchStateMachine.IncomingRequestAssigned), nameof(BranchStateMachine.RecognitionPeriodExtended),
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
-            nameof(BranchStateMachine.SpontaneousInformationNoted), // the requested country's steps
+            nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

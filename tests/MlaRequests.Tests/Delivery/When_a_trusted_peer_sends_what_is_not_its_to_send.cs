@@ -36,6 +36,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(ExecutionRecorded)] = (b, n, at) => new ExecutionRecorded(b, n, true, "Done.", "x.liaison", at),
         [nameof(EvidenceTransferred)] = (b, n, at) => new EvidenceTransferred(b, n, "By courier.", "x.liaison", at),
         [nameof(SpontaneousInformationNoted)] = (b, n, at) => new SpontaneousInformationNoted(b, n, "x.liaison", at),
+        [nameof(StatusEnquiryAnswered)] = (b, n, at) => new StatusEnquiryAnswered(b, n, Guid.NewGuid(), "The hearing is set for 20 April.", "x.liaison", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
@@ -43,6 +44,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(RequestWithdrawn)] = (b, n, at) => new RequestWithdrawn(b, n, "Suspect arrested.", "x.prosecutor", at),
         [nameof(AdditionalInformationProvided)] = (b, n, at) => new AdditionalInformationProvided(b, n, "Halyk Bank.", "x.prosecutor", at),
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
+        [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),
     };
 
     [Fact]

@@ -3,6 +3,7 @@ using MassTransit.SagaStateMachine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.IncomingCases;
@@ -19,6 +20,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseSta
     /// <summary>Its workflow with the current state.</summary>
     public WorkflowDiagram? Diagram { get; private set; }
 
+    /// <summary>The status enquiries the requesting country sent about the case.</summary>
+    public IReadOnlyList<EnquiryEndpoints.View> Enquiries { get; private set; } = [];
+
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -27,6 +31,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseSta
             case Ok<GetIncoming.Response> ok:
                 Shown = ok.Value!;
                 Diagram = new WorkflowDiagram(machine.GetGraph(), Shown.Status);
+                Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
                 return Page();
             case ForbidHttpResult:
                 return Forbid();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MassTransit;
 using MassTransit.SagaStateMachine;
+using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
@@ -30,6 +31,14 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequest
     /// <summary>Each target's branch workflow with its current state.</summary>
     public IReadOnlyDictionary<string, WorkflowDiagram> BranchDiagrams { get; private set; } = new Dictionary<string, WorkflowDiagram>();
 
+    /// <summary>The status enquiries sent to each requested country, with their answers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EnquiryEndpoints.View>> Enquiries { get; private set; } =
+        new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
+
+    /// <summary>True for a branch status no country moves on from (the request completes when every branch has one).</summary>
+    public bool IsFinal(string status) =>
+        status is nameof(BranchStateMachine.Completed) or nameof(BranchStateMachine.Refused) or nameof(BranchStateMachine.Withdrawn);
+
     /// <summary>Loads the request, or answers 404.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -43,6 +52,10 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequest
             Missing = ContentData.RequiredContent.Missing(request.Content);
         Diagram = new WorkflowDiagram(requestMachine.GetGraph(), request.Status);
         BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => new WorkflowDiagram(branchMachine.GetGraph(), t.Status));
+        var enquiries = new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
+        foreach (var target in request.Targets.Where(t => t.BranchId is not null))
+            enquiries[target.Country] = await EnquiryEndpoints.ListAsync(db, target.BranchId!.Value, ct);
+        Enquiries = enquiries;
         return Page();
     }
 
