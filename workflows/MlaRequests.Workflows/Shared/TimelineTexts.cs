@@ -139,5 +139,6 @@ public static partial class TimelineTexts
         new(ClockReminder, ClockReminderDetails), new(ClockOverdue, ClockOverdueDetails), new(ClockExtended, ClockExtendedDetails), new(ClockExtensionRefused),
         new(MilestoneProposed, MilestoneDetails), new(MilestoneConfirmed, MilestoneDetails),
         .. StatusEnquiryEntries,
+        .. FollowUpEntries,
     ];
 }

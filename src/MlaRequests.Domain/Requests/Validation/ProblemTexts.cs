@@ -100,12 +100,19 @@ public static class ProblemTexts
     /// <summary><c>This status enquiry was already answered; each enquiry is answered once.</c></summary>
     public static readonly TextTemplate EnquiryAnswered = T("EnquiryAnswered", "This status enquiry was already answered; each enquiry is answered once.");
 
+    /// <summary><c>A new request after a refusal starts from a refused branch; this one is {status}.</c></summary>
+    public static readonly TextTemplate AfterRefusalOnly = T("AfterRefusalOnly", "A new request after a refusal starts from a refused branch; this one is {status}.");
+
+    /// <summary><c>The request was withdrawn from this country; a supplementary request does not follow it there.</c></summary>
+    public static readonly TextTemplate SupplementaryWithdrawn = T("SupplementaryWithdrawn",
+        "The request was withdrawn from this country; a supplementary request does not follow it there.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
         NotAllowedTitle, NotAllowed, Required, RequiredBy, GroundsRequired, FiscalGround, UnknownGrounds, FutureDate, PeriodRequired, ExtendedOnce,
         ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
-        UnknownEnquiry, EnquiryAnswered,
+        UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
     ];
 }

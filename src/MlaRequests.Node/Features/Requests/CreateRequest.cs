@@ -42,6 +42,7 @@ public static class CreateRequest
                 Id = id, Reference = reference, RequestingNode = node.Value.Code, OfficeCode = user.Office(),
                 CreatedBy = user.UserName(), CreatedAt = now, UpdatedAt = now, Revision = 1,
             };
+            content.FollowsUp = null; // a link to an earlier request is the node's to set (FollowUpRequest), never the client's
             request.SetContent(content);
             db.Requests.Add(request);
             commands.Publish(new RequestDrafted(id, reference, request.OfficeCode, user.UserName(), now));

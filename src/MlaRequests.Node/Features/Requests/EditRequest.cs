@@ -40,6 +40,7 @@ public static class EditRequest
         await commands.CommitAsync(async context =>
         {
             var request = await context.Requests.SingleAsync(r => r.Id == id, cancellationToken);
+            content.FollowsUp = request.Content.FollowsUp; // the link to an earlier request stays as the node set it
             request.SetContent(content);
             request.Revision = revision;
             request.UpdatedAt = clock.GetCurrentInstant();

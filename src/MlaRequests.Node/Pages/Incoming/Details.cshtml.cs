@@ -23,6 +23,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseSta
     /// <summary>The status enquiries the requesting country sent about the case.</summary>
     public IReadOnlyList<EnquiryEndpoints.View> Enquiries { get; private set; } = [];
 
+    /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
+    public Domain.Cases.IncomingCase? Earlier { get; private set; }
+
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -32,6 +35,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseSta
                 Shown = ok.Value!;
                 Diagram = new WorkflowDiagram(machine.GetGraph(), Shown.Status);
                 Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
+                Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
                 return Page();
             case ForbidHttpResult:
                 return Forbid();
