@@ -33,12 +33,14 @@ public static class FollowUpRequest
                 StartAsync(FollowUpKind.Supplementary, id, country, s, ct))
             .WithName("DraftSupplementaryRequest").WithSummary("Draft a supplementary request to one requested country")
             .WithDescription("Opens a new draft to this country only, linked to this request, with its content but no measures: the prosecutor adds the new "
-                + "measures or persons, then submits it for review. Prosecutors of the request's office; not for a country the request was withdrawn from.");
+                + "measures or persons, then submits it for review. Prosecutors of the request's office; not for a country the request was withdrawn from.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         commands.MapPost("/{id:guid}/targets/{country}/after-refusal", (Guid id, string country, StepServices s, CancellationToken ct) =>
                 StartAsync(FollowUpKind.AfterRefusal, id, country, s, ct))
             .WithName("DraftRequestAfterRefusal").WithSummary("Draft a new request after a refusal")
             .WithDescription("Opens a new draft to the country that refused, prefilled from this request and linked to it, to be amended and submitted "
-                + "for review. Prosecutors of the request's office; only from a refused branch.");
+                + "for review. Prosecutors of the request's office; only from a refused branch.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>Starts the follow-up exactly as its endpoint does (the web UI's form calls this too).</summary>
