@@ -53,4 +53,23 @@ public sealed class When_a_request_follows_an_earlier_one
         afterRefusal.FollowsUp!.Kind.Should().Be(FollowUpKind.AfterRefusal);
         earlier.Targets.Should().Equal(["KG", "TJ"], "the earlier request is not changed");
     }
+
+    [Fact]
+    public void A_client_may_leave_the_link_out_or_send_it_back_unchanged_but_never_set_or_change_it()
+    {
+        var stored = FollowUpRules.Prefill(TestContent.Complete(LegalBasis.Untoc, "KG"), FollowUpKind.Supplementary, Guid.NewGuid(), "KZ-2026-000012", "KG").FollowsUp!;
+        var sameAgain = new FollowUp
+        {
+            Kind = stored.Kind, EarlierRequestId = stored.EarlierRequestId, EarlierBranchId = stored.EarlierBranchId, EarlierReference = stored.EarlierReference,
+        };
+        var changed = new FollowUp
+        {
+            Kind = FollowUpKind.AfterRefusal, EarlierRequestId = stored.EarlierRequestId, EarlierBranchId = stored.EarlierBranchId, EarlierReference = stored.EarlierReference,
+        };
+
+        FollowUpRules.InputProblems(null, stored).Should().BeEmpty();
+        FollowUpRules.InputProblems(sameAgain, stored).Should().BeEmpty();
+        FollowUpRules.InputProblems(changed, stored).Keys.Should().Equal("followsUp");
+        FollowUpRules.InputProblems(sameAgain, null)["followsUp"].Should().Equal(ProblemTexts.FollowUpSetByNode.Format());
+    }
 }

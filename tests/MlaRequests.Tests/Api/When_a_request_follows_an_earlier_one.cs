@@ -109,16 +109,25 @@ public sealed class When_a_request_follows_an_earlier_one(ApiNode api) : IClassF
     }
 
     [Fact]
-    public async Task A_link_a_client_sends_with_a_new_draft_is_not_kept()
+    public async Task A_link_a_client_sends_is_refused_naming_followsUp_and_one_read_back_unchanged_is_kept()
     {
         var content = TestContent.Complete(LegalBasis.Untoc, "KG");
         content.FollowsUp = new FollowUp { Kind = FollowUpKind.Supplementary, EarlierBranchId = Guid.NewGuid(), EarlierReference = "KZ-2026-999999" };
+        var prosecutor = await api.As(Prosecutor);
 
-        var created = await (await api.As(Prosecutor)).CreateAsync(content);
+        var created = await prosecutor.Client.PostAsJsonAsync("/api/requests", content, RequestContentJson.Options);
 
-        var stored = (await (await api.As(Prosecutor)).GetAsync($"/api/requests/{created.Id}")).GetProperty("content");
-        (stored.TryGetProperty("followsUp", out var link) ? link.ValueKind : JsonValueKind.Null).Should().Be(JsonValueKind.Null,
-            "only the node links a request to an earlier one");
+        (await created.ErrorFieldsAsync()).Should().Equal("followsUp");
+        var (id, _) = await api.BranchIn("Acknowledged");
+        var draft = await prosecutor.PostAsync($"/api/requests/{id}/targets/KG/supplementary");
+        var newId = (await draft.JsonAsync()).GetProperty("id").GetGuid();
+        await api.Node.RequestIn(newId, "Draft");
+        var stored = RequestContentJson.Deserialize((await prosecutor.GetAsync($"/api/requests/{newId}")).GetProperty("content").GetRawText());
+        (await (await prosecutor.Client.PutAsJsonAsync($"/api/requests/{newId}", stored, RequestContentJson.Options)).JsonAsync()).GetProperty("revision")
+            .GetInt32().Should().Be(2, "the link read back unchanged is accepted");
+        stored.FollowsUp!.EarlierReference = "KZ-2026-999999";
+        var changed = await prosecutor.Client.PutAsJsonAsync($"/api/requests/{newId}", stored, RequestContentJson.Options);
+        (await changed.ErrorFieldsAsync()).Should().Equal("followsUp");
     }
 
     [Fact]

@@ -16,6 +16,17 @@ public static class FollowUpRules
     };
 
     /// <summary>
+    /// The problem with a client's <paramref name="sent"/> link when it creates or edits content whose stored link is
+    /// <paramref name="stored"/> (null for a new draft), keyed by field: the link is the node's to set, so a client may only send it back
+    /// unchanged (as it read it) or leave it out.
+    /// </summary>
+    public static Dictionary<string, string[]> InputProblems(FollowUp? sent, FollowUp? stored) =>
+        sent is null || (stored is not null && sent.Kind == stored.Kind && sent.EarlierRequestId == stored.EarlierRequestId
+            && sent.EarlierBranchId == stored.EarlierBranchId && sent.EarlierReference == stored.EarlierReference)
+            ? []
+            : new() { ["followsUp"] = [ProblemTexts.FollowUpSetByNode.Format()] };
+
+    /// <summary>
     /// The draft's content: a copy of <paramref name="earlier"/> addressed to <paramref name="country"/> only, linked to it; a supplementary
     /// request starts without measures (the prosecutor adds the new ones), a new request after a refusal with everything (to be amended).
     /// </summary>

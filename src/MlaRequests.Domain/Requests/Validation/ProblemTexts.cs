@@ -107,6 +107,10 @@ public static class ProblemTexts
     public static readonly TextTemplate SupplementaryWithdrawn = T("SupplementaryWithdrawn",
         "The request was withdrawn from this country; a supplementary request does not follow it there.");
 
+    /// <summary><c>The link to an earlier request is set by the node (supplementary, after-refusal); leave it out or send it back unchanged.</c></summary>
+    public static readonly TextTemplate FollowUpSetByNode = T("FollowUpSetByNode",
+        "The link to an earlier request is set by the node (supplementary, after-refusal); leave it out or send it back unchanged.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
@@ -114,5 +118,6 @@ public static class ProblemTexts
         ExtensionRange, ContentRequired, UnknownCountry, OwnCountry, CountryTwice, JitPeriod, NegativeDamage, TooLong, TooMany,
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
         UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
+        FollowUpSetByNode,
     ];
 }

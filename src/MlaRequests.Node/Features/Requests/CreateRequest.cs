@@ -28,6 +28,9 @@ public static class CreateRequest
         if (!user.IsInRole(Roles.Prosecutor))
             return TypedResults.Forbid();
         var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
+        // A link to an earlier request is the node's to set (FollowUpRequest), never the client's.
+        foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, null))
+            errors[field] = problems;
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -42,7 +45,6 @@ public static class CreateRequest
                 Id = id, Reference = reference, RequestingNode = node.Value.Code, OfficeCode = user.Office(),
                 CreatedBy = user.UserName(), CreatedAt = now, UpdatedAt = now, Revision = 1,
             };
-            content.FollowsUp = null; // a link to an earlier request is the node's to set (FollowUpRequest), never the client's
             request.SetContent(content);
             db.Requests.Add(request);
             commands.Publish(new RequestDrafted(id, reference, request.OfficeCode, user.UserName(), now));

@@ -32,6 +32,8 @@ public static class EditRequest
         if (status != nameof(OutgoingRequestStateMachine.Draft))
             return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
         var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
+        foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, found.Content.FollowsUp))
+            errors[field] = problems;
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
