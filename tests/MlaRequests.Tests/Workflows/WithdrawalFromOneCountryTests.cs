@@ -128,6 +128,20 @@ public sealed class When_a_foreign_clock_escalates : IDisposable
         await Eventually.Until(() => node.Clocks(id), cs => cs.Any(c => c.BranchId == branch && c.CurrentState == "Overdue"), TimeSpan.FromSeconds(10), "the escalation");
         await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(!kg.About(branch).OfType<StatusEnquirySent>().Any()),
             "no automatic enquiry while the office has not turned it on");
+
+        // The inbox offers the enquiry to the request's office while the clock is overdue and none went out since it fell due.
+        var prosecutor = await node.LoginAsync("kz.prosecutor");
+        var offered = (await prosecutor.GetAsync("/api/inbox")).EnumerateArray()
+            .Where(t => t.GetProperty("task").GetString() == "A clock the requested country must meet is overdue: send a status enquiry").ToList();
+        offered.Should().ContainSingle().Which.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).Should().Equal("enquire");
+        offered[0].GetProperty("country").GetString().Should().Be("KG");
+        (await (await node.LoginAsync("kz.prosecutor2")).GetAsync("/api/inbox")).EnumerateArray()
+            .Should().NotContain(t => t.GetProperty("subjectId").GetGuid() == id, "another office is not offered this request's enquiry");
+        await prosecutor.StepAsync($"/api/requests/{id}/targets/KG/enquire", new { question = "Has our request been registered?" });
+        await kg.Receives<StatusEnquirySent>(branch);
+        await Eventually.Until(async () => (await prosecutor.GetAsync("/api/inbox")).EnumerateArray()
+                .Any(t => t.GetProperty("task").GetString()!.EndsWith("send a status enquiry", StringComparison.Ordinal)),
+            offeredStill => !offeredStill, TimeSpan.FromSeconds(10), "the offer to go once an enquiry went out");
     }
 
     public void Dispose() => _data.Dispose();

@@ -16,6 +16,12 @@ namespace MlaRequests.Node.Features.Inbox;
 /// </summary>
 public static class StatusEnquiryTasks
 {
+    /// <summary>The liaison officer's task for an enquiry not answered yet (the country is the task's).</summary>
+    public const string AnswerTask = "Answer the status enquiry";
+
+    /// <summary>The requesting office's task while a clock the requested country must meet is overdue (the country is the task's).</summary>
+    public const string EnquireTask = "A clock the requested country must meet is overdue: send a status enquiry";
+
     /// <summary>The enquiry tasks for <paramref name="user"/>.</summary>
     public static async Task<IReadOnlyList<GetInbox.TaskItem>> ForAsync(ClaimsPrincipal user, NodeDbContext db, BranchStateMachine branchMachine,
         CancellationToken ct)
@@ -31,7 +37,7 @@ public static class StatusEnquiryTasks
                               select new { e.Id, e.AskedAt, c.Reference, CaseId = c.Id, c.RequestingNode }).ToListAsync(ct);
             var statuses = await db.IncomingCaseWorkflows.AsNoTracking().Where(w => open.Select(o => o.CaseId).Contains(w.CorrelationId))
                 .ToDictionaryAsync(w => w.CorrelationId, w => w.CurrentState, ct);
-            tasks.AddRange(open.OrderBy(o => o.AskedAt).Select(o => new GetInbox.TaskItem($"Answer the status enquiry from {o.RequestingNode}", o.Reference, o.CaseId,
+            tasks.AddRange(open.OrderBy(o => o.AskedAt).Select(o => new GetInbox.TaskItem(AnswerTask, o.Reference, o.CaseId,
                 o.RequestingNode, statuses.GetValueOrDefault(o.CaseId, nameof(IncomingCaseStateMachine.Received)), null, ["answer-enquiry"],
                 $"/api/incoming/{o.CaseId}/enquiries")));
         }
@@ -53,7 +59,7 @@ public static class StatusEnquiryTasks
                 var steps = RequestSteps.AllowedOnBranch(branchMachine, o.Branch.CurrentState, user, o.Branch.OfficeCode).Where(s => s == "enquire").ToList();
                 if (steps.Count > 0)
                 {
-                    tasks.Add(new GetInbox.TaskItem($"The {o.Kind} clock {o.Branch.TargetNode} must meet is overdue: send a status enquiry", o.Branch.Reference,
+                    tasks.Add(new GetInbox.TaskItem(EnquireTask, o.Branch.Reference,
                         o.Branch.RequestId, o.Branch.TargetNode, o.Branch.CurrentState, o.DueAt, steps, $"/api/requests/{o.Branch.RequestId}"));
                 }
             }
