@@ -14,7 +14,7 @@ namespace MlaRequests.Node.Messaging;
 /// this on (<see cref="StatusEnquiryOptions"/>). The enquiry's id follows from the clock's, so a redelivered or repeated escalation
 /// of the same clock asks nothing new (the branch keeps each enquiry id once): one enquiry per clock, never a storm.
 /// </summary>
-public sealed class AutomaticStatusEnquiry(NodeDbContext db, IOptions<StatusEnquiryOptions> options, WorkflowNode node) : IConsumer<DeadlineEscalated>
+public sealed class AutomaticStatusEnquiryConsumer(NodeDbContext db, IOptions<StatusEnquiryOptions> options, WorkflowNode node) : IConsumer<DeadlineEscalated>
 {
     /// <inheritdoc />
     public async Task Consume(ConsumeContext<DeadlineEscalated> context)
