@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
@@ -33,11 +34,22 @@ public static class IncomingRequests
             return $"over the input limits: {bounds}";
         return contract switch
         {
-            RequestTransmitted request => Problem(request, nodeCode, limits, now.InUtc().Date),
+            RequestTransmitted request => Problem(request, nodeCode, limits, LaterToday(nodeCode, request.FromNode, now)),
             RecognitionPeriodExtended { Extension: var extension } when !IsRecognitionExtension(extension) =>
                 $"over the input limits: Extension: {PeriodPattern.NormalizingIso.Format(extension)} is not 1 to {LongestRecognitionExtension.Value} days",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The later of today here and today in the sending country: a date the sender's own checks took as today or earlier
+    /// (a birth date, a desired date) is never refused here because this country's calendar day has not begun yet.
+    /// </summary>
+    static LocalDate LaterToday(string nodeCode, string fromNode, Instant now)
+    {
+        var here = NodeTime.Today(nodeCode, now);
+        var there = NodeCode.IsKnown(fromNode) ? NodeTime.Today(fromNode, now) : here;
+        return here > there ? here : there;
     }
 
     /// <summary>The longest recognition extension any deadline policy allows (the API checks the case's own policy; a peer's message is checked against this bound).</summary>
@@ -82,7 +94,7 @@ public static class IncomingRequests
         if (await db.IncomingCases.AnyAsync(c => c.Id == request.BranchId, context.CancellationToken))
             return;
 
-        var reference = await References.NextAsync(db, $"{nodeCode}-IN", now, context.CancellationToken);
+        var reference = await References.NextAsync(db, $"{nodeCode}-IN", nodeCode, now, context.CancellationToken);
         var content = RequestContentJson.Deserialize(request.ContentJson);
         db.IncomingCases.Add(new IncomingCase
         {

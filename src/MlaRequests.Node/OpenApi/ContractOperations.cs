@@ -116,6 +116,17 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
     {
         if (string.IsNullOrEmpty(response.Description) || response.Description == ReasonPhrases.GetReasonPhrase(status))
             response.Description = Meanings.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status);
+        if (status is StatusCodes.Status201Created or StatusCodes.Status202Accepted)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            response.Headers.TryAdd("Location", new OpenApiHeader
+            {
+                Description = "Where to read the result: the created resource, or the case or request the accepted step acts on.",
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                Example = JsonValue.Create("/api/requests/0196a1c2-7b3e-7d4f-9a10-3c5e7f9b1d2a"),
+            });
+        }
         if (status < 400 || response.Content is { Count: > 0 })
             return;
         var schema = status == 400 ? ContractDocument.ValidationProblem : ContractDocument.Problem;

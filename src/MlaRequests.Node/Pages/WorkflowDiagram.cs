@@ -1,3 +1,4 @@
+using MassTransit;
 using MlaRequests.Node.Features.Requests;
 using MassTransit.SagaStateMachine;
 using MlaRequests.Workflows.Branches;
@@ -34,10 +35,17 @@ public sealed class WorkflowDiagram
     /// <summary>Total height.</summary>
     public int Height => Boxes.Count == 0 ? 0 : Boxes.Max(b => b.Y) + BoxHeight + 10;
 
-    /// <summary>Lays out <paramref name="graph"/> with <paramref name="current"/> highlighted.</summary>
-    public WorkflowDiagram(StateMachineGraph graph, string? current)
+    /// <summary>Lays out <paramref name="machine"/> with <paramref name="current"/> highlighted.</summary>
+    public static WorkflowDiagram Of<TSaga>(StateMachine<TSaga> machine, string? current)
+        where TSaga : class, SagaStateMachineInstance
     {
-        var transitions = GetDiagram.Transitions(graph).Where(t => t.From != "[*]" && t.To != "Final").ToList();
+        ArgumentNullException.ThrowIfNull(machine);
+        return new WorkflowDiagram(GetDiagram.Transitions(machine.GetGraph(), machine.Initial)
+            .Where(t => t.From != GetDiagram.Start && t.To != machine.Final.Name).ToList(), current);
+    }
+
+    WorkflowDiagram(List<(string From, string To, string Event)> transitions, string? current)
+    {
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
         var start = transitions.Select(t => t.From).FirstOrDefault(s => s is nameof(OutgoingRequestStateMachine.Draft) or nameof(BranchStateMachine.Transmitted)
                 or nameof(IncomingCaseStateMachine.Received) or nameof(DeadlineClockStateMachine.Running))

@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -6,11 +7,14 @@ namespace MlaRequests.Node.Persistence;
 /// <summary>Gives out references like <c>KZ-2026-000114</c>; call inside the write transaction so numbers never repeat.</summary>
 public static class References
 {
-    /// <summary>The next reference for <paramref name="prefix"/> in the year of <paramref name="now"/> (UTC).</summary>
-    public static async Task<string> NextAsync(NodeDbContext db, string prefix, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next reference for <paramref name="prefix"/> in the year of <paramref name="now"/> where the node's office sits
+    /// (a request registered at 02:00 on 1 January in Almaty is numbered in the new year, as the office's register is).
+    /// </summary>
+    public static async Task<string> NextAsync(NodeDbContext db, string prefix, string nodeCode, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var year = now.InUtc().Year;
+        var year = NodeTime.Today(nodeCode, now).Year;
         var counter = await db.ReferenceCounters.SingleOrDefaultAsync(x => x.Prefix == prefix && x.Year == year, cancellationToken);
         if (counter is null)
             db.ReferenceCounters.Add(counter = new ReferenceCounter { Prefix = prefix, Year = year });

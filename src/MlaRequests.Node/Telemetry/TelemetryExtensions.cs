@@ -84,14 +84,18 @@ public static class TelemetryExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<OutgoingRequestStateMachine>().ConnectStateObserver(new TransitionCounter<OutgoingRequestState>(node));
-            services.GetRequiredService<BranchStateMachine>().ConnectStateObserver(new TransitionCounter<BranchState>(node));
-            services.GetRequiredService<IncomingCaseStateMachine>().ConnectStateObserver(new TransitionCounter<IncomingCaseState>(node));
-            services.GetRequiredService<DeadlineClockStateMachine>().ConnectStateObserver(new TransitionCounter<DeadlineClockState>(node));
+            Count(services.GetRequiredService<OutgoingRequestStateMachine>(), node);
+            Count(services.GetRequiredService<BranchStateMachine>(), node);
+            Count(services.GetRequiredService<IncomingCaseStateMachine>(), node);
+            Count(services.GetRequiredService<DeadlineClockStateMachine>(), node);
             _ = services.GetRequiredService<DeadlineGauges>();
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        static void Count<TState>(MassTransitStateMachine<TState> machine, WorkflowNode node)
+            where TState : class, SagaStateMachineInstance =>
+            machine.ConnectStateObserver(new TransitionCounter<TState>(node, machine));
     }
 }

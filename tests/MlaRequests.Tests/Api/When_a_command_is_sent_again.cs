@@ -73,7 +73,7 @@ public sealed class When_a_command_is_sent_again(ApiNode api) : IClassFixture<Ap
 
         await first.ShouldBeAsync(HttpStatusCode.Created);
         (await Canonical(retry)).Should().Be(await Canonical(first));
-        await Eventually.Until(async () => (await api.Node.Request(id))!.NoteCount, n => n >= 1, TimeSpan.FromSeconds(20), "the note");
+        await Eventually.Until(async () => (await api.Node.Request(id))!.NoteCount, n => n >= 1, TestTimeouts.Workflow, "the note");
         await api.Settled();
         (await prosecutor.GetAsync($"/api/requests/{id}")).GetProperty("noteCount").GetInt32().Should().Be(1);
         (await api.Node.Query(db => Task.FromResult(db.Notes.Count(n => n.RequestId == id)))).Should().Be(1);
@@ -191,7 +191,7 @@ public sealed class When_a_command_is_sent_again(ApiNode api) : IClassFixture<Ap
         await (await Send(await api.As(Prosecutor), HttpMethod.Post, $"/api/requests/{id}/notes", new { text = "Mine." }, key)).ShouldBeAsync(HttpStatusCode.Created);
         await (await Send(await api.As(Liaison), HttpMethod.Post, $"/api/requests/{id}/notes", new { text = "Mine." }, key)).ShouldBeAsync(HttpStatusCode.Created);
 
-        await Eventually.Until(async () => (await api.Node.Request(id))!.NoteCount, n => n == 2, TimeSpan.FromSeconds(20), "both notes");
+        await Eventually.Until(async () => (await api.Node.Request(id))!.NoteCount, n => n == 2, TestTimeouts.Workflow, "both notes");
     }
 
     static Task<HttpResponseMessage> Send(NodeApi user, HttpMethod method, string path, object body, string key)

@@ -101,6 +101,6 @@ public sealed class When_a_peer_sends_input_out_of_bounds(ApiNode api) : IClassF
         await TestEnvelopes.DeliverAsync(api.Node, envelope);
         return await Eventually.Until(
             () => api.Node.Query(db => db.QuarantinedMessages.Where(q => q.MessageId == envelope.MessageId).Select(q => q.Reason).SingleOrDefaultAsync()),
-            r => r is not null, TimeSpan.FromSeconds(20), $"envelope {envelope.MessageId} to be quarantined") ?? string.Empty;
+            r => r is not null, TestTimeouts.Workflow, $"envelope {envelope.MessageId} to be quarantined") ?? string.Empty;
     }
 }

@@ -60,7 +60,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         await response.ShouldBeAsync(HttpStatusCode.Accepted);
         response.Headers.Location!.ToString().Should().Be($"/api/incoming/{id}");
         (await response.JsonAsync()).GetProperty("fromStatus").GetString().Should().Be(from);
-        await Infrastructure.Eventually.Until(() => api.Kg.About(id).Count > told, TimeSpan.FromSeconds(20), $"KG to hear of {step}");
+        await Infrastructure.Eventually.Until(() => api.Kg.About(id).Count > told, TestTimeouts.Workflow, $"KG to hear of {step}");
         await api.Settled();
         (await api.Node.Incoming(id))!.CurrentState.Should().Be(to);
         (await liaison.GetAsync($"/api/incoming/{id}")).GetProperty("status").GetString().Should().Be(to);
@@ -177,7 +177,7 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         await api.Node.Bus.Publish(answer);
 
         var timeline = await Eventually.Until(() => api.Timeline(id),
-            entries => entries.Any(e => e.Action == TimelineTexts.InformationReceived.Format()), TimeSpan.FromSeconds(10), "the late answer");
+            entries => entries.Any(e => e.Action == TimelineTexts.InformationReceived.Format()), TestTimeouts.Workflow, "the late answer");
         var late = timeline.Single(e => e.Action == TimelineTexts.InformationReceived.Format());
         late.Status.Should().Be("Withdrawn");
         late.Details.Should().Be(answer.Answer);

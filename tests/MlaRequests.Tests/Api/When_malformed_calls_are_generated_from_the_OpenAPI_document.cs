@@ -127,7 +127,7 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
         var bus = node.Services.GetRequiredService<MassTransit.IBus>();
         await (await bus.GetSendEndpoint(new Uri("queue:kz-inbound"))).Send(envelope);
         await Eventually.Until(() => Query(node, db => db.IncomingCaseWorkflows.AnyAsync(w => w.CorrelationId == caseId && w.CurrentState == "Received")),
-            done => done, TimeSpan.FromSeconds(20), "the incoming case");
+            done => done, TestTimeouts.Workflow, "the incoming case");
         return caseId;
     }
 
@@ -135,7 +135,7 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
     static async Task SettleAsync(WebApplicationFactory<Program> node)
     {
         var last = await SnapshotAsync(node);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
         while (true)
         {
             await Task.Delay(300);

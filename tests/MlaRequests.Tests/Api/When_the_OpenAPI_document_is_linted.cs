@@ -36,7 +36,7 @@ public sealed class When_the_OpenAPI_document_is_linted : IDisposable
         (int ExitCode, string Output) lint;
         try
         {
-            lint = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
+            lint = await ChildProcess.RunAsync(start, TestTimeouts.Tool);
         }
         catch (System.ComponentModel.Win32Exception missing)
         {

@@ -135,7 +135,7 @@ public sealed class When_the_input_is_wrong(ApiNode api) : IClassFixture<ApiNode
         var due = Recognition(await api.Node.Clocks(id)).DueAt;
 
         await liaison.StepAsync($"/api/incoming/{id}/extend-recognition", new { extension = "P20D", reasons = "The bank needs a court order." });
-        var extended = await Eventually.Until(async () => Recognition(await api.Node.Clocks(id)), c => c.Extended, TimeSpan.FromSeconds(20), "the extension");
+        var extended = await Eventually.Until(async () => Recognition(await api.Node.Clocks(id)), c => c.Extended, TestTimeouts.Workflow, "the extension");
         extended.DueAt.Should().Be(due + Duration.FromDays(20), "calendar days: twenty more");
         (await api.Kg.Receives<RecognitionPeriodExtended>(id)).Extension.Should().Be(Period.FromDays(20));
         await api.Settled();
@@ -192,7 +192,7 @@ public sealed class When_the_input_is_wrong(ApiNode api) : IClassFixture<ApiNode
 
         await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/extend-recognition", new { extension = "P30D", reasons = "Court order pending." });
 
-        var extended = await Eventually.Until(async () => Recognition(await api.Node.Clocks(id)), c => c.Extended, TimeSpan.FromSeconds(20), "the extension");
+        var extended = await Eventually.Until(async () => Recognition(await api.Node.Clocks(id)), c => c.Extended, TestTimeouts.Workflow, "the extension");
         extended.DueAt.Should().Be(due + Duration.FromDays(30));
     }
 

@@ -45,7 +45,7 @@ public sealed class When_a_node_connects_to_its_broker_over_TLS : IAsyncLifetime
             kz.Services.GetRequiredService<IBusControl>().CheckHealth().Status.Should().Be(BusHealthStatus.Healthy, "KZ's bus is connected over TLS");
             var health = kz.Services.GetRequiredService<HealthCheckService>();
             await Eventually.Until(async () => (await health.CheckHealthAsync()).Status, status => status == HealthStatus.Healthy,
-                TimeSpan.FromSeconds(30), "every check healthy: both of KZ's buses connected over TLS, its routing declared");
+                TestTimeouts.Delivery, "every check healthy: both of KZ's buses connected over TLS, its routing declared");
         }
 
         var options = new RabbitMqOptions

@@ -77,9 +77,9 @@ public sealed class When_a_node_s_broker_account_reaches_for_another_node_s_traf
 
         var id = await Scenario.ApprovedAsync(kz);
         var branch = DeterministicGuid.Branch(id, "KG");
-        await kg.IncomingIn(branch, "Received", TimeSpan.FromSeconds(30));
+        await kg.IncomingIn(branch, "Received", TestTimeouts.Delivery);
         await Eventually.Until(() => kz.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.CorrelationId == branch).State)),
-            state => state == "Delivered", TimeSpan.FromSeconds(30), "KG's receipt, sent the old way, read on KZ's inbound queue");
+            state => state == "Delivered", TestTimeouts.Delivery, "KG's receipt, sent the old way, read on KZ's inbound queue");
     }
 
     static ConnectionFactory Factory(IReadOnlyDictionary<string, string?> settings, string virtualHost) => new()

@@ -25,16 +25,16 @@ public sealed class When_a_peer_does_not_answer : IDisposable
         var id = await Scenario.ApprovedAsync(node);
         var branch = DeterministicGuid.Branch(id, "KG");
         var transmitted = await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.CorrelationId == branch))),
-            m => m.State == DeliveryStates.Sent, TimeSpan.FromSeconds(10), "the first send");
+            m => m.State == DeliveryStates.Sent, TestTimeouts.Workflow, "the first send");
 
         for (var attempt = 0; attempt < 4; attempt++)
         {
             _clock.Advance(Duration.FromMinutes(30));
             await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.Id == transmitted.Id))),
-                m => m.Attempts > attempt || m.State == DeliveryStates.Failed, TimeSpan.FromSeconds(10), $"attempt {attempt + 2}");
+                m => m.Attempts > attempt || m.State == DeliveryStates.Failed, TestTimeouts.Workflow, $"attempt {attempt + 2}");
         }
         var failed = await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.Id == transmitted.Id))),
-            m => m.State == DeliveryStates.Failed, TimeSpan.FromSeconds(10), "the schedule to be exhausted");
+            m => m.State == DeliveryStates.Failed, TestTimeouts.Workflow, "the schedule to be exhausted");
         failed.Attempts.Should().Be(3);
         kg.Received[transmitted.MessageId].Should().Be(3, "every resend carries the same MessageId");
 
@@ -50,7 +50,7 @@ public sealed class When_a_peer_does_not_answer : IDisposable
         await admin.StepAsync($"/api/links/messages/{transmitted.MessageId}/retry");
 
         var delivered = await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.Id == transmitted.Id))),
-            m => m.State == DeliveryStates.Delivered, TimeSpan.FromSeconds(10), "the retried message to be delivered");
+            m => m.State == DeliveryStates.Delivered, TestTimeouts.Workflow, "the retried message to be delivered");
         delivered.MessageId.Should().Be(transmitted.MessageId);
         var view = await supervisor.GetAsync($"/api/requests/{id}");
         view.GetProperty("targets")[0].GetProperty("transportState").GetString().Should().Be("delivered");

@@ -37,7 +37,7 @@ public sealed class When_a_peer_is_one_release_behind : IDisposable
         var id = await Scenario.ApprovedAsync(node);
         var branch = DeterministicGuid.Branch(id, "KG");
         await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.CorrelationId == branch).State)),
-            state => state == DeliveryStates.Delivered, TimeSpan.FromSeconds(30), "the old release to read the request and receipt it");
+            state => state == DeliveryStates.Delivered, TestTimeouts.Delivery, "the old release to read the request and receipt it");
         var sent = kg.Envelopes.Should().ContainSingle().Subject;
         sent.Seal.Should().BeNull("the old release cannot open a sealed envelope");
         sent.ContractVersion.Should().Be(OldRelease.Version);
@@ -62,7 +62,7 @@ public sealed class When_a_peer_is_one_release_behind : IDisposable
         await TestEnvelopes.DeliverAsync(node, OldRelease.Sign("UZ", TestEnvelopes.Unsigned("UZ", "KZ", downgraded, _clock.GetCurrentInstant())));
 
         var quarantined = await Eventually.Until(() => node.Query(db => Task.FromResult(db.QuarantinedMessages.ToList())), q => q.Count >= 1,
-            TimeSpan.FromSeconds(30), "the unsealed envelope to be quarantined");
+            TestTimeouts.Delivery, "the unsealed envelope to be quarantined");
         quarantined.Should().ContainSingle().Which.Reason.Should().StartWith("unsealed: UZ");
         var sealedRequest = Request("UZ");
         await TestEnvelopes.DeliverAsync(node, TestEnvelopes.Signed("UZ", "KZ", sealedRequest, _clock.GetCurrentInstant()));

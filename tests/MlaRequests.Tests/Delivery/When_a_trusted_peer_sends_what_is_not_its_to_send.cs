@@ -168,7 +168,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
     {
         var (_, branch) = await Branch();
         var sent = await Eventually.Until(() => api.Node.Query(db => db.CrossBorderMessages.SingleOrDefaultAsync(m => m.CorrelationId == branch
-            && m.ContractType == nameof(RequestTransmitted))), m => m is not null, TimeSpan.FromSeconds(20), "the request queued for KG");
+            && m.ContractType == nameof(RequestTransmitted))), m => m is not null, TestTimeouts.Workflow, "the request queued for KG");
 
         var fromUz = await Refused("UZ", new DeliveryReceipt(sent!.MessageId, api.Now));
         var forNothing = await Refused("KG", new DeliveryReceipt(Guid.NewGuid(), api.Now));
@@ -177,7 +177,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         forNothing.Reason.Should().EndWith(", which this node never sent");
         (await State(sent.MessageId)).Should().NotBe(DeliveryStates.Delivered);
         await TestEnvelopes.DeliverAsync(api.Node, Receipt("KG", new DeliveryReceipt(sent.MessageId, api.Now)));
-        await Eventually.Until(() => State(sent.MessageId), s => s == DeliveryStates.Delivered, TimeSpan.FromSeconds(20), "KG's receipt to be applied");
+        await Eventually.Until(() => State(sent.MessageId), s => s == DeliveryStates.Delivered, TestTimeouts.Workflow, "KG's receipt to be applied");
 
         Task<string> State(Guid messageId) => api.Node.Query(db => db.CrossBorderMessages.Where(m => m.MessageId == messageId).Select(m => m.State).SingleAsync());
     }
@@ -200,7 +200,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         var envelope = contract is DeliveryReceipt receipt ? Receipt(from, receipt) : TestEnvelopes.Signed(from, "KZ", contract, api.Now);
         await TestEnvelopes.DeliverAsync(api.Node, envelope);
         var row = await Eventually.Until(() => api.Node.Query(db => db.QuarantinedMessages.SingleOrDefaultAsync(q => q.MessageId == envelope.MessageId)),
-            q => q is not null, TimeSpan.FromSeconds(20), $"{contract.GetType().Name} signed by {from} to be quarantined");
+            q => q is not null, TestTimeouts.Workflow, $"{contract.GetType().Name} signed by {from} to be quarantined");
         (await api.Node.Query(db => db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId))).Should().BeFalse("a refused message is never applied");
         return row!;
     }
@@ -211,7 +211,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         var envelope = TestEnvelopes.Signed(from, "KZ", contract, api.Now);
         await TestEnvelopes.DeliverAsync(api.Node, envelope);
         await Eventually.Until(() => api.Node.Query(db => db.ReceivedEnvelopes.AnyAsync(r => r.MessageId == envelope.MessageId)), applied => applied,
-            TimeSpan.FromSeconds(20), $"{contract.GetType().Name} signed by {from} to be applied");
+            TestTimeouts.Workflow, $"{contract.GetType().Name} signed by {from} to be applied");
         (await api.Node.Query(db => db.QuarantinedMessages.AnyAsync(q => q.MessageId == envelope.MessageId))).Should().BeFalse();
     }
 }

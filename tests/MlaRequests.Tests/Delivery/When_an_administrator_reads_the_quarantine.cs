@@ -35,7 +35,7 @@ public sealed class When_an_administrator_reads_the_quarantine(ApiNode api) : IC
         var envelope = TestEnvelopes.Signed("KG", "KZ", request, api.Now);
         await TestEnvelopes.DeliverAsync(api.Node, envelope);
         await Eventually.Until(() => api.Node.Query(db => db.QuarantinedMessages.AnyAsync(q => q.MessageId == envelope.MessageId)), q => q,
-            TimeSpan.FromSeconds(20), "the misaddressed request to be quarantined");
+            TestTimeouts.Workflow, "the misaddressed request to be quarantined");
 
         var page = await (await api.As(RequestSetup.Admin)).GetAsync("/api/quarantine?pageSize=100");
 

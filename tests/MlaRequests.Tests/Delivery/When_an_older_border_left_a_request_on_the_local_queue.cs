@@ -37,9 +37,9 @@ public sealed class When_an_older_border_left_a_request_on_the_local_queue : IDi
             Guid[] copies = [Guid.NewGuid(), Guid.NewGuid()];
             foreach (var messageId in copies)
                 await bus.Publish(request, c => c.MessageId = messageId);
-            await node.IncomingIn(request.BranchId, "Received", TimeSpan.FromSeconds(30));
+            await node.IncomingIn(request.BranchId, "Received", TestTimeouts.Delivery);
             await Eventually.Until(() => node.Query(db => Task.FromResult(db.Set<InboxMessage>().Count(m => copies.Contains(m.MessageId)))),
-                consumed => consumed == 2, TimeSpan.FromSeconds(30), "both copies consumed");
+                consumed => consumed == 2, TestTimeouts.Delivery, "both copies consumed");
             (await node.Query(db => Task.FromResult(db.IncomingCases.Count(c => c.Id == request.BranchId)))).Should().Be(1);
         }
         finally

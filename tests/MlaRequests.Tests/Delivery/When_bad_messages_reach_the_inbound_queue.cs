@@ -40,7 +40,7 @@ public sealed class When_bad_messages_reach_the_inbound_queue : IDisposable
             await inbound.Send(TestEnvelopes.Signed("KG", "KZ", Request() with { ContentJson = "[1, 2" }, now));
 
             var reasons = await Eventually.Until(() => node.Query(db => Task.FromResult(db.QuarantinedMessages.Select(q => q.Reason).ToList())),
-                q => q.Count >= 4, TimeSpan.FromSeconds(30), "four quarantined requests");
+                q => q.Count >= 4, TestTimeouts.Delivery, "four quarantined requests");
             reasons.Should().HaveCount(4);
             reasons.Should().Contain("misaddressed: the request is for 'UZ', this is KZ");
             reasons.Should().Contain(r => r.StartsWith("unsupported content version", StringComparison.Ordinal));
@@ -74,7 +74,7 @@ public sealed class When_bad_messages_reach_the_inbound_queue : IDisposable
             var inbound = await bus.GetSendEndpoint(new Uri("exchange:kz-inbound"));
             var first = Request();
             await inbound.Send(TestEnvelopes.Signed("KG", "KZ", first, now));
-            await node.IncomingIn(first.BranchId, "Received", TimeSpan.FromSeconds(30));
+            await node.IncomingIn(first.BranchId, "Received", TestTimeouts.Delivery);
             var forged = TestEnvelopes.Signed("TJ", "KZ", Request(), now) with { From = "KG" };
             await inbound.Send(TestEnvelopes.Unsigned("KG", "KZ", Request(), now));
             await inbound.Send(forged);
@@ -88,7 +88,7 @@ public sealed class When_bad_messages_reach_the_inbound_queue : IDisposable
             try
             {
                 quarantined = await Eventually.Until(() => node.Query(db => Task.FromResult(db.QuarantinedMessages.ToList())), q => q.Count >= 7,
-                    TimeSpan.FromSeconds(30), "seven quarantined messages");
+                    TestTimeouts.Delivery, "seven quarantined messages");
             }
             catch (TimeoutException timeout)
             {

@@ -55,8 +55,8 @@ public sealed class When_junk_reaches_the_inbound_queue : IDisposable
             await PublishRawAsync(virtualHost, "kz-inbound", body);
 
         var count = () => node.Query(db => db.QuarantinedMessages.CountAsync());
-        await Eventually.Until(count, n => n >= bodies.Count, TimeSpan.FromSeconds(60), $"{bodies.Count} quarantined messages");
-        await Eventually.Until(() => DepthAsync(virtualHost, "kz-inbound"), d => d == 0, TimeSpan.FromSeconds(30), "the inbound queue to be empty");
+        await Eventually.Until(count, n => n >= bodies.Count, TestTimeouts.Bulk, $"{bodies.Count} quarantined messages");
+        await Eventually.Until(() => DepthAsync(virtualHost, "kz-inbound"), d => d == 0, TestTimeouts.Delivery, "the inbound queue to be empty");
         var logged = _logs.Count;
         await Consistently.For(TimeSpan.FromSeconds(3), async () => await count() == bodies.Count && _logs.Count == logged,
             "the quarantine and the log to stay as they are (nothing redelivered, nothing looping)");
@@ -83,7 +83,7 @@ public sealed class When_junk_reaches_the_inbound_queue : IDisposable
 
         var admin = await node.LoginAsync("kz.admin");
         var waiting = await Eventually.Until(async () => (await admin.GetAsync("/api/quarantine")).GetProperty("waiting"),
-            w => w.ValueKind == System.Text.Json.JsonValueKind.Array && w.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "a queue with a waiting message");
+            w => w.ValueKind == System.Text.Json.JsonValueKind.Array && w.GetArrayLength() > 0, TestTimeouts.Bulk, "a queue with a waiting message");
         waiting[0].GetProperty("queue").GetString().Should().EndWith("_error");
         waiting[0].GetProperty("messages").GetInt64().Should().Be(1);
         var ready = await (await node.CreateClient().GetAsync("/health/ready")).Content.ReadAsStringAsync();

@@ -38,8 +38,8 @@ public sealed class When_someone_reads_the_inbound_exchanges : IDisposable
         var id = await Scenario.ApprovedAsync(node, content);
         var branch = DeterministicGuid.Branch(id, "KG");
         var sent = await Eventually.Until(() => node.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.CorrelationId == branch))),
-            m => m.State == DeliveryStates.Sent, TimeSpan.FromSeconds(30), "the request to be sent to KG");
-        await Eventually.Until(() => Task.FromResult(kg.Received.ContainsKey(sent.MessageId)), received => received, TimeSpan.FromSeconds(30),
+            m => m.State == DeliveryStates.Sent, TestTimeouts.Delivery, "the request to be sent to KG");
+        await Eventually.Until(() => Task.FromResult(kg.Received.ContainsKey(sent.MessageId)), received => received, TestTimeouts.Delivery,
             "KG to receive it");
 
         var bodies = new List<string>();

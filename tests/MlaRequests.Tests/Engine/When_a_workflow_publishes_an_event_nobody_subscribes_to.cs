@@ -23,8 +23,8 @@ public sealed class When_a_workflow_publishes_an_event_nobody_subscribes_to : ID
         // The note event's workflow publishes RequestNoteRecorded, which no endpoint of the node consumes.
         await node.Bus.Publish(new RequestNoteAdded(id, NewId.NextGuid(), clock.GetCurrentInstant()));
 
-        await Eventually.Until(async () => (await node.Request(id))!, w => w.NoteCount == 1, TimeSpan.FromSeconds(20), "the note to be applied");
-        var outbox = await Eventually.Until(() => node.Outbox(), rows => rows.Count == 0, TimeSpan.FromSeconds(10),
+        await Eventually.Until(async () => (await node.Request(id))!, w => w.NoteCount == 1, TestTimeouts.Workflow, "the note to be applied");
+        var outbox = await Eventually.Until(() => node.Outbox(), rows => rows.Count == 0, TestTimeouts.Workflow,
             "the published event to leave the outbox (the broker has nowhere to route it, and that is no failure)");
         outbox.Should().BeEmpty();
     }

@@ -23,10 +23,10 @@ public sealed class When_many_events_hit_one_workflow_over_RabbitMq : IDisposabl
         await Task.WhenAll(Enumerable.Range(0, 500).Select(_ =>
             node.Bus.Publish(new RequestNoteAdded(id, NewId.NextGuid(), clock.GetCurrentInstant()))));
 
-        var state = await Eventually.Until(async () => (await node.Request(id))!, w => w.NoteCount == 500, TimeSpan.FromSeconds(60),
+        var state = await Eventually.Until(async () => (await node.Request(id))!, w => w.NoteCount == 500, TestTimeouts.Bulk,
             "all 500 events to be applied");
         state.Version.Should().Be(500, "the insert starts at version 0 and each event is one versioned update");
-        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Request(id))!.NoteCount == 500, "no event to be applied twice");
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Request(id))!.NoteCount == 500, "no event to be applied twice");
     }
 
     public void Dispose() => _data.Dispose();

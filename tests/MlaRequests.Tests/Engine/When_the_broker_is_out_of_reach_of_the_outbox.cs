@@ -28,7 +28,7 @@ public sealed class When_the_broker_is_out_of_reach_of_the_outbox : IDisposable
 
         _brokerAnswers = false;
         var drafted = await prosecutor.CreateAsync(TestContent.Complete());
-        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Outbox()).All(row => row.Attempts == 0),
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Outbox()).All(row => row.Attempts == 0),
             "no row to be attempted while the broker is out of reach");
         (await node.Request(drafted.Id)).Should().BeNull("the draft's workflow event waits in the outbox");
 

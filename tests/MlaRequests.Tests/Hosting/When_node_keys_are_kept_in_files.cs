@@ -55,7 +55,7 @@ public sealed class When_node_keys_are_kept_in_files : IDisposable
     {
         var file = Path.Combine(_data.Path, "keys", "kz.keys");
 
-        var (exitCode, output) = await Node(TimeSpan.FromSeconds(60), "keygen", file);
+        var (exitCode, output) = await Node(TestTimeouts.Start, "keygen", file);
 
         exitCode.Should().Be(0, output);
         File.GetUnixFileMode(file).Should().Be(OwnerReadWrite);
@@ -63,7 +63,7 @@ public sealed class When_node_keys_are_kept_in_files : IDisposable
         var keys = NodeKeyFile.Read(file);
         output.Should().Contain($"PublicKey={NodeKeys.PublicKeyOf(keys)}").And.NotContain(keys.SigningKey!).And.NotContain(keys.EncryptionKey!);
 
-        (await Node(TimeSpan.FromSeconds(60), "keygen", "--rotate", file)).ExitCode.Should().Be(0);
+        (await Node(TestTimeouts.Start, "keygen", "--rotate", file)).ExitCode.Should().Be(0);
         var rotated = NodeKeyFile.Read(file);
         rotated.PreviousEncryptionKey.Should().Be(keys.EncryptionKey, "envelopes sealed for the old key keep opening until it is removed");
         rotated.SigningKey.Should().NotBe(keys.SigningKey);
@@ -77,7 +77,7 @@ public sealed class When_node_keys_are_kept_in_files : IDisposable
         TestKeys.Of("KZ").Write(file);
         File.SetUnixFileMode(file, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        var (exitCode, output) = await Node(TimeSpan.FromSeconds(60), "--Node:Code=KZ", $"--Node:DataDirectory={_data.Path}", $"--CrossBorder:KeyFile={file}");
+        var (exitCode, output) = await Node(TestTimeouts.Start, "--Node:Code=KZ", $"--Node:DataDirectory={_data.Path}", $"--CrossBorder:KeyFile={file}");
 
         exitCode.Should().Be(2, output);
         output.Should().Contain("CrossBorder:KeyFile").And.Contain("chmod 600");
@@ -86,7 +86,7 @@ public sealed class When_node_keys_are_kept_in_files : IDisposable
     [Fact]
     public async Task A_private_key_on_the_command_line_is_refused_at_start()
     {
-        var (exitCode, output) = await Node(TimeSpan.FromSeconds(60), "--Node:Code=KZ", $"--Node:DataDirectory={_data.Path}",
+        var (exitCode, output) = await Node(TestTimeouts.Start, "--Node:Code=KZ", $"--Node:DataDirectory={_data.Path}",
             $"--CrossBorder:SigningKey={TestKeys.PrivateKeyOf("KZ")}");
 
         exitCode.Should().Be(2, output);

@@ -36,7 +36,7 @@ public sealed class When_the_configuration_is_wrong : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Start);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

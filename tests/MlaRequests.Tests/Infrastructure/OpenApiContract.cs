@@ -48,8 +48,27 @@ public sealed class OpenApiContract
         return template is null ? (null, null) : (template, _document["paths"]![template]![method.ToLowerInvariant()]?.AsObject());
     }
 
-    /// <summary>What is wrong with an answer of <paramref name="status"/> with <paramref name="body"/> to <paramref name="method"/> <paramref name="path"/>; empty when it is as documented.</summary>
-    public IReadOnlyList<string> Problems(string method, string path, int status, string? mediaType, string body)
+    /// <summary>
+    /// What is wrong with an answer of <paramref name="status"/> with <paramref name="body"/> to <paramref name="method"/>
+    /// <paramref name="path"/>, and (when <paramref name="hasHeader"/> is given) with the headers it must carry; empty when it
+    /// is as documented.
+    /// </summary>
+    public IReadOnlyList<string> Problems(string method, string path, int status, string? mediaType, string body, Func<string, bool>? hasHeader = null)
+    {
+        var problems = BodyProblems(method, path, status, mediaType, body);
+        var (template, operation) = Find(method, path);
+        if (hasHeader is null || template is null || operation is null)
+            return problems;
+        var headers = operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["headers"]?.AsObject() ?? [];
+        return
+        [
+            .. problems,
+            .. headers.Where(h => h.Value?["required"]?.GetValue<bool>() == true && !hasHeader(h.Key))
+                .Select(h => $"{method} {template} ({operation["operationId"]}) answered {status} without its {h.Key} header"),
+        ];
+    }
+
+    IReadOnlyList<string> BodyProblems(string method, string path, int status, string? mediaType, string body)
     {
         ArgumentNullException.ThrowIfNull(method);
         var (template, operation) = Find(method, path);
@@ -100,7 +119,7 @@ public sealed class OpenApiContract
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var problems = (await contract()).Problems(request.Method.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode,
-                response.Content.Headers.ContentType?.MediaType, body);
+                response.Content.Headers.ContentType?.MediaType, body, name => response.Headers.Contains(name) || response.Content.Headers.Contains(name));
             if (problems.Count > 0)
                 throw new ContractViolation(string.Join("\n", problems));
             return response;

@@ -2,12 +2,26 @@ namespace MlaRequests.Tests.Infrastructure;
 
 /// <summary>
 /// How long the shared helpers wait, in one place: a slower machine means one change here. A test's own waits that
-/// model something (a broker outage of a given length, a link that stays dark) stay next to what they model.
+/// model something (a broker outage of a given length, a link that stays dark, a requirement such as "ready within 30 s")
+/// stay next to what they model.
 /// </summary>
 public static class TestTimeouts
 {
     /// <summary>A workflow step to land on one node (a state reached, a message received, the node drained).</summary>
     public static readonly TimeSpan Workflow = TimeSpan.FromSeconds(20);
+
+    /// <summary>A message to cross between node processes through the broker and take effect there (a receipt back, a status
+    /// reported to the requesting node).</summary>
+    public static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+
+    /// <summary>Hundreds of messages to arrive after a fault (a killed process, a broker outage, a slow link) is over.</summary>
+    public static readonly TimeSpan Bulk = TimeSpan.FromSeconds(120);
+
+    /// <summary>A command-line tool to finish: the OpenAPI linter (npx may fetch it first), the walkthrough script.</summary>
+    public static readonly TimeSpan Tool = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a test watches that nothing more happens (a message not applied twice, a clock not escalated again).</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
     /// <summary>A node or a bus to start and report ready.</summary>
     public static readonly TimeSpan Start = TimeSpan.FromSeconds(60);

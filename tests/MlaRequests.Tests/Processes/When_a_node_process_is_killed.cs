@@ -45,7 +45,7 @@ public sealed class When_a_node_process_is_killed : IDisposable
             // exists, and notes published straight to the bus ahead of RequestDrafted would wait in retries, holding every
             // consumer slot while RequestDrafted waited behind them.
             await Eventually.Until(() => node.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}")!, r => r!.Status == "Draft" && r.Timeline.Count > 0,
-                TimeSpan.FromSeconds(30), "the workflow to start");
+                TestTimeouts.Delivery, "the workflow to start");
 
             var notes = Enumerable.Range(0, Events).Select(_ => NewId.NextGuid()).ToList();
             var now = SystemClock.Instance.GetCurrentInstant();
@@ -53,7 +53,7 @@ public sealed class When_a_node_process_is_killed : IDisposable
 
             try
             {
-                await Eventually.Until(() => recorded.Count >= Events / 4, TimeSpan.FromSeconds(60), "a quarter of the events to be applied");
+                await Eventually.Until(() => recorded.Count >= Events / 4, TestTimeouts.Bulk, "a quarter of the events to be applied");
             }
             catch (TimeoutException timeout)
             {
@@ -67,7 +67,7 @@ public sealed class When_a_node_process_is_killed : IDisposable
             await using var restarted = new NodeProcess("KZ", _data.Path, settings);
             await restarted.StartAsync();
             await restarted.LoginAsync("kz.prosecutor");
-            await Eventually.Until(() => recorded.Count == Events, TimeSpan.FromSeconds(120), "every published message to be delivered");
+            await Eventually.Until(() => recorded.Count == Events, TestTimeouts.Bulk, "every published message to be delivered");
             var view = await restarted.Client.GetFromJsonAsync<RequestView>($"/api/requests/{id}");
             view!.NoteCount.Should().Be(Events, "each event is applied exactly once (the inbox drops redelivered copies)");
             recorded.Keys.Should().BeEquivalentTo(notes, "every outbox message reached the bus, including those pending at the kill");

@@ -37,10 +37,10 @@ public sealed class When_a_node_starts_while_its_broker_is_unreachable : IDispos
 
         proxy.Blackhole = false;
         await Eventually.Until(async () => (await kz.Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(120), "KZ ready once the broker answers");
+            TestTimeouts.Bulk, "KZ ready once the broker answers");
         await Eventually.Until(async () => (await prosecutor.GetAsync($"/api/requests/{drafted.Id}")).GetProperty("timeline").EnumerateArray()
                 .Select(t => t.GetProperty("action").GetString()).ToList(),
-            actions => actions.Contains("Drafted"), TimeSpan.FromSeconds(30), "the draft written during the outage to reach its workflow");
+            actions => actions.Contains("Drafted"), TestTimeouts.Delivery, "the draft written during the outage to reach its workflow");
         var (_, branch) = await When_the_receiving_node_is_killed.LinkedCaseAsync(kz, kg);
         (await (await kg.ApiAsync("kg.liaison")).GetAsync($"/api/incoming/{branch}")).GetProperty("status").GetString()
             .Should().NotBeNullOrEmpty("a request from the node that started without its broker reaches Kyrgyzstan");

@@ -45,12 +45,12 @@ public sealed class When_a_request_goes_to_two_countries : IDisposable
             ("refuse", new { grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "The conduct is not an offence under the law of Tajikistan." }, "Refused"));
 
         await Eventually.Until(async () => Target(await prosecutor.GetAsync($"/api/requests/{created.Id}"), "KG"), s => s == "EvidenceTransferred",
-            TimeSpan.FromSeconds(30), "the evidence to be reported in Kazakhstan");
+            TestTimeouts.Delivery, "the evidence to be reported in Kazakhstan");
         await prosecutor.StepAsync($"/api/requests/{created.Id}/targets/KG/confirm-evidence");
         await Until(kgLiaison, $"/api/incoming/{kgCase}", "Closed");
 
         var request = await Eventually.Until(() => prosecutor.GetAsync($"/api/requests/{created.Id}"), r => r.GetProperty("status").GetString() == "Completed",
-            TimeSpan.FromSeconds(30), "the request to complete once both countries reached a final status");
+            TestTimeouts.Delivery, "the request to complete once both countries reached a final status");
         Target(request, "KG").Should().Be("Completed");
         Target(request, "TJ").Should().Be("Refused");
         request.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("country").GetString() == "TJ")
@@ -66,12 +66,12 @@ public sealed class When_a_request_goes_to_two_countries : IDisposable
 
     static Task Until(NodeApi api, string path, string status) =>
         Eventually.Until(async () => (await api.Client.GetAsync(path)).IsSuccessStatusCode ? (await api.GetAsync(path)).GetProperty("status").GetString() : null,
-            s => s == status, TimeSpan.FromSeconds(30), $"{path} to be {status}");
+            s => s == status, TestTimeouts.Delivery, $"{path} to be {status}");
 
     static async Task Steps(NodeApi liaison, Guid caseId, params (string Step, object? Body, string Status)[] steps)
     {
         await Eventually.Until(async () => (await liaison.Client.GetAsync($"/api/incoming/{caseId}")).IsSuccessStatusCode, ok => ok,
-            TimeSpan.FromSeconds(30), "the request to arrive");
+            TestTimeouts.Delivery, "the request to arrive");
         foreach (var (step, body, status) in steps)
         {
             await liaison.StepAsync($"/api/incoming/{caseId}/{step}", body);

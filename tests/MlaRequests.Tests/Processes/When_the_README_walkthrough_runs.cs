@@ -29,7 +29,7 @@ public sealed class When_the_README_walkthrough_runs : IDisposable
         using var script = Process.Start(start)!;
         var output = script.StandardOutput.ReadToEndAsync();
         var errors = script.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Tool);
         await script.WaitForExitAsync(timeout.Token);
 
         script.ExitCode.Should().Be(0, $"the walk-through must run as the README shows it:\n{await output}\n{await errors}\nKZ log:\n{kz.Log}\nKG log:\n{kg.Log}");

@@ -46,7 +46,7 @@ public sealed class When_the_broker_stops_under_load : IDisposable
                 }
             });
             await Eventually.Until(async () => (await kgLiaison.GetAsync($"/api/incoming/{branch}/milestones")).GetArrayLength(), n => n >= Messages / 5,
-                TimeSpan.FromSeconds(60), "a fifth of the messages");
+                TestTimeouts.Bulk, "a fifth of the messages");
             await Broker("stop");
             var down = Stopwatch.StartNew();
             await Eventually.Until(() => Task.FromResult(down.Elapsed >= TimeSpan.FromSeconds(30)), done => done, TimeSpan.FromSeconds(35), "30 s without a broker");
@@ -54,11 +54,11 @@ public sealed class When_the_broker_stops_under_load : IDisposable
             await sender;
 
             await Eventually.Until(async () => (await kgLiaison.GetAsync($"/api/incoming/{branch}/milestones")).GetArrayLength(), n => n == Messages,
-                TimeSpan.FromSeconds(120), "every message after the broker came back");
+                TestTimeouts.Bulk, "every message after the broker came back");
             var supervisor = await kz.ApiAsync("kz.supervisor");
             await Eventually.Until(async () => (await supervisor.GetAsync("/api/links")).EnumerateArray().Single(l => l.GetProperty("node").GetString() == "KG"),
                 l => l.GetProperty("queued").GetInt32() + l.GetProperty("sent").GetInt32() + l.GetProperty("retrying").GetInt32() == 0,
-                TimeSpan.FromSeconds(120), "every message marked delivered");
+                TestTimeouts.Bulk, "every message marked delivered");
             (await kgLiaison.GetAsync($"/api/incoming/{branch}")).GetProperty("timeline").EnumerateArray()
                 .Count(t => t.GetProperty("action").GetString() == "Milestone proposed").Should().Be(Messages, "nothing duplicated");
         }

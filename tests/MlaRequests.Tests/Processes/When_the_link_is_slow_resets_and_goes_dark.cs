@@ -53,7 +53,7 @@ public sealed class When_the_link_is_slow_resets_and_goes_dark : IDisposable
         });
 
         await Eventually.Until(async () => ((await kgLiaison.GetAsync($"/api/incoming/{branch}/milestones")).GetArrayLength(), proxy.Resets),
-            p => p.Item1 >= Messages / 5 && p.Resets >= 2, TimeSpan.FromSeconds(120), "a fifth of the messages and two resets through the slow link");
+            p => p.Item1 >= Messages / 5 && p.Resets >= 2, TestTimeouts.Bulk, "a fifth of the messages and two resets through the slow link");
         proxy.Blackhole = true;
         var dark = Stopwatch.StartNew();
         await Eventually.Until(() => Task.FromResult(dark.Elapsed >= TimeSpan.FromSeconds(30)), done => done, TimeSpan.FromSeconds(35), "30 s of blackhole");

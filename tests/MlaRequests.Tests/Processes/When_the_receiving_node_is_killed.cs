@@ -40,7 +40,7 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
             }
         });
         await Eventually.Until(async () => (await kgLiaison.GetAsync($"/api/incoming/{branch}/milestones")).GetArrayLength(), n => n >= Messages / 6,
-            TimeSpan.FromSeconds(60), "a sixth of the messages to arrive in Kyrgyzstan");
+            TestTimeouts.Bulk, "a sixth of the messages to arrive in Kyrgyzstan");
         await kg.KillAsync();
         killed = true;
         await sender;
@@ -50,11 +50,11 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
         await restarted.StartAsync();
         var liaison = await restarted.ApiAsync("kg.liaison");
         await Eventually.Until(async () => (await liaison.GetAsync($"/api/incoming/{branch}/milestones")).GetArrayLength(), n => n == Messages,
-            TimeSpan.FromSeconds(120), "every message to arrive");
+            TestTimeouts.Bulk, "every message to arrive");
         var supervisor = await kz.ApiAsync("kz.supervisor");
         var link = await Eventually.Until(async () => (await supervisor.GetAsync("/api/links")).EnumerateArray().Single(l => l.GetProperty("node").GetString() == "KG"),
             l => l.GetProperty("queued").GetInt32() + l.GetProperty("sent").GetInt32() + l.GetProperty("retrying").GetInt32() == 0,
-            TimeSpan.FromSeconds(120), "every message to be marked delivered on the sender");
+            TestTimeouts.Bulk, "every message to be marked delivered on the sender");
         link.GetProperty("failed").GetInt32().Should().Be(0);
 
         killed.Should().BeTrue();
@@ -74,10 +74,10 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
         content.Kind = RequestKind.ParallelInvestigation;
         var created = await prosecutor.CreateAsync(content);
         await Eventually.Until(async () => (await prosecutor.GetAsync($"/api/requests/{created.Id}")).GetProperty("allowedSteps").GetArrayLength(), n => n > 0,
-            TimeSpan.FromSeconds(30), "the draft");
+            TestTimeouts.Delivery, "the draft");
         await prosecutor.StepAsync($"/api/requests/{created.Id}/submit");
         await Eventually.Until(async () => (await liaison.GetAsync($"/api/requests/{created.Id}")).GetProperty("status").GetString(), s => s == "InReview",
-            TimeSpan.FromSeconds(30), "the review");
+            TestTimeouts.Delivery, "the review");
         await liaison.StepAsync($"/api/requests/{created.Id}/approve");
 
         var branch = DeterministicGuid.Branch(created.Id, "KG");
@@ -88,13 +88,13 @@ public sealed class When_the_receiving_node_is_killed : IDisposable
                  })
         {
             await Eventually.Until(async () => (await kgLiaison.Client.GetAsync($"/api/incoming/{branch}")).IsSuccessStatusCode, ok => ok,
-                TimeSpan.FromSeconds(30), "the incoming case");
+                TestTimeouts.Delivery, "the incoming case");
             await kgLiaison.StepAsync($"/api/incoming/{branch}/{step}", body);
             await Eventually.Until(async () => (await kgLiaison.GetAsync($"/api/incoming/{branch}")).GetProperty("status").GetString(), s => s == status,
-                TimeSpan.FromSeconds(30), status);
+                TestTimeouts.Delivery, status);
         }
         await Eventually.Until(async () => (await prosecutor.GetAsync($"/api/requests/{created.Id}")).GetProperty("targets")[0].GetProperty("status").GetString(),
-            s => s == "InExecution", TimeSpan.FromSeconds(30), "acceptance to reach Kazakhstan");
+            s => s == "InExecution", TestTimeouts.Delivery, "acceptance to reach Kazakhstan");
         return (created.Id, branch);
     }
 

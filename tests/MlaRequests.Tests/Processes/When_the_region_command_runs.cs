@@ -41,7 +41,7 @@ public sealed class When_the_region_command_runs : IDisposable
         var kzRequests = (await kz.GetAsync("/api/requests")).GetProperty("total").GetInt32();
         kzRequests.Should().Be(2, "the seeding opened a draft and a request awaiting approval in Kazakhstan");
 
-        var walkthrough = await Run(Path.Combine(Repository.Root, "scripts", "walkthrough.sh"), TimeSpan.FromMinutes(2), Url(0), Url(1));
+        var walkthrough = await Run(Path.Combine(Repository.Root, "scripts", "walkthrough.sh"), TestTimeouts.Tool, Url(0), Url(1));
         walkthrough.ExitCode.Should().Be(0, walkthrough.Output);
         walkthrough.Output.Should().Contain("\"status\":\"InExecution\"", "the request sent from Kazakhstan arrived in Kyrgyzstan and was accepted there");
 
@@ -50,7 +50,7 @@ public sealed class When_the_region_command_runs : IDisposable
         _region.Output.Should().Contain("stopped.");
         for (var i = 0; i < Codes.Length; i++)
             IsListening(_firstPort + i).Should().BeFalse($"{Codes[i]}'s node was stopped");
-        (await Run(Path.Combine(Repository.Root, "scripts", "broker.sh"), TimeSpan.FromSeconds(60), "ctl", BrokerPort.ToString(), "status"))
+        (await Run(Path.Combine(Repository.Root, "scripts", "broker.sh"), TestTimeouts.Start, "ctl", BrokerPort.ToString(), "status"))
             .ExitCode.Should().NotBe(0, "the broker the command started was stopped");
 
         _region = await Region.StartAsync(_data.Path, _firstPort, BrokerPort);

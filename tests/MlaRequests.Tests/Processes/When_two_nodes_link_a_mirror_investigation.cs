@@ -36,7 +36,7 @@ public sealed class When_two_nodes_link_a_mirror_investigation : IDisposable
         await kg.IncomingIn(branchId, "Assigned");
         await kgLiaison.StepAsync($"/api/incoming/{branchId}/accept");
 
-        var branch = await kz.BranchIn(branchId, "InExecution", TimeSpan.FromSeconds(30));
+        var branch = await kz.BranchIn(branchId, "InExecution", TestTimeouts.Delivery);
         branch.RemoteCaseReference.Should().MatchRegex(@"^KG-MC-2026-\d{6}$", "accepting a mirror investigation opens a linked domestic case in Kyrgyzstan");
         (await kgLiaison.GetAsync($"/api/incoming/{branchId}")).GetProperty("domesticCaseReference").GetString().Should().Be(branch.RemoteCaseReference);
 
@@ -44,7 +44,7 @@ public sealed class When_two_nodes_link_a_mirror_investigation : IDisposable
         proposed.StatusCode.Should().Be(HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync());
         var prosecutor = await kz.LoginAsync("kz.prosecutor");
         var seen = await Eventually.Until(() => prosecutor.GetAsync($"/api/requests/{id}/targets/KG/milestones"), m => m.GetArrayLength() == 1,
-            TimeSpan.FromSeconds(20), "the milestone to reach Kazakhstan");
+            TestTimeouts.Workflow, "the milestone to reach Kazakhstan");
         var milestone = seen[0];
         milestone.GetProperty("proposedBy").GetString().Should().Be("KG");
         milestone.GetProperty("confirmedByRequestedAt").ValueKind.Should().NotBe(System.Text.Json.JsonValueKind.Null);
@@ -52,7 +52,7 @@ public sealed class When_two_nodes_link_a_mirror_investigation : IDisposable
 
         await prosecutor.StepAsync($"/api/requests/{id}/targets/KG/milestones/{milestone.GetProperty("id").GetGuid()}/confirm");
         await Eventually.Until(() => kgLiaison.GetAsync($"/api/incoming/{branchId}/milestones"),
-            m => m[0].GetProperty("confirmedByRequestingAt").ValueKind != System.Text.Json.JsonValueKind.Null, TimeSpan.FromSeconds(20),
+            m => m[0].GetProperty("confirmedByRequestingAt").ValueKind != System.Text.Json.JsonValueKind.Null, TestTimeouts.Workflow,
             "Kazakhstan's confirmation to reach Kyrgyzstan");
         var again = await prosecutor.PostAsync($"/api/requests/{id}/targets/KG/milestones/{milestone.GetProperty("id").GetGuid()}/confirm");
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);

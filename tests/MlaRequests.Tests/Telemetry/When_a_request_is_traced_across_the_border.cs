@@ -36,9 +36,9 @@ public sealed class When_a_request_is_traced_across_the_border : IDisposable
 
         var id = await Scenario.ApprovedAsync(kz);
         var branch = DeterministicGuid.Branch(id, "KG");
-        await kg.IncomingIn(branch, "Received", TimeSpan.FromSeconds(30));
+        await kg.IncomingIn(branch, "Received", TestTimeouts.Delivery);
         await Eventually.Until(() => kz.Query(db => Task.FromResult(db.CrossBorderMessages.Single(m => m.CorrelationId == branch).State)),
-            state => state == "Delivered", TimeSpan.FromSeconds(30), "the receipt from Kyrgyzstan");
+            state => state == "Delivered", TestTimeouts.Delivery, "the receipt from Kyrgyzstan");
         tracing.ForceFlush();
 
         List<Activity> spans;
@@ -96,7 +96,7 @@ public sealed class When_a_request_is_traced_across_the_border : IDisposable
                 tracing.ForceFlush();
                 lock (_spans)
                     return Task.FromResult(_spans.FirstOrDefault(s => s.OperationName == "send MilestoneConfirmed to KG"));
-            }, span => span is not null, TimeSpan.FromSeconds(30), "the delivery's send span");
+            }, span => span is not null, TestTimeouts.Delivery, "the delivery's send span");
         sent!.TraceId.Should().Be(queuedIn.TraceId);
         sent.ParentSpanId.Should().Be(queuedIn.SpanId);
     }

@@ -25,7 +25,7 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
         await Scenario.AcceptedBy(node, id, "KG", _clock.GetCurrentInstant());
 
-        var execution = await Eventually.Until(() => node.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Execution), TimeSpan.FromSeconds(10), "the execution clock");
+        var execution = await Eventually.Until(() => node.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Execution), TestTimeouts.Workflow, "the execution clock");
         var clock = execution.Single(c => c.Kind == ClockKind.Execution);
         var bishkek = DateTimeZoneProviders.Tzdb["Asia/Bishkek"];
         var accepted = _clock.GetCurrentInstant().InZone(bishkek).Date;
@@ -35,14 +35,14 @@ public sealed class When_a_deadline_clock_runs : IDisposable
 
         _clock.Reset(due - Duration.Epsilon);
         await node.DispatchRounds(3);
-        await Consistently.For(TimeSpan.FromMilliseconds(300), async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Execution).CurrentState == "Running",
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Execution).CurrentState == "Running",
             "the clock to keep running one tick before it is due");
 
         _clock.Reset(due);
         var overdue = await Eventually.Until(async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Execution), c => c.CurrentState == "Overdue",
-            TimeSpan.FromSeconds(10), "the clock to become overdue");
+            TestTimeouts.Workflow, "the clock to become overdue");
         overdue.EscalatedAt.Should().Be(due);
-        await Eventually.Until(() => escalations.Count(e => e.Kind == ClockKind.Execution) == 1, TimeSpan.FromSeconds(10), "the escalation");
+        await Eventually.Until(() => escalations.Count(e => e.Kind == ClockKind.Execution) == 1, TestTimeouts.Workflow, "the escalation");
         escalations.Single(e => e.Kind == ClockKind.Execution).Should().Be(new DeadlineEscalated(clock.CorrelationId, id, ClockKind.Execution, "KG", due, due));
     }
 
@@ -54,7 +54,7 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         await using (var first = new NodeFactory(_data.Path, _clock))
         {
             id = await Scenario.ApprovedAsync(first);
-            var ack = await Eventually.Until(() => first.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Acknowledgement), TimeSpan.FromSeconds(10), "the clock");
+            var ack = await Eventually.Until(() => first.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Acknowledgement), TestTimeouts.Workflow, "the clock");
             ackDue = ack.Single(c => c.Kind == ClockKind.Acknowledgement).DueAt;
             (await first.Outbox()).Should().Contain(x => x.NotBefore != null, "the checkpoints wait in the database, not in memory");
         }
@@ -63,11 +63,11 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         await using var second = new NodeFactory(_data.Path, _clock);
         var escalations = await Collector.PublishedAsync<DeadlineEscalated>(second);
         _clock.Reset(ackDue + Duration.FromHours(1));
-        await Eventually.Until(() => escalations.Count(e => e.Kind == ClockKind.Acknowledgement) == 1, TimeSpan.FromSeconds(15), "the escalation");
+        await Eventually.Until(() => escalations.Count(e => e.Kind == ClockKind.Acknowledgement) == 1, TestTimeouts.Workflow, "the escalation");
 
         _clock.Advance(Duration.FromDays(30));
         await second.DispatchRounds(5);
-        await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(escalations.Count(e => e.Kind == ClockKind.Acknowledgement) == 1),
+        await Consistently.For(TestTimeouts.Quiet, () => Task.FromResult(escalations.Count(e => e.Kind == ClockKind.Acknowledgement) == 1),
             "a fired clock never to fire again");
     }
 
@@ -80,11 +80,11 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         _clock.Advance(Duration.FromDays(2));
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
         var ack = (await Eventually.Until(async () => (await node.Clocks(id)).SingleOrDefault(c => c.Kind == ClockKind.Acknowledgement), c => c?.CurrentState == "Met",
-            TimeSpan.FromSeconds(10), "the acknowledgement clock to be met"))!;
+            TestTimeouts.Workflow, "the acknowledgement clock to be met"))!;
 
         _clock.Advance(Duration.FromDays(20));
         await node.DispatchRounds(5);
-        await Consistently.For(TimeSpan.FromMilliseconds(500), async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Acknowledgement).CurrentState == "Met",
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Acknowledgement).CurrentState == "Met",
             "the met clock to stay met");
         escalations.Should().NotContain(e => e.ClockId == ack.CorrelationId);
         (await node.Outbox()).Should().NotContain(x => x.Body.Contains(ack.CorrelationId.ToString()), "stopping deleted its pending checkpoint");
@@ -96,20 +96,20 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         await using var node = new NodeFactory(_data.Path, _clock);
         var reminders = await Collector.PublishedAsync<ClockReminder>(node);
         var id = await Scenario.ApprovedAsync(node, TestContent.Complete(LegalBasis.Untoc, "TJ"));
-        var clock = (await Eventually.Until(() => node.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Acknowledgement), TimeSpan.FromSeconds(10), "the clock"))
+        var clock = (await Eventually.Until(() => node.Clocks(id), cs => cs.Any(c => c.Kind == ClockKind.Acknowledgement), TestTimeouts.Workflow, "the clock"))
             .Single(c => c.Kind == ClockKind.Acknowledgement);
         var length = clock.DueAt - clock.StartedAt;
         clock.Reminder50At.Should().Be(clock.StartedAt + length / 2);
         clock.Reminder80At.Should().Be(clock.StartedAt + length * 0.8);
 
         _clock.Reset(clock.Reminder50At);
-        await Eventually.Until(() => reminders.Any(r => r.Percent == 50), TimeSpan.FromSeconds(10), "the 50 % reminder");
+        await Eventually.Until(() => reminders.Any(r => r.Percent == 50), TestTimeouts.Workflow, "the 50 % reminder");
         reminders.Should().NotContain(r => r.Percent == 80);
         _clock.Reset(clock.Reminder80At);
-        await Eventually.Until(() => reminders.Any(r => r.Percent == 80), TimeSpan.FromSeconds(10), "the 80 % reminder");
+        await Eventually.Until(() => reminders.Any(r => r.Percent == 80), TestTimeouts.Workflow, "the 80 % reminder");
         _clock.Reset(clock.DueAt);
         await Eventually.Until(async () => (await node.Clocks(id)).Single(c => c.Kind == ClockKind.Acknowledgement).CurrentState, s => s == "Overdue",
-            TimeSpan.FromSeconds(10), "the 100 % escalation");
+            TestTimeouts.Workflow, "the 100 % escalation");
 
         var supervisor = await node.LoginAsync("kz.supervisor");
         var escalated = await supervisor.GetAsync("/api/deadlines?state=escalated");
@@ -126,7 +126,7 @@ public sealed class When_a_deadline_clock_runs : IDisposable
         _clock.Reset(Instant.FromUtc(2026, 3, 19, 6, 0));
         await using var node = new NodeFactory(_data.Path, _clock);
         var id = await Scenario.InReviewAsync(node);
-        var review = (await Eventually.Until(() => node.Clocks(id), cs => cs.Any(), TimeSpan.FromSeconds(10), "the review clock")).Single();
+        var review = (await Eventually.Until(() => node.Clocks(id), cs => cs.Any(), TestTimeouts.Workflow, "the review clock")).Single();
         var expected = new DeadlineCalculator(MlaRequests.Workflows.Data.WorkflowData.Calendars, MlaRequests.Workflows.Data.WorkflowData.DeadlinePolicies)
             .Compute(ClockKind.InternalReview, LegalBasis.Minsk1993, false, "KZ", _clock.GetCurrentInstant());
         review.DueAt.Should().Be(expected.DueAt);

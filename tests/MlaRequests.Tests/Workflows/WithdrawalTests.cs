@@ -24,7 +24,7 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
         var id = await Scenario.ApprovedAsync(node, TestContent.Complete(LegalBasis.Untoc, targets));
         await Scenario.RegisteredBy(node, id, "TJ", _clock.GetCurrentInstant());
         await node.BranchIn(DeterministicGuid.Branch(id, "TJ"), "Acknowledged");
-        await Eventually.Until(() => node.Clocks(id), cs => cs.Count(c => c.CurrentState == "Running") == 3, TimeSpan.FromSeconds(10),
+        await Eventually.Until(() => node.Clocks(id), cs => cs.Count(c => c.CurrentState == "Running") == 3, TestTimeouts.Workflow,
             "acknowledgement clocks for KG and UZ and the recognition clock for TJ");
 
         var prosecutor = await node.LoginAsync("kz.prosecutor");
@@ -41,7 +41,7 @@ public sealed class When_a_request_to_three_countries_is_withdrawn : IDisposable
             told[target].All.OfType<RequestWithdrawn>().Should().ContainSingle("each country is told once");
         }
         await Eventually.Until(() => node.Clocks(id), cs => cs.Where(c => c.BranchId != null).All(c => c.CurrentState is "Cancelled" or "Met"),
-            TimeSpan.FromSeconds(10), "every branch clock to stop");
+            TestTimeouts.Workflow, "every branch clock to stop");
         (await node.Clocks(id)).Should().NotContain(c => c.CurrentState == "Running" || c.CurrentState == "Overdue");
         (await node.Outbox()).Should().NotContain(x => x.NotBefore != null, "no checkpoint of a cancelled clock stays scheduled");
 
@@ -78,7 +78,7 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
 
         var actions = await Eventually.Until(
             async () => (await supervisor.GetAsync($"/api/requests/{id}")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()!).ToList(),
-            a => a.Contains("Joint investigation team agreed by every party"), TimeSpan.FromSeconds(10), "the team to be agreed");
+            a => a.Contains("Joint investigation team agreed by every party"), TestTimeouts.Workflow, "the team to be agreed");
         actions.Count(a => a == "JIT proposal accepted").Should().Be(2, "each party's acceptance is its own step");
         actions.IndexOf("Joint investigation team agreed by every party").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
     }

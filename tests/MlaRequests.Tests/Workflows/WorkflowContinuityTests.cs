@@ -48,11 +48,11 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         var note = new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant());
 
         await node.Bus.Publish(note, c => c.MessageId = messageId);
-        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "the first copy");
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TestTimeouts.Workflow, "the first copy");
         await node.Bus.Publish(note, c => c.MessageId = messageId);
         await node.Bus.Publish(note with { NoteId = Guid.NewGuid() });
-        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 2, TimeSpan.FromSeconds(10), "the next note");
-        await Consistently.For(TimeSpan.FromSeconds(1), async () => (await node.Request(id))!.NoteCount == 2,
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 2, TestTimeouts.Workflow, "the next note");
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Request(id))!.NoteCount == 2,
             "the copy with the same MessageId to stay dropped by the inbox");
     }
 
@@ -62,10 +62,10 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         await using var node = new NodeFactory(_data.Path, _clock);
         var id = Guid.NewGuid();
         await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.RequestKind.ClassicMla, Domain.Requests.LegalBasis.Untoc, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
-        await Consistently.For(TimeSpan.FromMilliseconds(300), async () => await node.Request(id) is null, "a submission never to create a workflow");
+        await Consistently.For(TestTimeouts.Quiet, async () => await node.Request(id) is null, "a submission never to create a workflow");
 
         await node.Bus.Publish(new RequestDrafted(id, "KZ-2026-999999", "KZ-ALM", "kz.prosecutor", _clock.GetCurrentInstant()));
-        await node.RequestIn(id, "InReview", TimeSpan.FromSeconds(30));
+        await node.RequestIn(id, "InReview", TestTimeouts.Delivery);
     }
 
     [Fact]
@@ -76,10 +76,10 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         var branch = DeterministicGuid.Branch(id, "KG");
 
         await node.Bus.Publish(new IncomingRequestAssigned(branch, "KG", "kg.liaison", _clock.GetCurrentInstant()));
-        await Consistently.For(TimeSpan.FromMilliseconds(300), async () => (await node.Branch(branch))!.CurrentState == "Transmitted",
+        await Consistently.For(TestTimeouts.Quiet, async () => (await node.Branch(branch))!.CurrentState == "Transmitted",
             "the early assignment to wait");
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
-        await node.BranchIn(branch, "UnderRecognition", TimeSpan.FromSeconds(30));
+        await node.BranchIn(branch, "UnderRecognition", TestTimeouts.Delivery);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         await Scenario.RegisteredBy(node, id, "KG", _clock.GetCurrentInstant());
         await node.Bus.Publish(new SubmitRequest(id, Domain.Requests.RequestKind.ClassicMla, Domain.Requests.LegalBasis.Minsk1993, false, ["KG"], "kz.prosecutor", _clock.GetCurrentInstant()));
         await node.Bus.Publish(new RequestNoteAdded(id, Guid.NewGuid(), _clock.GetCurrentInstant()));
-        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TimeSpan.FromSeconds(10), "a later note");
+        await Eventually.Until(async () => (await node.Request(id))!.NoteCount, n => n == 1, TestTimeouts.Workflow, "a later note");
         (await node.Branch(branch))!.CurrentState.Should().Be("InExecution");
         (await node.Request(id))!.CurrentState.Should().Be("Approved");
     }
@@ -118,8 +118,8 @@ public sealed class When_events_arrive_twice_or_out_of_order : IDisposable
         await node.Bus.Publish(assigned, c => c.MessageId = NewId.NextGuid());
 
         var timeline = await Eventually.Until(() => node.Query(db => db.Timeline.Where(t => t.BranchId == branch).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync()),
-            entries => entries.Any(e => e.Action == TimelineTexts.AssignedForRecognition.Format()), TimeSpan.FromSeconds(10), "the late assignment on the timeline");
-        await Consistently.For(TimeSpan.FromMilliseconds(500), async () =>
+            entries => entries.Any(e => e.Action == TimelineTexts.AssignedForRecognition.Format()), TestTimeouts.Workflow, "the late assignment on the timeline");
+        await Consistently.For(TestTimeouts.Quiet, async () =>
             (await node.Query(db => db.Timeline.CountAsync(t => t.BranchId == branch && t.Action == TimelineTexts.AssignedForRecognition.Format()))) == 1,
             "the second copy of the late assignment not to be recorded again");
         timeline.Select(e => e.Action).Should().ContainInOrder(TimelineTexts.Acknowledged.Format(), TimelineTexts.AssignedForRecognition.Format(),

@@ -1,3 +1,5 @@
+using MlaRequests.Workflows.Shared;
+using MlaRequests.Domain;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,7 @@ public static class GetIncoming
         bool Urgent, string? AssignedTo, string? DomesticCaseReference, bool ContentRestricted, RequestContent Content,
         IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<string> AllowedSteps);
 
-    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock,
+    internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         IncomingCaseStateMachine machine, CancellationToken cancellationToken)
     {
         if (!IncomingQueries.MaySee(user))
@@ -32,8 +34,9 @@ public static class GetIncoming
         var now = clock.GetCurrentInstant();
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        var restricted = found.Content.HasChildVictim(found.ReceivedAt.InUtc().Date) && !user.IsInRole(Roles.LiaisonOfficer);
-        var content = restricted ? ChildProtection.Redact(found.Content, found.ReceivedAt.InUtc().Date) : found.Content;
+        var receivedOn = NodeTime.Today(node.Code, found.ReceivedAt);
+        var restricted = found.Content.HasChildVictim(receivedOn) && !user.IsInRole(Roles.LiaisonOfficer);
+        var content = restricted ? ChildProtection.Redact(found.Content, receivedOn) : found.Content;
         return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,
             found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),
             timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user)));

@@ -233,7 +233,7 @@ public static class IncomingSteps
 
     static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, IncomingStepContext x, CancellationToken ct)
     {
-        var reference = await References.NextAsync(db, $"{x.NodeCode}-MC", x.At, ct);
+        var reference = await References.NextAsync(db, $"{x.NodeCode}-MC", x.NodeCode, x.At, ct);
         await SetAsync(db, x.Id, c => c.DomesticCaseReference = reference, ct);
         return reference;
     }

@@ -37,7 +37,7 @@ public static class LetterEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["One of en, ru."] });
         if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (request, _))
             return TypedResults.NotFound();
-        var createdOn = request.CreatedAt.InUtc().Date;
+        var createdOn = NodeTime.Today(node.Value.Code, request.CreatedAt);
         var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(createdOn)) && !ChildProtection.Handles(user, request.OfficeCode);
         var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
         var today = NodeTime.Today(node.Value.Code, clock.GetCurrentInstant());

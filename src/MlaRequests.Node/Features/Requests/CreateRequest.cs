@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class CreateRequest
     {
         if (!user.IsInRole(Roles.Prosecutor))
             return TypedResults.Forbid();
-        var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
+        var errors = ContentChecks.Shape(content, node.Value.Code, limits, NodeTime.Today(node.Value.Code, clock.GetCurrentInstant()));
         // A link to an earlier request is the node's to set (FollowUpRequest), never the client's.
         foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, null))
             errors[field] = problems;
@@ -39,7 +40,7 @@ public static class CreateRequest
         Response? response = null;
         await commands.CommitAsync(async db =>
         {
-            var reference = await References.NextAsync(db, node.Value.Code, now, cancellationToken);
+            var reference = await References.NextAsync(db, node.Value.Code, node.Value.Code, now, cancellationToken);
             var request = new MlaRequest
             {
                 Id = id, Reference = reference, RequestingNode = node.Value.Code, OfficeCode = user.Office(),

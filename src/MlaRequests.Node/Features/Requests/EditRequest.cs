@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public static class EditRequest
             return TypedResults.Forbid();
         if (status != nameof(OutgoingRequestStateMachine.Draft))
             return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
-        var errors = ContentChecks.Shape(content, node.Value.Code, limits, clock.GetCurrentInstant().InUtc().Date);
+        var errors = ContentChecks.Shape(content, node.Value.Code, limits, NodeTime.Today(node.Value.Code, clock.GetCurrentInstant()));
         foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, found.Content.FollowsUp))
             errors[field] = problems;
         if (errors.Count > 0)

@@ -65,7 +65,7 @@ public static class FollowUpRequest
         CreateRequest.Response? response = null;
         await s.Commands.CommitAsync(async db =>
         {
-            var reference = await References.NextAsync(db, s.NodeCode, now, ct);
+            var reference = await References.NextAsync(db, s.NodeCode, s.NodeCode, now, ct);
             var request = new MlaRequest
             {
                 Id = newId, Reference = reference, RequestingNode = s.NodeCode, OfficeCode = earlier.OfficeCode, CreatedBy = actor, CreatedAt = now,

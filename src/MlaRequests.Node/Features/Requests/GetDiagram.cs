@@ -17,6 +17,9 @@ namespace MlaRequests.Node.Features.Requests;
 /// </summary>
 public static class GetDiagram
 {
+    /// <summary>How Mermaid writes a diagram's start.</summary>
+    public const string Start = "[*]";
+
     /// <summary>The diagrams.</summary>
     /// <param name="Request">The request workflow, current state marked.</param>
     /// <param name="Targets">Each requested country's branch workflow, current state marked.</param>
@@ -29,15 +32,17 @@ public static class GetDiagram
             return TypedResults.NotFound();
         var branches = await db.BranchWorkflows.AsNoTracking().Where(b => b.RequestId == id)
             .ToDictionaryAsync(b => b.TargetNode, b => b.CurrentState, cancellationToken);
-        var targets = request.Content.Targets.ToDictionary(t => t, t => Mermaid(branchMachine.GetGraph(), branches.GetValueOrDefault(t)));
-        return TypedResults.Ok(new Response(Mermaid(requestMachine.GetGraph(), status), targets));
+        var targets = request.Content.Targets.ToDictionary(t => t, t => Mermaid(branchMachine, branches.GetValueOrDefault(t)));
+        return TypedResults.Ok(new Response(Mermaid(requestMachine, status), targets));
     }
 
-    /// <summary>A Mermaid <c>stateDiagram-v2</c> of <paramref name="graph"/>, with <paramref name="current"/> highlighted.</summary>
-    public static string Mermaid(StateMachineGraph graph, string? current)
+    /// <summary>A Mermaid <c>stateDiagram-v2</c> of <paramref name="machine"/>, with <paramref name="current"/> highlighted.</summary>
+    public static string Mermaid<TSaga>(StateMachine<TSaga> machine, string? current)
+        where TSaga : class, SagaStateMachineInstance
     {
+        ArgumentNullException.ThrowIfNull(machine);
         var text = new StringBuilder("stateDiagram-v2\n");
-        foreach (var line in Transitions(graph).Select(t => $"    {t.From} --> {t.To} : {t.Event}").ToHashSet().Order(StringComparer.Ordinal))
+        foreach (var line in Transitions(machine.GetGraph(), machine.Initial).Select(t => $"    {t.From} --> {t.To} : {t.Event}").ToHashSet().Order(StringComparer.Ordinal))
             text.AppendLine(line);
         if (current is not null)
         {
@@ -47,11 +52,16 @@ public static class GetDiagram
         return text.ToString();
     }
 
-    /// <summary>The transitions of <paramref name="graph"/> between distinct states (<c>[*]</c> is the initial state), as the diagrams draw them.</summary>
-    public static IReadOnlyList<(string From, string To, string Event)> Transitions(StateMachineGraph graph)
+    /// <summary>
+    /// The transitions of a machine's <paramref name="graph"/> between distinct states, as the diagrams draw them: its
+    /// <paramref name="initial"/> state as <c>[*]</c> (Mermaid's start), every other state under its own name.
+    /// </summary>
+    public static IReadOnlyList<(string From, string To, string Event)> Transitions(StateMachineGraph graph, State initial)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var states = graph.Vertices.Where(v => v.VertexType == typeof(State)).ToDictionary(v => v, Name);
+        ArgumentNullException.ThrowIfNull(initial);
+        var states = graph.Vertices.Where(v => v.VertexType == typeof(State))
+            .ToDictionary(v => v, v => v.Title == initial.Name ? Start : v.Title);
         var transitions = new List<(string From, string To, string Event)>();
         foreach (var edge in graph.Edges.Where(e => e.From.VertexType == typeof(Event)))
         {
@@ -63,11 +73,4 @@ public static class GetDiagram
         }
         return transitions;
     }
-
-    static string Name(Vertex vertex) => vertex.Title switch
-    {
-        "Initial" => "[*]",
-        "Final" => "Final",
-        var title => title,
-    };
 }

@@ -1,3 +1,5 @@
+using MlaRequests.Workflows.Shared;
+using MlaRequests.Domain;
 using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +36,7 @@ public static class GetRequest
     public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
         string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps);
 
-    internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock,
+    internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
     {
         if (await RequestQueries.FindAsync(db, id, user, cancellationToken) is not var (request, status))
@@ -55,9 +57,9 @@ public static class GetRequest
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode));
         }).ToList();
 
-        var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(request.CreatedAt.InUtc().Date))
-            && !ChildProtection.Handles(user, request.OfficeCode);
-        var content = restricted ? ChildProtection.Redact(request.Content, request.CreatedAt.InUtc().Date) : request.Content;
+        var createdOn = NodeTime.Today(node.Code, request.CreatedAt);
+        var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(createdOn)) && !ChildProtection.Handles(user, request.OfficeCode);
+        var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
         return TypedResults.Ok(new Response(request.Id, request.Reference, request.OfficeCode, request.CreatedBy, request.CreatedAt, request.UpdatedAt,
             request.Revision, status, request.ChildVictimPriority, restricted, content, targets,
             clocks.Select(c => ClockView.From(c, now)).ToList(), timeline.Select(TimelineView.From).ToList(),

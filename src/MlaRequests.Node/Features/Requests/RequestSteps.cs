@@ -48,11 +48,11 @@ public static class RequestSteps
             "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
             x => ContentData.RequiredContent.Missing(x.Request.Content),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
-                x.Request.Content.Urgent || x.Request.Content.HasChildVictim(x.Request.CreatedAt.InUtc().Date), x.Request.Content.Targets, x.Actor, x.At),
+                x.Request.Content.Urgent || x.Request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>
             {
                 var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);
-                request.ChildVictimPriority = request.Content.HasChildVictim(request.CreatedAt.InUtc().Date);
+                request.ChildVictimPriority = request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, request.CreatedAt));
             }) { Mapper = (g, step) => MapOnRequest(g, step) },
         new("approve", m => m.ApproveRequest, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
             "Releases the request: it is transmitted to every requested country and a branch opens per country.",

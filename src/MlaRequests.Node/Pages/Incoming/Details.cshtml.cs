@@ -7,12 +7,13 @@ using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.IncomingCases;
+using MlaRequests.Workflows.Shared;
 using NodaTime;
 
 namespace MlaRequests.Node.Pages.Incoming;
 
 /// <summary>A request received from another country, as <c>GET /api/incoming/{id}</c> shows it, with the liaison officer's steps.</summary>
-public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseStateMachine machine) : PageModel
+public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode node, IncomingCaseStateMachine machine) : PageModel
 {
     /// <summary>The case; null when the user may not see it.</summary>
     public GetIncoming.Response? Shown { get; private set; }
@@ -29,11 +30,11 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, IncomingCaseSta
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        switch ((await GetIncoming.Handle(id, User, db, clock, machine, ct)).Result)
+        switch ((await GetIncoming.Handle(id, User, db, clock, node, machine, ct)).Result)
         {
             case Ok<GetIncoming.Response> ok:
                 Shown = ok.Value!;
-                Diagram = new WorkflowDiagram(machine.GetGraph(), Shown.Status);
+                Diagram = WorkflowDiagram.Of(machine, Shown.Status);
                 Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
                 Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
                 return Page();

@@ -14,6 +14,7 @@ using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
 using MlaRequests.Workflows.Content;
 using MlaRequests.Workflows.Requests;
+using MlaRequests.Workflows.Shared;
 using NodaTime;
 
 namespace MlaRequests.Node.Pages.Requests;
@@ -22,7 +23,7 @@ namespace MlaRequests.Node.Pages.Requests;
 /// One request as <c>GET /api/requests/{id}</c> shows it to this user (404 for another office):
 /// each target's status, the clocks, the timeline, the workflow diagrams and the steps the user may take now.
 /// </summary>
-public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine) : PageModel
+public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode node, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine) : PageModel
 {
     /// <summary>The request; null when the user may not see it (the page says "not found").</summary>
     public GetRequest.Response? Shown { get; private set; }
@@ -77,7 +78,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequest
     /// <summary>Loads the request, or answers 404.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if ((await GetRequest.Handle(id, User, db, clock, requestMachine, branchMachine, ct)).Result is not Ok<GetRequest.Response> ok)
+        if ((await GetRequest.Handle(id, User, db, clock, node, requestMachine, branchMachine, ct)).Result is not Ok<GetRequest.Response> ok)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
@@ -85,8 +86,8 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, OutgoingRequest
         var request = Shown = ok.Value!;
         if (request.Status == nameof(OutgoingRequestStateMachine.Draft))
             Missing = ContentData.RequiredContent.Missing(request.Content);
-        Diagram = new WorkflowDiagram(requestMachine.GetGraph(), request.Status);
-        BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => new WorkflowDiagram(branchMachine.GetGraph(), t.Status));
+        Diagram = WorkflowDiagram.Of(requestMachine, request.Status);
+        BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => WorkflowDiagram.Of(branchMachine, t.Status));
         var enquiries = new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
         foreach (var target in request.Targets.Where(t => t.BranchId is not null))
             enquiries[target.Country] = await EnquiryEndpoints.ListAsync(db, target.BranchId!.Value, ct);

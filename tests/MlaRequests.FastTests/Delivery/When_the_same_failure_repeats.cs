@@ -4,10 +4,9 @@ using NodaTime;
 using NodaTime.Testing;
 using MlaRequests.Tests.Infrastructure;
 
-namespace MlaRequests.Tests.Delivery;
+namespace MlaRequests.FastTests.Delivery;
 
 /// <summary>A failure that repeats on every delivery is logged once per interval, with how many were not logged.</summary>
-[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_same_failure_repeats
 {
     [Fact]

@@ -4,13 +4,12 @@ using MlaRequests.Node.Delivery;
 using MlaRequests.Tests.Infrastructure;
 using NodaTime;
 
-namespace MlaRequests.Tests.Delivery;
+namespace MlaRequests.FastTests.Delivery;
 
 /// <summary>
 /// The seal on its own: what a sealed envelope opens to, that every header field is bound to the ciphertext, that only the
 /// recipient's key opens it, and that every message has an ephemeral key of its own.
 /// </summary>
-[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_an_envelope_is_sealed
 {
     static readonly Instant At = Instant.FromUtc(2026, 4, 6, 5, 0);

@@ -6,14 +6,13 @@ using MlaRequests.Node.Messaging;
 using MlaRequests.Node.Telemetry;
 using MlaRequests.Tests.Infrastructure;
 
-namespace MlaRequests.Tests.Hosting;
+namespace MlaRequests.FastTests.Hosting;
 
 /// <summary>
 /// No Docker daemon runs here, so the container files are checked by reading them: the compose region stays the
 /// region command's (same five nodes, ports and trust), every setting it passes is one the node binds, and the
 /// Dockerfile restores every project the node is built from.
 /// </summary>
-[Trait(Tier.Name, Tier.Integration)]
 public sealed partial class When_the_docker_files_are_read
 {
     static readonly string[] Codes = ["KZ", "KG", "TJ", "TM", "UZ"];

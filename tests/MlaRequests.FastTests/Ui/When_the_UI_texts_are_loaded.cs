@@ -9,9 +9,8 @@ using MlaRequests.Workflows.IncomingCases;
 using MlaRequests.Workflows.Requests;
 using MlaRequests.Workflows.Shared;
 
-namespace MlaRequests.Tests.Browser;
+namespace MlaRequests.FastTests.Ui;
 
-[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_UI_texts_are_loaded
 {
     static Dictionary<string, string> Texts(string file) =>

@@ -4,14 +4,13 @@ using MlaRequests.Node.Messaging;
 using RabbitMQ.Client.Exceptions;
 using MlaRequests.Tests.Infrastructure;
 
-namespace MlaRequests.Tests.Delivery;
+namespace MlaRequests.FastTests.Delivery;
 
 /// <summary>
 /// MassTransit's RabbitMQ transport would wait 3 s, 6 s, … 30 s before reconnecting an endpoint, and keep the 30 s
 /// after a few resets; the node puts its own timing in place. If a MassTransit release moved the policy, this fails
 /// (the node would only log a warning and keep the slow timing).
 /// </summary>
-[Trait(Tier.Name, Tier.Integration)]
 public sealed class When_the_broker_drops_a_receive_endpoint
 {
     [Fact]
