@@ -90,6 +90,9 @@ public sealed class RequestContent
     /// <summary>The requested countries' node codes; each becomes its own branch.</summary>
     public List<string> Targets { get; set; } = [];
 
+    /// <summary>The earlier request to the same country this one follows (supplementary, or after a refusal), if any; set by the node.</summary>
+    public FollowUp? FollowsUp { get; set; }
+
     /// <summary>
     /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>
     /// makes every clock of the request urgent and restricts the child's identifying data.

@@ -95,6 +95,7 @@ public static class IncomingRequests
             return;
 
         var reference = await References.NextAsync(db, $"{nodeCode}-IN", nodeCode, now, context.CancellationToken);
+        var content = RequestContentJson.Deserialize(request.ContentJson);
         db.IncomingCases.Add(new IncomingCase
         {
             Id = request.BranchId,
@@ -104,8 +105,9 @@ public static class IncomingRequests
             RemoteRequestId = request.RequestId,
             ReceivedAt = now,
             Urgent = request.Urgent,
-            Content = RequestContentJson.Deserialize(request.ContentJson),
+            Content = content,
         });
+        await FollowUpLink.RecordAsync(db, request, content, now, context.CancellationToken);
         await context.Publish(new IncomingRequestReceived(request.BranchId, request.FromNode, reference, request.Kind,
             Enum.Parse<LegalBasis>(request.LegalBasis), request.Urgent, request.HasProvisionalMeasures, now));
     }

@@ -34,6 +34,8 @@ public static class PeerAuthorization
         [typeof(EvidenceReceiptConfirmed)] = Sender.RequestingCountry,
         [typeof(MilestoneProposed)] = Sender.EitherParty,
         [typeof(MilestoneConfirmed)] = Sender.EitherParty,
+        [typeof(StatusEnquirySent)] = Sender.RequestingCountry,
+        [typeof(StatusEnquiryAnswered)] = Sender.RequestedCountry,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

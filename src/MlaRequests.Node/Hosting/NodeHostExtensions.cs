@@ -13,6 +13,7 @@ using MlaRequests.Node.Features.Letters;
 using MlaRequests.Node.Pages;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
+using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Inbox;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Links;
@@ -51,6 +52,7 @@ public static class NodeHostExtensions
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(node));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Bind<StatusEnquiryOptions>(configuration, "StatusEnquiries")));
         services.AddSingleton(rabbit);
         var speed = demo.ClockSpeed;
         services.TryAddSingleton<IClock>(speed == 1.0 ? SystemClock.Instance : new AcceleratedClock(SystemClock.Instance, speed));
@@ -102,6 +104,7 @@ public static class NodeHostExtensions
         app.MapRequests();
         app.MapIncoming();
         app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
+        app.MapEnquiries();
         app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
             .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");

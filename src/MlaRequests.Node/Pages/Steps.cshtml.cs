@@ -117,6 +117,9 @@ public sealed class StepForm
     /// <summary>record-measure: the measure's status.</summary>
     public string? MeasureStatus { get; set; }
 
+    /// <summary>answer-enquiry: the enquiry answered.</summary>
+    public Guid? EnquiryId { get; set; }
+
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -137,6 +140,6 @@ public sealed class StepForm
     {
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
-        Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus,
+        Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text,
     };
 }

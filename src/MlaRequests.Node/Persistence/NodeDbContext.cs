@@ -33,6 +33,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Shared milestones of linked cases.</summary>
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    /// <summary>Status enquiries about branches (asked here) and cases (asked of this node).</summary>
+    public DbSet<StatusEnquiry> StatusEnquiries => Set<StatusEnquiry>();
+
     /// <summary>Commands already executed, by idempotency key.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -154,6 +154,14 @@ public class WorkflowHarness<TMachine, TState> : IAsyncLifetime
             .SingleOrDefaultAsync(x => x.CorrelationId == id);
     }
 
+    /// <summary>Reads the node's database as it is now.</summary>
+    public async Task<T> QueryAsync<T>(Func<NodeDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = _provider.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NodeDbContext>());
+    }
+
     /// <summary>The timeline of <paramref name="subjectId"/>, oldest first.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid subjectId)
     {

@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
@@ -46,6 +47,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("InExecution", "MeasureResultReported", "InExecution", "a measure impossible", MeasureReport("Impossible")),
         .. new[] { "PartiallyExecuted", "Executed", "EvidenceTransferred", "Completed" }.Select(s =>
             new Transition<BranchState>(s, "MeasureResultReported", s, "a measure executed", MeasureReport("Executed"))),
+        // Status enquiries change no status: asked while the branch is open, answered whenever the requested country answers.
+        .. Open.Select(s => new Transition<BranchState>(s, "SendStatusEnquiry", s)),
+        .. Open.Concat(["Completed", "Refused", "Withdrawn"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
 
     /// <inheritdoc />
@@ -63,6 +67,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
         ["MeasureResultReported"] = "InExecution",
+        ["SendStatusEnquiry"] = "Transmitted",
     };
 
     /// <inheritdoc />
@@ -85,7 +90,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     };
 
     /// <summary>The branch's request shares the branch's id here, so its timeline is found under that id.</summary>
-    public override IEnumerable<object> Related(Guid id) => [Step.Request(id)];
+    public override IEnumerable<object> Related(Guid id) => [Step.Request(id), Step.Enquiry(id)];
 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
@@ -105,6 +110,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
         "MeasureResultReported" => MeasureReport("Executed")(id),
+        "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
+            Step.Actor, Step.At),
+        "StatusEnquiryAnswered" => new StatusEnquiryAnswered(id, "KG", Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

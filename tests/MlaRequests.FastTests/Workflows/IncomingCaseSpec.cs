@@ -1,3 +1,4 @@
+using MlaRequests.Domain;
 using MlaRequests.Contracts;
 using MlaRequests.Domain.Measures;
 using MlaRequests.Domain.Requests;
@@ -56,6 +57,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ProposeMeasureRefusal", s)),
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "SignOffMeasureRefusal", s)),
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "PrepareEvidence", s)),
+        // Status enquiries change no status: kept and answered whatever the case's status.
+        .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
+        .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
     ];
 
     /// <inheritdoc />
@@ -95,6 +99,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     /// <summary>Who proposed the refusal an instance in <c>RefusalProposed</c> waits on (not <see cref="Step.Actor"/>, who signs it off).</summary>
     public const string Proposer = "liaison.proposer";
 
+    /// <summary>An enquiry from KG waiting for its answer.</summary>
+    public override IEnumerable<object> Related(Guid id) => [Step.Enquiry(id)];
+
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
     {
@@ -120,6 +127,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "ProposeMeasureRefusal" => new ProposeMeasureRefusal(id, 1, ["sovereignty"], "Reasons", "kg.executor", Step.At),
         "SignOffMeasureRefusal" => new SignOffMeasureRefusal(id, 1, ["sovereignty"], "Reasons", Step.Actor, Step.At),
         "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
+        "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
+        "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -1,3 +1,5 @@
+using MlaRequests.Domain;
+using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Tests.Infrastructure;
 using NodaTime;
@@ -15,6 +17,12 @@ static class Step
 
     /// <summary>Who takes it.</summary>
     public const string Actor = "officer";
+
+    /// <summary>A status enquiry about branch (or case) <paramref name="id"/> that waits for its answer.</summary>
+    public static StatusEnquiry Enquiry(Guid id) => new()
+    {
+        Id = DeterministicGuid.Create("open enquiry", id), BranchId = id, Question = "How far is the execution?", AskedBy = "prosecutor", AskedAt = Began,
+    };
 
     /// <summary>The request <paramref name="id"/> as the requesting node stores it (the approval and the branch read its content).</summary>
     public static MlaRequest Request(Guid id)

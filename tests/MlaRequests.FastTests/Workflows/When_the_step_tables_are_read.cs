@@ -67,7 +67,7 @@ public sealed class When_the_step_tables_are_read
         [
             nameof(IncomingCaseStateMachine.IncomingRequestReceived), // the border opens the case
             nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
-            nameof(IncomingCaseStateMachine.RequestWithdrawn), // the requesting country's steps
+            nameof(IncomingCaseStateMachine.RequestWithdrawn), nameof(IncomingCaseStateMachine.StatusEnquirySent), // the requesting country's steps
             nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
         ];
 
@@ -89,11 +89,12 @@ public sealed class When_the_step_tables_are_read
         ];
         string[] branchElsewhere =
         [
-            nameof(BranchStateMachine.OpenBranch), nameof(BranchStateMachine.WithdrawBranch), // the request workflow
+            nameof(BranchStateMachine.OpenBranch), // the request workflow (which also withdraws every branch through WithdrawBranch, a step of its own here)
             nameof(BranchStateMachine.IncomingRequestRegistered), nameof(BranchStateMachine.IncomingRequestAssigned), nameof(BranchStateMachine.RecognitionPeriodExtended),
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
-            nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported), // the requested country's steps
+            nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
+            nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -19,7 +19,7 @@ public sealed class When_a_step_is_taken_on_a_requested_country_s_branch(ApiNode
         var (id, branch) = await api.BranchIn("AdditionalInformationRequested");
         var prosecutor = await api.As(Prosecutor);
         Target(await prosecutor.GetAsync($"/api/requests/{id}")).GetProperty("allowedSteps").EnumerateArray().Select(s => s.GetString())
-            .Should().Equal("answer-information");
+            .Should().Equal("answer-information", "withdraw-country", "enquire");
 
         var response = await prosecutor.PostAsync($"/api/requests/{id}/targets/KG/answer-information", new { answer = "Halyk Bank, account KZ12 3456." });
 

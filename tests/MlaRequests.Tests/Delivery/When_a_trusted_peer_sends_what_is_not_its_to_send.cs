@@ -37,6 +37,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(EvidenceTransferred)] = (b, n, at) => new EvidenceTransferred(b, n, "By courier.", "x.liaison", at),
         [nameof(SpontaneousInformationNoted)] = (b, n, at) => new SpontaneousInformationNoted(b, n, "x.liaison", at),
         [nameof(MeasureResultReported)] = (b, n, at) => new MeasureResultReported(b, n, 1, "Executed", "Witness heard.", [], null, "x.executor", at),
+        [nameof(StatusEnquiryAnswered)] = (b, n, at) => new StatusEnquiryAnswered(b, n, Guid.NewGuid(), "The hearing is set for 20 April.", "x.liaison", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
@@ -44,6 +45,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(RequestWithdrawn)] = (b, n, at) => new RequestWithdrawn(b, n, "Suspect arrested.", "x.prosecutor", at),
         [nameof(AdditionalInformationProvided)] = (b, n, at) => new AdditionalInformationProvided(b, n, "Halyk Bank.", "x.prosecutor", at),
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
+        [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),
     };
 
     [Fact]

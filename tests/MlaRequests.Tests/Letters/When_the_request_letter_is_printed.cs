@@ -62,6 +62,18 @@ public sealed class When_the_request_letter_is_printed(ApiNode api) : IClassFixt
         (await (await api.As(RequestSetup.Prosecutor)).Client.GetAsync($"/api/requests/{id}/letter?lang=de")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_supplementary_request_s_letter_names_the_earlier_request_in_either_language()
+    {
+        var (earlier, _) = await api.BranchIn("InExecution");
+        var earlierReference = (await api.Node.Request(earlier))!.Reference;
+        var created = await (await api.As(RequestSetup.Prosecutor)).PostAsync($"/api/requests/{earlier}/targets/KG/supplementary");
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+
+        (await LetterText(RequestSetup.Prosecutor, id, "en")).Should().Contain("Supplementary to").And.Contain(earlierReference);
+        (await LetterText(RequestSetup.Prosecutor, id, "ru")).Should().Contain("Дополнительный к запросу").And.Contain(earlierReference);
+    }
+
     async Task<string> LetterText(string user, Guid id, string lang)
     {
         var response = await (await api.As(user)).Client.GetAsync($"/api/requests/{id}/letter?lang={lang}");

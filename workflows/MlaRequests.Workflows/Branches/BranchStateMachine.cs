@@ -208,6 +208,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 m.Description))
             .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         DuringExecutionPerMeasure();
+        DuringStatusEnquiries(node);
         OnUnhandledEvent(_order.Handle);
     }
 

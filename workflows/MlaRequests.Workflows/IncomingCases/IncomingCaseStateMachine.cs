@@ -201,6 +201,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 $"{m.Actor} ({m.Node})", m.At, m.Reason));
         RefusalSignOff(node);
         DuringExecutionPerMeasure(node);
+        DuringStatusEnquiries(node);
         OnUnhandledEvent(_order.Handle);
     }
 

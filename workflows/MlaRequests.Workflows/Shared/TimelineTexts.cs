@@ -140,5 +140,7 @@ public static partial class TimelineTexts
         new(MilestoneProposed, MilestoneDetails), new(MilestoneConfirmed, MilestoneDetails),
         new(RefusalProposed, RefusedDetails), new(RefusalReturned),
         .. MeasureEntries,
+        .. StatusEnquiryEntries,
+        .. FollowUpEntries,
     ];
 }

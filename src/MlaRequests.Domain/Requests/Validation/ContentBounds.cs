@@ -36,6 +36,7 @@ public static class ContentBounds
         check.Text("limitsOnUse", content.LimitsOnUse);
         check.Name("originalLanguage", content.OriginalLanguage);
         check.Name("linkedCaseReference", content.LinkedCaseReference);
+        check.Name("followsUp.earlierReference", content.FollowsUp?.EarlierReference);
         if (content.Jit is { } jit)
         {
             check.Text("jit.purpose", jit.Purpose);

@@ -97,6 +97,23 @@ public static class ProblemTexts
     /// <summary>The proposer of a refusal trying to sign it off too.</summary>
     public static readonly TextTemplate OwnRefusal = T("OwnRefusal", "A refusal needs a second person: whoever proposed it may not sign it off.");
 
+    /// <summary><c>This case has no status enquiry {enquiry}.</c></summary>
+    public static readonly TextTemplate UnknownEnquiry = T("UnknownEnquiry", "This case has no status enquiry {enquiry}.");
+
+    /// <summary><c>This status enquiry was already answered; each enquiry is answered once.</c></summary>
+    public static readonly TextTemplate EnquiryAnswered = T("EnquiryAnswered", "This status enquiry was already answered; each enquiry is answered once.");
+
+    /// <summary><c>A new request after a refusal starts from a refused branch; this one is {status}.</c></summary>
+    public static readonly TextTemplate AfterRefusalOnly = T("AfterRefusalOnly", "A new request after a refusal starts from a refused branch; this one is {status}.");
+
+    /// <summary><c>The request was withdrawn from this country; a supplementary request does not follow it there.</c></summary>
+    public static readonly TextTemplate SupplementaryWithdrawn = T("SupplementaryWithdrawn",
+        "The request was withdrawn from this country; a supplementary request does not follow it there.");
+
+    /// <summary><c>The link to an earlier request is set by the node (supplementary, after-refusal); leave it out or send it back unchanged.</c></summary>
+    public static readonly TextTemplate FollowUpSetByNode = T("FollowUpSetByNode",
+        "The link to an earlier request is set by the node (supplementary, after-refusal); leave it out or send it back unchanged.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
@@ -105,5 +122,7 @@ public static class ProblemTexts
         ListRequired, NullEntry, Undefined, DateRange, Unreadable, UnknownField, BodyTooLarge, NumberRange, UnknownAssignee,
         OwnRefusal,
         .. Measures.MeasureTexts.All,
+        UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
+        FollowUpSetByNode,
     ];
 }

@@ -65,6 +65,8 @@ public static class GetInbox
                 RequestSteps.AllowedOnBranch(branchMachine, b.CurrentState, user, office), $"/api/requests/{b.RequestId}")));
         }
 
+        tasks.AddRange(await StatusEnquiryTasks.ForAsync(user, db, branchMachine, cancellationToken));
+
         if (user.IsInRole(Roles.LiaisonOfficer))
         {
             var reviews = await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CurrentState == nameof(OutgoingRequestStateMachine.InReview))

@@ -106,6 +106,11 @@ public static class IncomingSteps
             "Notes registered spontaneous information and closes it.", new(),
             (x, _) => Message(new CloseIncoming(x.Id, x.Actor, x.At))),
         .. MeasureSteps.Table,
+        IncomingStep.With<AnswerEnquiryBody>("answer-enquiry", m => m.AnswerStatusEnquiry, "Answer a status enquiry",
+            "Answers, once, a status enquiry the requesting country sent about this case (UNTOC Art. 18(24)); the answer goes back to it. "
+            + "The case's enquiries are listed at GET /api/incoming/{id}/enquiries.", new("Step.Answer"),
+            b => new() { EnquiryId = b.EnquiryId, Answer = b.Answer }, ValidateEnquiryAnswerAsync,
+            (x, _) => Message(new AnswerStatusEnquiry(x.Id, x.Input.EnquiryId!.Value, x.Input.Answer!.Trim(), x.Actor, x.At))),
     ];
 
     /// <summary>The officer to assign.</summary>
@@ -143,6 +148,11 @@ public static class IncomingSteps
     /// <summary>The evidence sent.</summary>
     /// <param name="Description">What was sent and how.</param>
     public sealed record TransferBody(string? Description);
+
+    /// <summary>The answer to a status enquiry.</summary>
+    /// <param name="EnquiryId">The enquiry (see <c>GET /api/incoming/{id}/enquiries</c>).</param>
+    /// <param name="Answer">The status and progress of the case.</param>
+    public sealed record AnswerEnquiryBody(Guid? EnquiryId, string? Answer);
 
     /// <summary>Every field any incoming step takes (each step reads its own; the web UI's forms fill the ones they show).</summary>
     public sealed record StepInput
@@ -182,6 +192,12 @@ public static class IncomingSteps
 
         /// <summary>record-measure: the measure's new status.</summary>
         public string? MeasureStatus { get; init; }
+
+        /// <summary>answer-enquiry: the enquiry answered.</summary>
+        public Guid? EnquiryId { get; init; }
+
+        /// <summary>answer-enquiry: the answer.</summary>
+        public string? Answer { get; init; }
     }
 
     /// <summary>Maps the steps under <c>/api/incoming</c>, one POST per <see cref="Table"/> entry.</summary>
@@ -270,6 +286,14 @@ public static class IncomingSteps
                 errors[field] = problems;
         }
         return errors;
+    }
+
+    static async Task<Dictionary<string, string[]>> ValidateEnquiryAnswerAsync(IncomingStepContext x)
+    {
+        var enquiry = x.Input.EnquiryId is { } enquiryId
+            ? await x.Services.Db.StatusEnquiries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enquiryId && e.BranchId == x.Id, x.Cancellation)
+            : null;
+        return StatusEnquiryRules.AnswerProblems(x.Input.EnquiryId, enquiry, x.Input.Answer, x.Services.Limits);
     }
 
     static async Task<Dictionary<string, string[]>> ValidateExtensionAsync(IncomingStepContext x)

@@ -47,6 +47,8 @@ public static class RequestLetter
         letter.Field(T("Field.Languages"), Join($"{T("Field.OriginalLanguage")}: {content.OriginalLanguage}",
             string.Join("\n", content.Translations.Select(t => $"{T("Field.Translation")}: {t.Language}, {t.Translator}, {(t.CertifiedOn is { } on ? day.Format(on) : string.Empty)}"))));
         letter.Field(T("Field.LinkedCase"), content.LinkedCaseReference);
+        if (content.FollowsUp is { } follows)
+            letter.Field(T("FollowUp.Of." + follows.Kind), follows.EarlierReference);
         if (content.Jit is not null)
             letter.Field(T("RequestKind.JointInvestigationTeam"), Join(content.Jit.Purpose,
                 $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));

@@ -29,6 +29,9 @@ public static class CreateRequest
         if (!user.IsInRole(Roles.Prosecutor))
             return TypedResults.Forbid();
         var errors = ContentChecks.Shape(content, node.Value.Code, limits, NodeTime.Today(node.Value.Code, clock.GetCurrentInstant()));
+        // A link to an earlier request is the node's to set (FollowUpRequest), never the client's.
+        foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, null))
+            errors[field] = problems;
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

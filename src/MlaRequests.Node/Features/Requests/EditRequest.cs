@@ -33,6 +33,8 @@ public static class EditRequest
         if (status != nameof(OutgoingRequestStateMachine.Draft))
             return TypedResults.Problem(StepProblems.NotAllowed("edit", status, ["only a draft can be edited"]));
         var errors = ContentChecks.Shape(content, node.Value.Code, limits, NodeTime.Today(node.Value.Code, clock.GetCurrentInstant()));
+        foreach (var (field, problems) in FollowUpRules.InputProblems(content.FollowsUp, found.Content.FollowsUp))
+            errors[field] = problems;
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -41,6 +43,7 @@ public static class EditRequest
         await commands.CommitAsync(async context =>
         {
             var request = await context.Requests.SingleAsync(r => r.Id == id, cancellationToken);
+            content.FollowsUp = request.Content.FollowsUp; // the link to an earlier request stays as the node set it
             request.SetContent(content);
             request.Revision = revision;
             request.UpdatedAt = clock.GetCurrentInstant();

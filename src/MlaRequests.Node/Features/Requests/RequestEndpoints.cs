@@ -20,6 +20,7 @@ public static class RequestEndpoints
         commands.MapPut("/{id:guid}", EditRequest.Handle).WithName("EditRequest").WithSummary("Replace a draft's content")
             .ProducesProblem(StatusCodes.Status409Conflict);
         commands.MapPost("/{id:guid}/notes", AddNote.Handle).WithName("AddNote").WithSummary("Add a note to a request's file");
+        FollowUpRequest.Map(commands);
         RequestSteps.Map(commands, endpoints.ServiceProvider.GetRequiredService<OutgoingRequestStateMachine>(),
             endpoints.ServiceProvider.GetRequiredService<BranchStateMachine>());
         return endpoints;

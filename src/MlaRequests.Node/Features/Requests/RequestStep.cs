@@ -44,6 +44,9 @@ public sealed class RequestStep<TMachine>
     /// <summary>True when only the request's own office may take it.</summary>
     public bool OwnOffice { get; }
 
+    /// <summary>True when liaison officers (of any office: they are the central authority) may take it too, besides <see cref="Role"/>.</summary>
+    public bool AlsoLiaisonOfficers { get; init; }
+
     /// <summary>The JSON body it takes, or null when it takes none.</summary>
     public Type? Body { get; }
 

@@ -33,6 +33,10 @@ public static class RequestSteps
     /// <param name="Reason">Why.</param>
     public sealed record WithdrawBody(string? Reason);
 
+    /// <summary>A status enquiry or reminder (UNTOC Art. 18(24)).</summary>
+    /// <param name="Question">What is asked and why (a reasoned enquiry).</param>
+    public sealed record EnquiryBody(string? Question);
+
     /// <summary>The answer to the requested country's questions.</summary>
     /// <param name="Answer">The answer.</param>
     public sealed record AnswerBody(string? Answer);
@@ -77,6 +81,19 @@ public static class RequestSteps
         new("confirm-evidence", m => m.ConfirmEvidenceReceived, Roles.Prosecutor, true, null, new(), "Confirm the evidence was received",
             "Confirms receipt of the evidence the requested country transferred; the branch completes.",
             _ => [], x => new ConfirmEvidenceReceived(x.BranchId, x.Actor, x.At)) { Mapper = (g, step) => MapOnBranch(g, step) },
+        new("withdraw-country", m => m.WithdrawBranch, Roles.Prosecutor, true, typeof(WithdrawBody), new("Step.Reason", Danger: true),
+            "Withdraw the request from this country only",
+            "Withdraws the request for one requested country, with a reason; that country is told and its clocks stop, the other countries' branches go on, "
+            + "and the request completes when they finish.",
+            x => StepInputRules.Required("reason", x.Text, x.Services.Limits), x => new WithdrawBranch(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<WithdrawBody>(g, step, b => b.Reason) },
+        new("enquire", m => m.SendStatusEnquiry, Roles.Prosecutor, true, typeof(EnquiryBody), new("Step.Question"),
+            "Send a status enquiry to the requested country",
+            "Asks the requested authority about the status and progress of the request (UNTOC Art. 18(24)), with reasons; it does not change the "
+            + "branch's status, may be sent again, and the answer arrives on the timeline and under the branch's enquiries.",
+            x => StatusEnquiryRules.AskProblems(x.Text, x.Services.Limits),
+            x => new SendStatusEnquiry(x.BranchId, NewId.NextGuid(), x.Text!.Trim(), false, x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<EnquiryBody>(g, step, b => b.Question), AlsoLiaisonOfficers = true },
     ];
 
     /// <summary>Maps the step endpoints under <c>/api/requests/{id}</c>, one POST per table entry.</summary>
@@ -104,7 +121,7 @@ public static class RequestSteps
         OnRequestAsync(OnRequest.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a request step."),
             id, text, s, ct);
 
-    /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence) as its endpoint does.</summary>
+    /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence, withdraw-country with its reason, enquire with its question) as its endpoint does.</summary>
     public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct) =>
         OnBranchAsync(OnBranch.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
             id, country, text, s, ct);
@@ -122,7 +139,7 @@ public static class RequestSteps
         steps.Where(s => events.Contains(s.EventName(machine)) && MayAct(s, user, office)).Select(s => s.Route).ToList();
 
     static bool MayAct<TMachine>(RequestStep<TMachine> step, ClaimsPrincipal user, string office) =>
-        user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office);
+        (user.IsInRole(step.Role) && (!step.OwnOffice || user.Office() == office)) || (step.AlsoLiaisonOfficers && user.IsInRole(Roles.LiaisonOfficer));
 
     static void Describe<TMachine>(RouteHandlerBuilder endpoint, RequestStep<TMachine> step, string operationId, IReadOnlyList<string> allowedFrom)
     {
@@ -131,7 +148,8 @@ public static class RequestSteps
     }
 
     static string Who<TMachine>(RequestStep<TMachine> step) =>
-        (step.Role == Roles.Prosecutor ? "Prosecutors" : "Liaison officers") + (step.OwnOffice ? " of the request's office" : string.Empty);
+        (step.Role == Roles.Prosecutor ? "Prosecutors" : "Liaison officers") + (step.OwnOffice ? " of the request's office" : string.Empty)
+        + (step.AlsoLiaisonOfficers ? " and liaison officers" : string.Empty);
 
     static RouteHandlerBuilder MapOnRequest(RouteGroupBuilder group, RequestStep<OutgoingRequestStateMachine> step) =>
         group.MapPost($"/{{id:guid}}/{step.Route}", (Guid id, StepServices s, CancellationToken ct) => OnRequestAsync(step, id, null, s, ct));

@@ -3,6 +3,7 @@ using MassTransit.SagaStateMachine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.IncomingCases;
@@ -20,6 +21,12 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>Its workflow with the current state.</summary>
     public WorkflowDiagram? Diagram { get; private set; }
 
+    /// <summary>The status enquiries the requesting country sent about the case.</summary>
+    public IReadOnlyList<EnquiryEndpoints.View> Enquiries { get; private set; } = [];
+
+    /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
+    public Domain.Cases.IncomingCase? Earlier { get; private set; }
+
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -28,6 +35,8 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
             case Ok<GetIncoming.Response> ok:
                 Shown = ok.Value!;
                 Diagram = WorkflowDiagram.Of(machine, Shown.Status);
+                Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
+                Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
                 return Page();
             case ForbidHttpResult:
                 return Forbid();

@@ -3,6 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MassTransit;
 using MassTransit.SagaStateMachine;
+using Microsoft.Extensions.Localization;
+using MlaRequests.Domain.Requests;
+using MlaRequests.Domain.Requests.Validation;
+using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Enquiries;
+using MlaRequests.Node.Resources;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
@@ -31,6 +37,44 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>Each target's branch workflow with its current state.</summary>
     public IReadOnlyDictionary<string, WorkflowDiagram> BranchDiagrams { get; private set; } = new Dictionary<string, WorkflowDiagram>();
 
+    /// <summary>The status enquiries sent to each requested country, with their answers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EnquiryEndpoints.View>> Enquiries { get; private set; } =
+        new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
+
+    /// <summary>True when the user may start a supplementary request or a new request after a refusal (a prosecutor of the request's office).</summary>
+    public bool MayFollowUp => Shown is { } r && User.IsInRole(Accounts.Roles.Prosecutor) && Accounts.CallerExtensions.Office(User) == r.OfficeCode;
+
+    /// <summary>
+    /// Starts a supplementary request (<paramref name="kind"/> <c>Supplementary</c>) or a new request after a refusal (<c>AfterRefusal</c>) to
+    /// <paramref name="country"/> through the API's own code, then opens the new draft for editing.
+    /// </summary>
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid id, string country, FollowUpKind kind, [FromServices] StepServices steps,
+        [FromServices] IStringLocalizer<Ui> t, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(t);
+        steps.Commands.Describe($"draft {kind} request to {country} following {id} (web)");
+        switch ((await FollowUpRequest.StartAsync(kind, id, country, steps, ct)).Result)
+        {
+            case Created<CreateRequest.Response> created:
+                TempData["Message"] = $"{t["Step.Taken"]}: {t["FollowUp." + kind]}";
+                return LocalRedirect($"/Requests/New?id={created.Value!.Id}");
+            case ProblemHttpResult problem:
+                TempData["Error"] = $"{t["Step.NotTaken"]} {problem.ProblemDetails.Detail}";
+                return LocalRedirect($"/Requests/{id}");
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The follow-ups a branch in <paramref name="status"/> offers (the rules of <see cref="FollowUpRules"/>).</summary>
+    public IEnumerable<FollowUpKind> FollowUpsFor(string status) => Enum.GetValues<FollowUpKind>().Where(kind =>
+        FollowUpRules.NotAllowed(kind, status, status == nameof(BranchStateMachine.Refused), status == nameof(BranchStateMachine.Withdrawn)) is null);
+
+    /// <summary>True for a branch status no country moves on from (the request completes when every branch has one).</summary>
+    public bool IsFinal(string status) =>
+        status is nameof(BranchStateMachine.Completed) or nameof(BranchStateMachine.Refused) or nameof(BranchStateMachine.Withdrawn);
+
     /// <summary>Loads the request, or answers 404.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -44,6 +88,10 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
             Missing = ContentData.RequiredContent.Missing(request.Content);
         Diagram = WorkflowDiagram.Of(requestMachine, request.Status);
         BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => WorkflowDiagram.Of(branchMachine, t.Status));
+        var enquiries = new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
+        foreach (var target in request.Targets.Where(t => t.BranchId is not null))
+            enquiries[target.Country] = await EnquiryEndpoints.ListAsync(db, target.BranchId!.Value, ct);
+        Enquiries = enquiries;
         return Page();
     }
 
