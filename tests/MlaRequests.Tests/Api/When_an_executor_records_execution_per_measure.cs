@@ -46,6 +46,25 @@ public sealed class When_an_executor_records_execution_per_measure(ApiNode api) 
     }
 
     [Fact]
+    public async Task The_executor_who_must_hear_a_child_victim_sees_the_child_s_identity_and_no_one_else_outside_the_liaison_office_does()
+    {
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KZ");
+        content.Persons.Add(new PersonConcerned
+        {
+            Role = PersonRole.Victim, Kind = PersonKind.Natural, Name = "Child Victim Name", Citizenship = "KZ", DateOfBirth = new NodaTime.LocalDate(2015, 3, 8),
+        });
+        var id = await ExecutingCase(content);
+
+        string Victim(JsonElement incoming) => incoming.GetProperty("content").GetProperty("persons").EnumerateArray().Last().GetProperty("name").GetString()!;
+        var assigned = await (await api.As(Executor)).GetAsync($"/api/incoming/{id}");
+        assigned.GetProperty("contentRestricted").GetBoolean().Should().BeFalse("the assigned executor hears the child");
+        Victim(assigned).Should().Be("Child Victim Name");
+        var supervisor = await (await api.As(Supervisor)).GetAsync($"/api/incoming/{id}");
+        supervisor.GetProperty("contentRestricted").GetBoolean().Should().BeTrue("a supervisor watches the case but does not handle it");
+        Victim(supervisor).Should().NotBe("Child Victim Name");
+    }
+
+    [Fact]
     public async Task A_measure_s_result_goes_to_KG_and_the_case_becomes_partially_executed()
     {
         var id = await ExecutingCase(Measures(2));

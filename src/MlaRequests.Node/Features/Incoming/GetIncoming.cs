@@ -36,7 +36,7 @@ public static class GetIncoming
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.SubjectId == id).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken);
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.SubjectId == id).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var receivedOn = NodeTime.Today(node.Code, found.ReceivedAt);
-        var restricted = found.Content.HasChildVictim(receivedOn) && !user.IsInRole(Roles.LiaisonOfficer);
+        var restricted = found.Content.HasChildVictim(receivedOn) && !IncomingQueries.Handles(user, found);
         var content = restricted ? ChildProtection.Redact(found.Content, receivedOn) : found.Content;
         return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,
             found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),

@@ -21,6 +21,17 @@ public static class IncomingQueries
         return SeesAll(user) || (user.IsInRole(Roles.Executor) && found.AssignedTo == user.UserName());
     }
 
+    /// <summary>
+    /// True when <paramref name="user"/> handles <paramref name="found"/> and so sees a child victim's identity: the liaison officers,
+    /// and the executor the case is assigned to (who has to hear the child); everyone else sees the data restricted.
+    /// </summary>
+    public static bool Handles(ClaimsPrincipal user, IncomingCase found)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(found);
+        return user.IsInRole(Roles.LiaisonOfficer) || (user.IsInRole(Roles.Executor) && found.AssignedTo == user.UserName());
+    }
+
     /// <summary>True when <paramref name="user"/> sees every incoming case of the node.</summary>
     public static bool SeesAll(ClaimsPrincipal user)
     {
