@@ -37,6 +37,10 @@ public sealed class FaultProxy : IAsyncDisposable
     /// reset rate that a test can count on, where a probability may leave a short run without any reset.</summary>
     public int ResetEvery { get; set; }
 
+    /// <summary>With <see cref="ResetEvery"/>: the chunk that resets first (by default the <see cref="ResetEvery"/>-th), so that a
+    /// test can make the first reset fall early, while the client is still starting, and keep the rate.</summary>
+    public int ResetFirstAt { get; set; }
+
     /// <summary>While true, nothing passes in either direction.</summary>
     public bool Blackhole
     {
@@ -46,6 +50,12 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Connections reset so far.</summary>
     public int Resets => Volatile.Read(ref _resets);
+
+    bool ResetsAt(long chunk)
+    {
+        var first = ResetFirstAt > 0 ? ResetFirstAt : ResetEvery;
+        return chunk >= first && (chunk - first) % ResetEvery == 0;
+    }
 
     /// <summary>Chunks forwarded or reset so far (counted while <see cref="ResetEvery"/> is set).</summary>
     public long Chunks => Interlocked.Read(ref _chunks);
@@ -131,7 +141,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, _stop.Token);
                 if ((ResetProbability > 0 && Random.Shared.NextDouble() < ResetProbability)
-                    || (ResetEvery > 0 && Interlocked.Increment(ref _chunks) % ResetEvery == 0))
+                    || (ResetEvery > 0 && ResetsAt(Interlocked.Increment(ref _chunks))))
                 {
                     Reset(from, to);
                     return;
