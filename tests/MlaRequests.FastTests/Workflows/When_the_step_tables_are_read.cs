@@ -94,7 +94,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
             nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
-            nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
+            nameof(BranchStateMachine.IncomingRequestResumed), nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -209,6 +209,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         DuringExecutionPerMeasure();
         DuringStatusEnquiries(node);
+        DuringPostponement();
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -202,6 +202,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         RefusalSignOff(node);
         DuringExecutionPerMeasure(node);
         DuringStatusEnquiries(node);
+        DuringPostponement(node);
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -91,6 +91,11 @@ public static class IncomingSteps
             b => new() { Reason = b.Reason, Until = b.Until },
             x => Problems(PostponementRules.Problems(x.Input.Reason, x.Input.Until, NodeTime.Today(x.NodeCode, x.At), x.Services.Limits)),
             (x, _) => Message(new PostponeIncoming(x.Id, x.Input.Reason!.Trim(), x.Input.Until!.Value, x.Actor, x.At))),
+        IncomingStep.With<ReturnRefusalBody>("resume", m => m.ResumeIncoming, "Resume a postponed request",
+            "Ends a postponement (UNTOC Art. 18(25)) with reasons: the case returns to recognition, its recognition clock runs afresh, and "
+            + "the requesting country is told.", new("Step.Reasons"),
+            b => new() { Reasons = b.Reasons }, x => Problems(StepInputRules.Required("reasons", x.Input.Reasons, x.Services.Limits)),
+            (x, _) => Message(new ResumeIncoming(x.Id, x.Input.Reasons!.Trim(), x.Actor, x.At))),
         IncomingStep.With<ExecutionBody>("record-execution", m => m.RecordExecution, "Record execution",
             "Records what was executed so far; complete when every measure is executed.", new("Step.Summary", StepFields.Complete),
             b => new() { Complete = b.Complete, Summary = b.Summary }, ValidateExecutionAsync,

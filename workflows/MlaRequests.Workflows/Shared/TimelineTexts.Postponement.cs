@@ -1,0 +1,24 @@
+using MlaRequests.Domain.Timeline;
+
+namespace MlaRequests.Workflows.Shared;
+
+/// <summary>The end of a postponement (resumption) and a measure's refusal proposal sent back.</summary>
+public static partial class TimelineTexts
+{
+    /// <summary><c>Resumed after postponement</c></summary>
+    public static TextTemplate Resumed => Postponement.Resumed;
+    /// <summary><c>Refusal of a measure sent back by the supervisor</c></summary>
+    public static TextTemplate MeasureRefusalReturned => Postponement.MeasureRefusalReturned;
+    /// <summary><c>Measure {measure}: {reasons}</c></summary>
+    public static TextTemplate MeasureRefusalReturnedDetails => Postponement.MeasureRefusalReturnedDetails;
+
+    static IEnumerable<Entry> PostponementEntries => [new(Resumed), new(MeasureRefusalReturned, MeasureRefusalReturnedDetails)];
+
+    // A nested class initialises on first use, so the texts are there whenever All (another part) is built.
+    static class Postponement
+    {
+        internal static readonly TextTemplate Resumed = T("Resumed", "Resumed after postponement");
+        internal static readonly TextTemplate MeasureRefusalReturned = T("MeasureRefusalReturned", "Refusal of a measure sent back by the supervisor");
+        internal static readonly TextTemplate MeasureRefusalReturnedDetails = T("MeasureRefusalReturned.Details", "Measure {measure}: {reasons}");
+    }
+}
