@@ -17,7 +17,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     static readonly string[] Open =
     [
         "Received", "Registered", "InformationRegistered", "Assigned", "AwaitingInformation", "Postponed", .. Executing, "Executed",
-        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed",
+        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed", "ExecutionPostponed",
     ];
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
@@ -59,6 +59,11 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "PrepareEvidence", s)),
         // Postponement (issue 14): resumed to recognition; a measure's proposed refusal sent back.
         new("Postponed", "ResumeIncoming", "Assigned"),
+        new("Postponed", "PostponeIncoming", "Postponed", "extended to a new end date"),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "PostponeIncoming", "ExecutionPostponed", "during execution")),
+        new("ExecutionPostponed", "PostponeIncoming", "ExecutionPostponed", "extended to a new end date"),
+        .. Executing.Select(s => new Transition<IncomingCaseState>("ExecutionPostponed", "ResumeIncoming", s, $"postponed while {s}",
+            Given: i => i.PostponedFrom = s)),
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ReturnMeasureRefusal", s)),
         // Status enquiries change no status: kept and answered whatever the case's status.
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
@@ -69,7 +74,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     public override string[][] Ranks { get; } =
     [
         ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed"], ["Postponed"],
-        ["InExecution", "MirrorCaseOpened"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
+        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
     ];
 
     /// <inheritdoc />
