@@ -27,7 +27,8 @@ public sealed class When_a_postponed_request_is_resumed(ApiNode api) : IClassFix
     public async Task The_case_returns_to_recognition_with_a_fresh_clock_and_KG_is_told()
     {
         var id = await api.CaseIn("Postponed");
-        (await api.Node.Clocks(id)).Should().NotContain(c => c.CurrentState == "Running", "the postponement cancelled the clocks");
+        (await api.Node.Clocks(id)).Should().NotContain(c => c.CurrentState == "Running" && c.Kind != ClockKind.Postponement,
+            "the postponement cancelled the clocks; only the one on its end date runs");
         var liaison = await api.As(Liaison);
         (await liaison.GetAsync($"/api/incoming/{id}")).GetProperty("allowedSteps").EnumerateArray().Select(s => s.GetString()).Should().Contain("resume");
         var audit = await AuditCount();
@@ -38,8 +39,9 @@ public sealed class When_a_postponed_request_is_resumed(ApiNode api) : IClassFix
         told.Should().Match<IncomingRequestResumed>(m => m.Reasons == Reasons && m.Actor == Liaison && m.Node == "KZ");
         await api.Node.IncomingIn(id, "Assigned");
         await api.Settled();
-        var running = await Eventually.Until(() => api.Node.Clocks(id), cs => cs.Any(c => c.CurrentState == "Running"), TestTimeouts.Workflow,
-            "the recognition clock to run again");
+        var running = await Eventually.Until(() => api.Node.Clocks(id),
+            cs => cs.Any(c => c.CurrentState == "Running" && c.Kind == ClockKind.Recognition) && !cs.Any(c => c.CurrentState == "Running" && c.Kind == ClockKind.Postponement),
+            TestTimeouts.Workflow, "the recognition clock to run again and the end-date clock to stop");
         running.Where(c => c.CurrentState == "Running").Should().ContainSingle().Which.Should()
             .Match<MlaRequests.Workflows.Deadlines.DeadlineClockState>(c => c.Kind == ClockKind.Recognition && c.StartedAt == api.Now);
         (await api.Timeline(id)).Should().ContainSingle(e => e.Action == TimelineTexts.Resumed.Format())
@@ -54,14 +56,18 @@ public sealed class When_a_postponed_request_is_resumed(ApiNode api) : IClassFix
         // The previous release's row: nothing but the state and the ids it had; no clock ran while it was postponed.
         await api.Node.Query(db => db.IncomingCaseWorkflows.Where(w => w.CorrelationId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.RecognitionClockId, (Guid?)null).SetProperty(w => w.RefusalProposedBy, (string?)null)
-                .SetProperty(w => w.RefusalProposedFrom, (string?)null)));
+                .SetProperty(w => w.RefusalProposedFrom, (string?)null).SetProperty(w => w.PostponedFrom, (string?)null)
+                .SetProperty(w => w.PostponementClockId, (Guid?)null)));
+        await api.Node.Query(db => db.Clocks.Where(c => c.SubjectId == id && c.Kind == ClockKind.Postponement).ExecuteDeleteAsync());
 
         await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/resume", new { reasons = Reasons });
 
         await api.Kg.Receives<IncomingRequestResumed>(id);
         await api.Node.IncomingIn(id, "Assigned");
         await api.Settled();
-        (await api.Node.Incoming(id))!.RecognitionClockId.Should().NotBeNull();
+        var resumed = (await api.Node.Incoming(id))!;
+        resumed.RecognitionClockId.Should().NotBeNull();
+        (await api.Node.Clocks(id)).Should().ContainSingle(c => c.CurrentState == "Running").Which.Kind.Should().Be(ClockKind.Recognition);
     }
 
     [Fact]

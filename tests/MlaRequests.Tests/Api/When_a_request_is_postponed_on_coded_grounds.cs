@@ -37,7 +37,7 @@ public sealed class When_a_request_is_postponed_on_coded_grounds(ApiNode api) : 
         clock.Reminder80At.Should().BeLessThan(endOfUntil, "the reminder comes before the end date");
         (await api.Node.Incoming(id))!.PostponementClockId.Should().Be(clock.CorrelationId);
         (await api.Timeline(id)).Should().Contain(e => e.Action == TimelineTexts.Postponed.Format()
-            && e.Details == $"Until {until:uuuu-MM-dd}. Grounds: ONGOING_PROCEEDINGS. {Reason}");
+            && e.Details == TimelineTexts.PostponedOnGroundsDetails.Format(until, "ONGOING_PROCEEDINGS", Reason));
     }
 
     [Fact]
