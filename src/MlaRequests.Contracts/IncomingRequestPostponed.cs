@@ -9,4 +9,5 @@ namespace MlaRequests.Contracts;
 /// <param name="Until">Until when.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="At">When.</param>
-public sealed record IncomingRequestPostponed(Guid BranchId, string Node, string Reason, LocalDate Until, string Actor, Instant At);
+/// <param name="Grounds">Coded postponement grounds (UNTOC Art. 18(25)); absent from a node of the previous release, which a node of that release ignores.</param>
+public sealed record IncomingRequestPostponed(Guid BranchId, string Node, string Reason, LocalDate Until, string Actor, Instant At, IReadOnlyList<string>? Grounds = null);

@@ -20,4 +20,7 @@ public enum ClockKind
 
     /// <summary>The answer to a request for additional information.</summary>
     AdditionalInformation,
+
+    /// <summary>A postponement's end date (UNTOC Art. 18(25)): resume or postpone again before it passes.</summary>
+    Postponement,
 }

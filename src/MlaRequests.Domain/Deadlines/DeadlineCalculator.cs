@@ -65,6 +65,27 @@ public sealed class DeadlineCalculator
             Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
     }
 
+    /// <summary>
+    /// The deadline of a <paramref name="kind"/> clock started at <paramref name="start"/> that runs until a chosen
+    /// <paramref name="lastDay"/> (a postponement's end date) and then for the rule's length, counted from the end of that day in
+    /// the acting country's calendar (as <paramref name="counting"/> when given, to estimate without calendar data).
+    /// </summary>
+    /// <exception cref="CalendarYearNotCoveredException">A business-day period reaches a year without calendar data.</exception>
+    public Deadline ComputeUntil(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, LocalDate lastDay, DayCounting? counting = null)
+    {
+        ArgumentNullException.ThrowIfNull(actingCountry);
+        var rule = _policies.Rule(kind, basis, urgent);
+        if (counting is { } days && rule.Counting != DayCounting.Hours && days != DayCounting.Hours)
+            rule = rule with { Counting = days };
+        var calendar = _calendars.For(actingCountry);
+        var end = rule.Counting == DayCounting.Hours
+            ? new PeriodEnd(EndOf(calendar, lastDay) + rule.Length.ToDuration(), false, [])
+            : EndOfDays(calendar, rule.Counting, lastDay, rule.Length.Days);
+        return new Deadline(
+            kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, end.DueAt, rule.Length, rule.Counting, rule.MaxExtension,
+            Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
+    }
+
     /// <summary>The deadline extended once by <paramref name="extension"/>; the caller records the reasons.</summary>
     /// <exception cref="DeadlineExtensionException">The clock cannot be extended, was already extended, or the extension is not allowed.</exception>
     public Deadline Extend(Deadline deadline, Period extension)

@@ -23,6 +23,7 @@ public static class PeerAuthorization
         [typeof(IncomingRequestAccepted)] = Sender.RequestedCountry,
         [typeof(IncomingRequestRefused)] = Sender.RequestedCountry,
         [typeof(IncomingRequestPostponed)] = Sender.RequestedCountry,
+        [typeof(IncomingRequestResumed)] = Sender.RequestedCountry,
         [typeof(AdditionalInformationRequested)] = Sender.RequestedCountry,
         [typeof(RecognitionPeriodExtended)] = Sender.RequestedCountry,
         [typeof(ExecutionRecorded)] = Sender.RequestedCountry,

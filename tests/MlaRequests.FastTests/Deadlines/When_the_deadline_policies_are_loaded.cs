@@ -21,6 +21,8 @@ public sealed class When_the_deadline_policies_are_loaded
         { ClockKind.Execution, true, "P30D", DayCounting.CalendarDays, null },
         { ClockKind.ProvisionalMeasures, true, "PT24H", DayCounting.Hours, null },
         { ClockKind.AdditionalInformation, true, "P7D", DayCounting.CalendarDays, null },
+        { ClockKind.Postponement, false, "P1D", DayCounting.BusinessDays, null },
+        { ClockKind.Postponement, true, "P1D", DayCounting.BusinessDays, null },
     };
 
     [Theory]

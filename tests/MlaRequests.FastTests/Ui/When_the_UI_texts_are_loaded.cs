@@ -85,6 +85,7 @@ public sealed class When_the_UI_texts_are_loaded
     [InlineData("required-content.json")]
     [InlineData("deadline-policies.json")]
     [InlineData("refusal-grounds.json")]
+    [InlineData("postponement-grounds.json")]
     public void Every_legal_source_the_rules_cite_has_a_Russian_text(string file)
     {
         var russian = Texts("Ui.ru.resx");

@@ -15,7 +15,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Undecided = [.. Deciding, "AdditionalInformationRequested", "Postponed"];
     static readonly string[] Executing = ["InExecution", "PartiallyExecuted"];
     static readonly string[] Delivering = [.. Executing, "Executed"];
-    static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred"];
+    static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred", "ExecutionPostponed"];
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
@@ -43,6 +43,13 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         .. Open.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
         // Per-measure results (issue 14): the first measure that yields something makes the branch partially executed; later
         // reports, and reports that arrive after the branch moved on, only update the table.
+        new("Postponed", "IncomingRequestResumed", "UnderRecognition"),
+        .. Executing.Select(s => new Transition<BranchState>(s, "IncomingRequestPostponed", "ExecutionPostponed", "during execution")),
+        new("ExecutionPostponed", "IncomingRequestPostponed", "ExecutionPostponed", "extended"),
+        new("ExecutionPostponed", "IncomingRequestResumed", "InExecution", "to execution"),
+        new("ExecutionPostponed", "IncomingRequestResumed", "PartiallyExecuted", "to partial execution",
+            Message: id => new IncomingRequestResumed(id, "KG", "The domestic trial ended", Step.Actor, Step.At, "PartiallyExecuted")),
+        new("ExecutionPostponed", "MeasureResultReported", "ExecutionPostponed", "a result obtained before the postponement", MeasureReport("Executed")),
         new("InExecution", "MeasureResultReported", "PartiallyExecuted", "a measure executed", MeasureReport("Executed")),
         new("InExecution", "MeasureResultReported", "InExecution", "a measure impossible", MeasureReport("Impossible")),
         .. new[] { "PartiallyExecuted", "Executed", "EvidenceTransferred", "Completed" }.Select(s =>
@@ -55,7 +62,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution"],
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution", "ExecutionPostponed"],
         ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn"],
     ];
 
@@ -66,7 +73,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["InformationRequested"] = "AdditionalInformationRequested", ["AnswerAdditionalInformation"] = "UnderRecognition", ["IncomingRequestPostponed"] = "Postponed",
         ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
-        ["MeasureResultReported"] = "InExecution",
+        ["MeasureResultReported"] = "InExecution", ["IncomingRequestResumed"] = "Executed",
         ["SendStatusEnquiry"] = "Transmitted",
     };
 
@@ -74,7 +81,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
-        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported",
+        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported", "IncomingRequestResumed",
     };
 
     /// <inheritdoc />
@@ -110,6 +117,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
         "MeasureResultReported" => MeasureReport("Executed")(id),
+        "IncomingRequestResumed" => new IncomingRequestResumed(id, "KG", "The domestic trial ended", Step.Actor, Step.At),
         "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
             Step.Actor, Step.At),
         "StatusEnquiryAnswered" => new StatusEnquiryAnswered(id, "KG", Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),

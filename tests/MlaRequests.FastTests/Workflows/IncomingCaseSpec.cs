@@ -17,7 +17,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     static readonly string[] Open =
     [
         "Received", "Registered", "InformationRegistered", "Assigned", "AwaitingInformation", "Postponed", .. Executing, "Executed",
-        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed",
+        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed", "ExecutionPostponed",
     ];
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
@@ -57,6 +57,14 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ProposeMeasureRefusal", s)),
         .. Executing.Select(s => new Transition<IncomingCaseState>(s, "SignOffMeasureRefusal", s)),
         .. Delivering.Select(s => new Transition<IncomingCaseState>(s, "PrepareEvidence", s)),
+        // Postponement (issue 14): resumed to recognition; a measure's proposed refusal sent back.
+        new("Postponed", "ResumeIncoming", "Assigned"),
+        new("Postponed", "PostponeIncoming", "Postponed", "extended to a new end date"),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "PostponeIncoming", "ExecutionPostponed", "during execution")),
+        new("ExecutionPostponed", "PostponeIncoming", "ExecutionPostponed", "extended to a new end date"),
+        .. Executing.Select(s => new Transition<IncomingCaseState>("ExecutionPostponed", "ResumeIncoming", s, $"postponed while {s}",
+            Given: i => i.PostponedFrom = s)),
+        .. Executing.Select(s => new Transition<IncomingCaseState>(s, "ReturnMeasureRefusal", s)),
         // Status enquiries change no status: kept and answered whatever the case's status.
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
@@ -66,7 +74,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     public override string[][] Ranks { get; } =
     [
         ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed"], ["Postponed"],
-        ["InExecution", "MirrorCaseOpened"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
+        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
     ];
 
     /// <inheritdoc />
@@ -78,7 +86,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
         ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
         ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
-        ["PrepareEvidence"] = "InExecution",
+        ["PrepareEvidence"] = "InExecution", ["ResumeIncoming"] = "Assigned", ["ReturnMeasureRefusal"] = "InExecution",
     };
 
     /// <inheritdoc />
@@ -126,6 +134,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "RecordMeasureResult" => Measure(MeasureStatus.Executed)(id),
         "ProposeMeasureRefusal" => new ProposeMeasureRefusal(id, 1, ["sovereignty"], "Reasons", "kg.executor", Step.At),
         "SignOffMeasureRefusal" => new SignOffMeasureRefusal(id, 1, ["sovereignty"], "Reasons", Step.Actor, Step.At),
+        "ResumeIncoming" => new ResumeIncoming(id, "The domestic trial ended", Step.Actor, Step.At),
+        "ReturnMeasureRefusal" => new ReturnMeasureRefusal(id, 1, "The person was found after all", Step.Actor, Step.At),
         "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
         "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
         "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),

@@ -94,7 +94,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
             nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
-            nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
+            nameof(BranchStateMachine.IncomingRequestResumed), nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();
@@ -112,7 +112,11 @@ public sealed class When_the_step_tables_are_read
         var incoming = new IncomingCaseStateMachine(Node);
         var request = new OutgoingRequestStateMachine(Node);
 
-        IncomingSteps.Find("postpone")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.Assigned));
+        IncomingSteps.Find("postpone")!.AllowedFrom(incoming).Should().BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned),
+            nameof(IncomingCaseStateMachine.Postponed), nameof(IncomingCaseStateMachine.InExecution), nameof(IncomingCaseStateMachine.PartiallyExecuted),
+            nameof(IncomingCaseStateMachine.ExecutionPostponed));
+        IncomingSteps.Find("resume")!.AllowedFrom(incoming).Should().BeEquivalentTo(nameof(IncomingCaseStateMachine.Postponed),
+            nameof(IncomingCaseStateMachine.ExecutionPostponed));
         IncomingSteps.Find("accept")!.AllowedFrom(incoming).Should()
             .BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned), nameof(IncomingCaseStateMachine.Postponed));
         IncomingSteps.Find("close")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.InformationRegistered));
@@ -142,7 +146,11 @@ public sealed class When_the_step_tables_are_read
         IncomingSteps.Find("refuse")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.LiaisonOfficer }) && s.Event(incoming) == incoming.ProposeRefusal);
         IncomingSteps.Find("sign-off-refusal")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.Supervisor }) && s.Event(incoming) == incoming.SignOffRefusal);
         IncomingSteps.Find("return-refusal")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.Supervisor }) && s.Event(incoming) == incoming.ReturnRefusal);
-        IncomingSteps.Table.Where(s => s.Route is not ("sign-off-refusal" or "return-refusal" or "sign-off-measure-refusal" or "propose-measure-refusal" or "record-measure"))
+        IncomingSteps.Find("return-measure-refusal")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.Supervisor })
+            && s.Event(incoming) == incoming.ReturnMeasureRefusal);
+        IncomingSteps.Find("resume")!.Should().Match<IncomingStep>(s => s.Takers.SequenceEqual(new[] { Roles.LiaisonOfficer }) && s.Event(incoming) == incoming.ResumeIncoming);
+        IncomingSteps.Table.Where(s => s.Route is not ("sign-off-refusal" or "return-refusal" or "sign-off-measure-refusal" or "propose-measure-refusal" or "record-measure"
+                or "return-measure-refusal"))
             .Should().OnlyContain(s => !s.Takers.Contains(Roles.Supervisor), "a supervisor signs off what another proposed, and otherwise watches");
     }
 

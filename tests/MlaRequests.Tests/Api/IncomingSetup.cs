@@ -10,7 +10,7 @@ public static class IncomingSetup
     [
         "register", "assign", "extend-recognition", "request-information", "accept", "refuse", "postpone", "record-execution",
         "transfer-evidence", "open-mirror-case", "close",
-        "record-measure", "propose-measure-refusal", "prepare-evidence",
+        "record-measure", "propose-measure-refusal", "prepare-evidence", "resume",
     ];
 
     /// <summary>A complete body for <paramref name="route"/> (record-execution: complete; <c>record-execution:partial</c> for part of it).</summary>
@@ -27,6 +27,7 @@ public static class IncomingSetup
         "record-measure" => new { measure = 1, status = "Executed", summary = "Witness heard." },
         "propose-measure-refusal" => new { measure = 1, grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "Not an offence in Kazakhstan." },
         "prepare-evidence" => new { description = "Hearing record, sealed." },
+        "resume" => new { reasons = "Our own trial ended." },
         _ => new { },
     };
 

@@ -23,8 +23,8 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
         ("Registered", "assign"),
         ("Assigned", "assign"), ("Assigned", "extend-recognition"), ("Assigned", "request-information"), ("Assigned", "accept"),
         ("Assigned", "refuse"), ("Assigned", "postpone"), ("AwaitingInformation", "refuse"),
-        ("Postponed", "accept"), ("Postponed", "refuse"),
-        ("InExecution", "record-execution"), ("InExecution", "transfer-evidence"),
+        ("Postponed", "accept"), ("Postponed", "refuse"), ("Postponed", "resume"), ("Postponed", "postpone"),
+        ("InExecution", "record-execution"), ("InExecution", "transfer-evidence"), ("InExecution", "postpone"), ("PartiallyExecuted", "postpone"),
         ("PartiallyExecuted", "record-execution"), ("PartiallyExecuted", "transfer-evidence"),
         ("Executed", "transfer-evidence"),
         ("InExecution", "record-measure"), ("InExecution", "propose-measure-refusal"), ("InExecution", "prepare-evidence"),
@@ -41,6 +41,9 @@ public sealed class When_a_step_is_taken_on_an_incoming_request(ApiNode api) : I
     [InlineData("Assigned", "accept", "InExecution", nameof(IncomingRequestAccepted))]
     [InlineData("Assigned", "postpone", "Postponed", nameof(IncomingRequestPostponed))]
     [InlineData("Postponed", "accept", "InExecution", nameof(IncomingRequestAccepted))]
+    [InlineData("Postponed", "resume", "Assigned", nameof(IncomingRequestResumed))]
+    [InlineData("Postponed", "postpone", "Postponed", nameof(IncomingRequestPostponed))]
+    [InlineData("InExecution", "postpone", "ExecutionPostponed", nameof(IncomingRequestPostponed))]
     [InlineData("InExecution", "record-execution:partial", "PartiallyExecuted", nameof(ExecutionRecorded))]
     [InlineData("InExecution", "record-execution", "Executed", nameof(ExecutionRecorded))]
     [InlineData("InExecution", "transfer-evidence", "ResponseTransmitted", nameof(EvidenceTransferred))]

@@ -37,7 +37,7 @@ public sealed class When_the_step_endpoints_are_documented(ApiNode api) : IClass
         var post = (await (await api.As(Liaison)).GetAsync("/openapi/v1.json")).GetProperty("paths").GetProperty("/api/incoming/{id}/postpone").GetProperty("post");
 
         post.GetProperty("operationId").GetString().Should().Be("PostponeIncoming");
-        post.GetProperty("description").GetString().Should().EndWith("Liaison officers only; allowed while the case is Assigned.");
+        post.GetProperty("description").GetString().Should().EndWith("Liaison officers only; allowed while the case is Assigned, Postponed, InExecution, PartiallyExecuted, ExecutionPostponed.");
         post.GetProperty("responses").GetProperty("409").GetProperty("content").EnumerateObject().Select(c => c.Name)
             .Should().Contain("application/problem+json");
         post.GetProperty("responses").GetProperty("202").ValueKind.Should().Be(JsonValueKind.Object);

@@ -133,6 +133,8 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
         await OnKg("acknowledged", "assign", new { assignee = "kg.liaison" }, "Assigned", "UnderRecognition");
         await OnKz("awaiting information", $"targets/KG/answer-information", new { answer = "The account is held at the Bishkek branch." }, "Assigned", "UnderRecognition");
         await OnKg("under recognition", "accept", new { }, "InExecution", "InExecution");
+        // Postponed by the previous release (no end date clock, no record of where it came from): resumed to recognition on both nodes.
+        await OnKg("postponed", "resume", new { reasons = "Our own proceedings are over." }, "Assigned", "UnderRecognition");
         await OnKg("postponed", "accept", new { }, "InExecution", "InExecution");
         await OnKg("in execution", "record-execution", new { complete = true, summary = "Witness heard; bank records obtained." }, "Executed", "Executed");
         await OnKg("partially executed", "record-execution", new { complete = true, summary = "Bank records obtained." }, "Executed", "Executed");

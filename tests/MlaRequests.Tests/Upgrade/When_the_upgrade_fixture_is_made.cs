@@ -104,6 +104,7 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
         await Along(await Approved("refused"), "register", "assign", "refuse", "sign-off-refusal");
         await Along(await Approved("in execution"), "register", "assign", "accept");
         await Along(await Approved("partially executed"), "register", "assign", "accept", "record-execution:partial");
+        await Along(await Approved("postponed during execution"), "register", "assign", "accept", "record-execution:partial", "postpone:execution");
         await Along(await Approved("executed"), "register", "assign", "accept", "record-execution");
         await Along(await Approved("evidence transferred"), "register", "assign", "accept", "record-execution", "transfer-evidence");
         var completed = await Approved("completed");
@@ -195,6 +196,8 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
                 "assign" => (new { assignee = "kg.liaison" }, "Assigned", "UnderRecognition"),
                 "request-information" => (new { questions = "Which branch of the bank holds the account?" }, "AwaitingInformation", "AdditionalInformationRequested"),
                 "postpone" => (new { reason = "It would prejudice our own investigation.", until = new LocalDate(2027, 2, 1) }, "Postponed", "Postponed"),
+                "postpone:execution" => (new { reason = "It would prejudice our own prosecution.", until = new LocalDate(2027, 2, 1),
+                    grounds = new[] { "ONGOING_PROSECUTION" } }, "ExecutionPostponed", "ExecutionPostponed"),
                 "refuse" => (new { grounds = new[] { "DUAL_CRIMINALITY" }, reasons = "The act is not an offence in Kyrgyzstan." }, "RefusalProposed", "UnderRecognition"),
                 "sign-off-refusal" => (new { }, "Refused", "Refused"),
                 "accept" => (new { }, "InExecution", "InExecution"),

@@ -19,7 +19,7 @@ public sealed partial class BranchStateMachine
         Event(() => StatusEnquiryAnswered, e => e.FaultWhenMissing(m => m.Message.BranchId));
 
         During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed, InExecution, PartiallyExecuted, Executed,
-            EvidenceTransferred],
+            EvidenceTransferred, ExecutionPostponed],
             When(SendStatusEnquiry)
                 .IfAsync(async c => await c.Db().Set<StatusEnquiry>().FindAsync([c.Message.EnquiryId], c.CancellationToken) is null, ask => ask
                     .Then(c => c.Db().Add(new StatusEnquiry

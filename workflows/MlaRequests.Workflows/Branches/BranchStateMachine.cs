@@ -100,7 +100,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             When(IncomingRequestPostponed)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
                 .TransitionTo(Postponed)
-                .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
+                .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => PostponedDetails(c.Message)));
 
         During(AdditionalInformationRequested,
             When(AnswerAdditionalInformation)
@@ -170,7 +170,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .Record(TimelineTexts.EvidenceReceived, c => c.Message.Actor, c => c.Message.At));
 
         During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, Postponed, InExecution, PartiallyExecuted, Executed,
-            EvidenceTransferred],
+            EvidenceTransferred, ExecutionPostponed],
             When(WithdrawBranch)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Request withdrawn"))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
@@ -180,7 +180,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution],
+            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution, ExecutionPostponed],
                 [PartiallyExecuted], [Executed], [EvidenceTransferred], [Completed, Refused, Withdrawn])
             .Event(OpenBranch, Transmitted).Event(IncomingRequestRegistered, Acknowledged).Event(IncomingRequestAssigned, UnderRecognition).Event(RecognitionPeriodExtended, UnderRecognition)
             .Event(InformationRequested, AdditionalInformationRequested).Event(AnswerAdditionalInformation, UnderRecognition).Event(IncomingRequestPostponed, Postponed)
@@ -196,7 +196,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             .RecordWhenLate<BranchState, AdditionalInformationRequested>(InformationRequested, (_, m) => new(TimelineTexts.InformationRequested.Format(),
                 Remote(m.Node, m.Actor), m.At, m.Questions))
             .RecordWhenLate<BranchState, IncomingRequestPostponed>(IncomingRequestPostponed, (_, m) => new(TimelineTexts.Postponed.Format(), Remote(m.Node, m.Actor), m.At,
-                TimelineTexts.PostponedDetails.Format(m.Until, m.Reason)))
+                PostponedDetails(m)))
             .RecordWhenLate<BranchState, IncomingRequestRefused>(IncomingRequestRefused, (_, m) => new(TimelineTexts.Refused.Format(), Remote(m.Node, m.Actor), m.At,
                 TimelineTexts.RefusedDetails.Format(string.Join(", ", m.Grounds), m.Reasons)))
             .RecordWhenLate<BranchState, IncomingRequestAccepted>(IncomingRequestAccepted, (s, m) => new(
@@ -209,6 +209,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         DuringExecutionPerMeasure();
         DuringStatusEnquiries(node);
+        DuringPostponement();
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -7,13 +7,17 @@ namespace MlaRequests.Workflows.Content;
 public static class ContentData
 {
     static readonly Lazy<RequiredContentRules> Required = new(() => RequiredContentRules.Parse(Read("required-content.json")));
-    static readonly Lazy<IReadOnlyList<RefusalGround>> Grounds = new(LoadGrounds);
+    static readonly Lazy<IReadOnlyList<RefusalGround>> Grounds = new(() => LoadGrounds("refusal-grounds.json"));
+    static readonly Lazy<IReadOnlyList<RefusalGround>> Postponement = new(() => LoadGrounds("postponement-grounds.json"));
 
     /// <summary>Which fields a request needs before it leaves draft.</summary>
     public static RequiredContentRules RequiredContent => Required.Value;
 
     /// <summary>The coded refusal grounds.</summary>
     public static IReadOnlyList<RefusalGround> RefusalGrounds => Grounds.Value;
+
+    /// <summary>The coded postponement grounds (UNTOC Art. 18(25)), in the same shape as the refusal grounds.</summary>
+    public static IReadOnlyList<RefusalGround> PostponementGrounds => Postponement.Value;
 
     /// <summary>The text of an embedded data file.</summary>
     public static string Read(string name)
@@ -26,9 +30,9 @@ public static class ContentData
         return reader.ReadToEnd();
     }
 
-    static IReadOnlyList<RefusalGround> LoadGrounds()
+    static IReadOnlyList<RefusalGround> LoadGrounds(string file)
     {
-        using var document = JsonDocument.Parse(Read("refusal-grounds.json"));
+        using var document = JsonDocument.Parse(Read(file));
         return document.RootElement.GetProperty("grounds").Deserialize<List<RefusalGround>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

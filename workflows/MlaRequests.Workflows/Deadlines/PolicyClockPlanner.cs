@@ -23,7 +23,8 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
     public ClockPlan Plan(StartClock start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        return ToPlan(Compute(start, out var uncovered), uncovered);
+        var plan = ToPlan(Compute(start, out var uncovered), uncovered);
+        return start.Until is { } until ? plan with { Length = $"until {until:uuuu-MM-dd} + {plan.Length}" } : plan;
     }
 
     /// <inheritdoc />
@@ -49,12 +50,16 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
         uncovered = null;
         try
         {
-            return calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start);
+            return start.Until is { } until
+                ? calculator.ComputeUntil(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, until)
+                : calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start);
         }
         catch (CalendarYearNotCoveredException exception)
         {
             uncovered = exception.Message;
-            var estimate = calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, DayCounting.CalendarDays);
+            var estimate = start.Until is { } until
+                ? calculator.ComputeUntil(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, until, DayCounting.CalendarDays)
+                : calculator.Compute(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, DayCounting.CalendarDays);
             return estimate;
         }
     }

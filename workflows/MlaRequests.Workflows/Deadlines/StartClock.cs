@@ -15,4 +15,6 @@ namespace MlaRequests.Workflows.Deadlines;
 /// <param name="Reference">The request's reference, for reminders.</param>
 /// <param name="OfficeCode">The owning office on this node, if any.</param>
 /// <param name="Start">The start event's instant.</param>
-public sealed record StartClock(Guid ClockId, Guid SubjectId, Guid? BranchId, ClockKind Kind, LegalBasis LegalBasis, bool Urgent, string ActingCountry, string Reference, string? OfficeCode, Instant Start);
+/// <param name="Until">For a clock on a date someone chose (a postponement's end date): that last day; the policy's length then counts from its end.</param>
+public sealed record StartClock(Guid ClockId, Guid SubjectId, Guid? BranchId, ClockKind Kind, LegalBasis LegalBasis, bool Urgent, string ActingCountry, string Reference,
+    string? OfficeCode, Instant Start, LocalDate? Until = null);

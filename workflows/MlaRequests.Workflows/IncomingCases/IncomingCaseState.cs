@@ -56,6 +56,12 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
     /// <summary>The status the refusal awaiting sign-off was proposed from, to return to when it is sent back.</summary>
     public string? RefusalProposedFrom { get; set; }
 
+    /// <summary>The execution status a postponement during execution came from, to return to on resumption (null for one during recognition).</summary>
+    public string? PostponedFrom { get; set; }
+
+    /// <summary>The running clock on the postponement's end date (null before issue 14's postponement, and when not postponed).</summary>
+    public Guid? PostponementClockId { get; set; }
+
     Guid ITimelineSubject.TimelineSubjectId => CorrelationId;
     Guid? ITimelineSubject.TimelineBranchId => CorrelationId;
     string? ITimelineSubject.TimelineCountry => RequestingNode;

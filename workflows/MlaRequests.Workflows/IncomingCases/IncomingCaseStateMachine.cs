@@ -120,7 +120,8 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 {
                     await Stop(c, c.Saga.RecognitionClockId, c.Message.At);
                     await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
-                    c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = null;
+                    await Stop(c, c.Saga.PostponementClockId, c.Message.At);
+                    c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = c.Saga.PostponementClockId = null;
                     c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
@@ -138,11 +139,10 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
 
         During(Assigned,
             When(PostponeIncoming)
-                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed"))
-                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
-                    c => new IncomingRequestPostponed(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Until, c.Message.Actor, c.Message.At))
+                .ThenAsync(c => PostponeAsync(c, node))
+                .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode), c => Postponement(node, c.Saga, c.Message))
                 .TransitionTo(Postponed)
-                .Record(TimelineTexts.Postponed, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.PostponedDetails.Format(c.Message.Until, c.Message.Reason)));
+                .Record(TimelineTexts.Postponed, c => c.Message.Actor, c => c.Message.At, c => PostponedDetails(c.Message)));
 
         During(InExecution, PartiallyExecuted,
             When(RecordExecution, c => !c.Message.Complete)
@@ -179,14 +179,14 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 .Record(TimelineTexts.ClosedOnReceipt, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
 
         During([Received, Registered, InformationRegistered, Assigned, AwaitingInformation, Postponed, InExecution, PartiallyExecuted, Executed, ResponseTransmitted,
-            MirrorCaseOpened],
+            MirrorCaseOpened, ExecutionPostponed],
             When(RequestWithdrawn)
                 .ThenAsync(c => CancelClocks(c, c.Message.At, "Withdrawn by the requesting country"))
                 .TransitionTo(Withdrawn)
                 .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation, RefusalProposed], [Postponed], [InExecution, MirrorCaseOpened], [PartiallyExecuted],
+            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation, RefusalProposed], [Postponed], [InExecution, MirrorCaseOpened, ExecutionPostponed], [PartiallyExecuted],
                 [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
             .Event(IncomingRequestReceived, Received).Event(RegisterIncoming, Registered).Event(AssignIncoming, Assigned).Event(ExtendRecognition, Assigned)
             .Event(RequestMoreInformation, AwaitingInformation).Event(AdditionalInformationProvided, Assigned).Event(AcceptIncoming, InExecution)
@@ -202,6 +202,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         RefusalSignOff(node);
         DuringExecutionPerMeasure(node);
         DuringStatusEnquiries(node);
+        DuringPostponement(node);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -308,11 +309,11 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         where T : class
     {
         var s = c.Saga;
-        foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId })
+        foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.PostponementClockId })
         {
             if (id is { } clock)
                 await c.Publish(new CancelClock(clock, reason, at));
         }
-        s.AcknowledgementClockId = s.RecognitionClockId = s.ExecutionClockId = s.ProvisionalClockId = null;
+        s.AcknowledgementClockId = s.RecognitionClockId = s.ExecutionClockId = s.ProvisionalClockId = s.PostponementClockId = null;
     }
 }

@@ -8,4 +8,5 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// <param name="Until">Until when.</param>
 /// <param name="Actor">Who acts.</param>
 /// <param name="At">When.</param>
-public sealed record PostponeIncoming(Guid CaseId, string Reason, LocalDate Until, string Actor, Instant At);
+/// <param name="Grounds">Coded grounds (UNTOC Art. 18(25)); none from a client of the previous release.</param>
+public sealed record PostponeIncoming(Guid CaseId, string Reason, LocalDate Until, string Actor, Instant At, IReadOnlyList<string>? Grounds = null);

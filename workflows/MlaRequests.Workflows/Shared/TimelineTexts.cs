@@ -131,7 +131,7 @@ public static partial class TimelineTexts
         new(Drafted), new(Submitted), new(Approved, ApprovedDetails), new(Returned), new(Rejected), new(Withdrawn),
         new(JitAgreed, JitAgreedDetails), new(Completed, CompletedDetails),
         new(Transmitted), new(Acknowledged), new(Noted), new(AssignedForRecognition), new(RecognitionExtended, RecognitionExtendedDetails),
-        new(InformationRequested), new(Postponed, PostponedDetails), new(InformationProvided), new(Refused, RefusalSignedOffDetails, RefusedDetails),
+        new(InformationRequested), new(Postponed, PostponedOnGroundsDetails, PostponedDetails), new(InformationProvided), new(Refused, RefusalSignedOffDetails, RefusedDetails),
         new(Accepted, DomesticCaseOpened, DomesticCaseLinked), new(JitAccepted, DomesticCaseOpened, DomesticCaseLinked),
         new(PartiallyExecuted), new(Executed), new(EvidenceTransferred), new(EvidenceReceived),
         new(Received), new(Registered), new(Assigned, AssignedDetails), new(MirrorCaseOpened, MirrorCaseOpenedDetails), new(NotedAndClosed),
@@ -142,5 +142,6 @@ public static partial class TimelineTexts
         .. MeasureEntries,
         .. StatusEnquiryEntries,
         .. FollowUpEntries,
+        .. PostponementEntries,
     ];
 }

@@ -21,4 +21,18 @@ public static class PostponementRules
             errors["until"] = [ProblemTexts.DateRange.Format(LocalDatePattern.Iso.Format(today.PlusDays(1)), LocalDatePattern.Iso.Format(today.PlusYears(limits.DateWindowYears)))];
         return errors;
     }
+
+    /// <summary>
+    /// The problem with the coded <paramref name="grounds"/> of a postponement, under <c>grounds</c>: each must be one of
+    /// <paramref name="known"/>. None at all is valid: a client of the previous release sends none, and the
+    /// postponement's one legal ground (UNTOC Art. 18(25)) is still explained by the mandatory reason.
+    /// </summary>
+    public static Dictionary<string, string[]> GroundProblems(IReadOnlyList<string>? grounds, IReadOnlyCollection<string> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        var unknown = (grounds ?? []).Where(g => !known.Contains(g)).ToList();
+        if (unknown.Count > 0)
+            return new() { ["grounds"] = [ProblemTexts.UnknownGrounds.Format(string.Join(", ", unknown), string.Join(", ", known))] };
+        return [];
+    }
 }

@@ -27,6 +27,9 @@ public enum StepFields
 
     /// <summary>A measure's status.</summary>
     MeasureStatus = 64,
+
+    /// <summary>Coded postponement grounds.</summary>
+    PostponementGrounds = 128,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

@@ -154,6 +154,7 @@ public static class GetInbox
         nameof(IncomingCaseStateMachine.Assigned) or nameof(IncomingCaseStateMachine.Postponed) => "Decide on the incoming request",
         nameof(IncomingCaseStateMachine.InExecution) or nameof(IncomingCaseStateMachine.PartiallyExecuted) => "Record execution",
         nameof(IncomingCaseStateMachine.Executed) => "Transfer the evidence",
+        nameof(IncomingCaseStateMachine.ExecutionPostponed) => "Resume the postponed execution",
         _ => $"Incoming request in {status}",
     };
 }

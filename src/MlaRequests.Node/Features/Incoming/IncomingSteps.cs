@@ -87,10 +87,20 @@ public static class IncomingSteps
             })
             .By(Roles.Supervisor),
         IncomingStep.With<PostponeBody>("postpone", m => m.PostponeIncoming, "Postpone execution",
-            "Postpones execution until a future date (in this node's time zone), with a reason.", new("Step.Reason", StepFields.Until),
-            b => new() { Reason = b.Reason, Until = b.Until },
-            x => Problems(PostponementRules.Problems(x.Input.Reason, x.Input.Until, NodeTime.Today(x.NodeCode, x.At), x.Services.Limits)),
-            (x, _) => Message(new PostponeIncoming(x.Id, x.Input.Reason!.Trim(), x.Input.Until!.Value, x.Actor, x.At))),
+            "Postpones the case, during recognition or execution (the measures keep their results), until a future date (in this node's "
+            + "time zone), with a reason and coded grounds (UNTOC Art. 18(25): ONGOING_INVESTIGATION, "
+            + "ONGOING_PROSECUTION, ONGOING_PROCEEDINGS); a clock runs on the end date. Taken again while postponed, it extends the postponement to "
+            + "the new date.", new("Step.Reason", StepFields.Until | StepFields.PostponementGrounds),
+            b => new() { Reason = b.Reason, Until = b.Until, Grounds = b.Grounds },
+            x => Problems(Merge(PostponementRules.Problems(x.Input.Reason, x.Input.Until, NodeTime.Today(x.NodeCode, x.At), x.Services.Limits),
+                PostponementRules.GroundProblems(x.Input.Grounds, ContentData.PostponementGrounds.Select(g => g.Code).ToList()))),
+            (x, _) => Message(new PostponeIncoming(x.Id, x.Input.Reason!.Trim(), x.Input.Until!.Value, x.Actor, x.At,
+                x.Input.Grounds is { Count: > 0 } grounds ? grounds.Distinct().ToList() : null))),
+        IncomingStep.With<ReturnRefusalBody>("resume", m => m.ResumeIncoming, "Resume a postponed request",
+            "Ends a postponement (UNTOC Art. 18(25)) with reasons: the case returns to where it was postponed from (recognition, or the "
+            + "execution status it left), that stage's clock runs afresh, and the requesting country is told.", new("Step.Reasons"),
+            b => new() { Reasons = b.Reasons }, x => Problems(StepInputRules.Required("reasons", x.Input.Reasons, x.Services.Limits)),
+            (x, _) => Message(new ResumeIncoming(x.Id, x.Input.Reasons!.Trim(), x.Actor, x.At))),
         IncomingStep.With<ExecutionBody>("record-execution", m => m.RecordExecution, "Record execution",
             "Records what was executed so far; complete when every measure is executed.", new("Step.Summary", StepFields.Complete),
             b => new() { Complete = b.Complete, Summary = b.Summary }, ValidateExecutionAsync,
@@ -138,7 +148,8 @@ public static class IncomingSteps
     /// <summary>A postponement.</summary>
     /// <param name="Reason">Why.</param>
     /// <param name="Until">Until when (a future date).</param>
-    public sealed record PostponeBody(string? Reason, LocalDate? Until);
+    /// <param name="Grounds">Coded grounds: ONGOING_INVESTIGATION, ONGOING_PROSECUTION or ONGOING_PROCEEDINGS (optional, for clients of the previous release).</param>
+    public sealed record PostponeBody(string? Reason, LocalDate? Until, IReadOnlyList<string>? Grounds = null);
 
     /// <summary>Execution done so far.</summary>
     /// <param name="Complete">True when every measure is executed.</param>
@@ -263,6 +274,13 @@ public static class IncomingSteps
     }
 
     internal static Task<object> Message(object message) => Task.FromResult(message);
+
+    static Dictionary<string, string[]> Merge(Dictionary<string, string[]> first, Dictionary<string, string[]> second)
+    {
+        foreach (var (field, problems) in second)
+            first[field] = problems;
+        return first;
+    }
 
     internal static Task<Dictionary<string, string[]>> Problems(Dictionary<string, string[]> problems) => Task.FromResult(problems);
 

@@ -53,6 +53,15 @@ public static class MeasureSteps
                 var proposal = (await CurrentAsync(x))!;
                 return new SignOffMeasureRefusal(x.Id, x.Input.Measure!.Value, proposal.ProposedGrounds!.Split(','), proposal.ProposedReasons!, x.Actor, x.At);
             }, [Roles.Supervisor]),
+        IncomingStep.With<MeasureReturnBody>("return-measure-refusal", m => m.ReturnMeasureRefusal, "Send a proposed refusal of one measure back",
+            "Sends the proposed refusal of one measure back with reasons: the proposal is withdrawn, the measure stays as it was, nothing is "
+            + "reported, and the proposer sees the reasons on the timeline.",
+            new("Step.Reasons", StepFields.Measure),
+            b => new() { Measure = b.Measure, Reasons = b.Reasons },
+            async x => MeasureRefusalReturnRules.Problems(x.Input.Measure, x.Case.Content.Measures.Count, await CurrentAsync(x), x.Input.Reasons,
+                x.Services.Limits),
+            (x, _) => IncomingSteps.Message(new ReturnMeasureRefusal(x.Id, x.Input.Measure!.Value, x.Input.Reasons!.Trim(), x.Actor, x.At)),
+            [Roles.Supervisor]),
         IncomingStep.With<IncomingSteps.TransferBody>("prepare-evidence", m => m.PrepareEvidence, "Prepare the evidence for transfer",
             "Tells the liaison officers the evidence is ready (what, for which measures); they review it and transfer it.",
             new("Step.Description"), b => new() { Description = b.Description },
@@ -76,6 +85,11 @@ public static class MeasureSteps
     /// <summary>The measure whose proposed refusal is signed off.</summary>
     /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
     public sealed record MeasureSignOffBody(int? Measure);
+
+    /// <summary>The measure whose proposed refusal is sent back, and why.</summary>
+    /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
+    /// <param name="Reasons">Why it goes back (mandatory; the proposer sees them).</param>
+    public sealed record MeasureReturnBody(int? Measure, string? Reasons);
 
     static Task<MeasureResult?> CurrentAsync(IncomingStepContext x) =>
         x.Input.Measure is { } measure

@@ -1089,6 +1089,12 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostponedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostponementClockId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProvisionalClockId")
                         .HasColumnType("TEXT");
 
