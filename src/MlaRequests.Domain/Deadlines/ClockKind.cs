@@ -20,4 +20,7 @@ public enum ClockKind
 
     /// <summary>The answer to a request for additional information.</summary>
     AdditionalInformation,
+
+    /// <summary>The requesting side's answer to a consultation before refusal or postponement (UNTOC Art. 18(26)); a management target.</summary>
+    Consultation,
 }

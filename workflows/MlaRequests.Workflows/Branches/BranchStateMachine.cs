@@ -180,7 +180,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution],
+            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested, InConsultation], [Postponed], [InExecution],
                 [PartiallyExecuted], [Executed], [EvidenceTransferred], [Completed, Refused, Withdrawn])
             .Event(OpenBranch, Transmitted).Event(IncomingRequestRegistered, Acknowledged).Event(IncomingRequestAssigned, UnderRecognition).Event(RecognitionPeriodExtended, UnderRecognition)
             .Event(InformationRequested, AdditionalInformationRequested).Event(AnswerAdditionalInformation, UnderRecognition).Event(IncomingRequestPostponed, Postponed)
@@ -209,6 +209,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             .RecordWhenLate<BranchState, SpontaneousInformationNoted>(SpontaneousInformationNoted, (_, m) => new(TimelineTexts.Noted.Format(), Remote(m.Node, m.Actor), m.At));
         DuringExecutionPerMeasure();
         DuringStatusEnquiries(node);
+        DuringConsultation(node);
         OnUnhandledEvent(_order.Handle);
     }
 

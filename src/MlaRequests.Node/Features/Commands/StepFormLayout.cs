@@ -27,6 +27,12 @@ public enum StepFields
 
     /// <summary>A measure's status.</summary>
     MeasureStatus = 64,
+
+    /// <summary>A consultation's purpose (conditions, intended refusal, intended postponement); with it the postponement grounds.</summary>
+    Purpose = 128,
+
+    /// <summary>Conditions: one optional wording per kind.</summary>
+    Conditions = 256,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>
