@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Contracts.Parts;
+using MlaRequests.Domain.Requests;
 using MlaRequests.Tests.Infrastructure;
 using static MlaRequests.Tests.Api.RequestSetup;
 
