@@ -23,4 +23,6 @@ public enum ClockKind
 
     /// <summary>A postponement's end date (UNTOC Art. 18(25)): resume or postpone again before it passes.</summary>
     Postponement,
+    /// <summary>The requesting side's answer to a consultation before refusal or postponement (UNTOC Art. 18(26)); a management target.</summary>
+    Consultation,
 }

@@ -37,6 +37,9 @@ public static class PeerAuthorization
         [typeof(MilestoneConfirmed)] = Sender.EitherParty,
         [typeof(StatusEnquirySent)] = Sender.RequestingCountry,
         [typeof(StatusEnquiryAnswered)] = Sender.RequestedCountry,
+        [typeof(ConsultationOpened)] = Sender.RequestedCountry,
+        [typeof(ConsultationAnswered)] = Sender.RequestingCountry,
+        [typeof(IncomingRequestAcceptedUnderConditions)] = Sender.RequestedCountry,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

@@ -13,6 +13,7 @@ using MlaRequests.Node.Features.Letters;
 using MlaRequests.Node.Pages;
 using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Deadlines;
+using MlaRequests.Node.Features.Consultations;
 using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Inbox;
 using MlaRequests.Node.Features.Incoming;
@@ -105,6 +106,7 @@ public static class NodeHostExtensions
         app.MapIncoming();
         app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
         app.MapEnquiries();
+        app.MapConsultations();
         app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()
             .WithName("GetInbox").WithSummary("List the tasks waiting for the caller's role");

@@ -120,6 +120,12 @@ public sealed class StepForm
     /// <summary>answer-enquiry: the enquiry answered.</summary>
     public Guid? EnquiryId { get; set; }
 
+    /// <summary>consult: the purpose.</summary>
+    public string? Purpose { get; set; }
+
+    /// <summary>consult, accept-under-conditions: a wording per condition kind (kinds left empty are not conditions).</summary>
+    public Dictionary<string, string> Conditions { get; set; } = [];
+
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -141,5 +147,7 @@ public sealed class StepForm
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
         Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text,
+        Purpose = Purpose, Conditions = MlaRequests.Domain.Cases.ConsultationCodes.ConditionKinds
+            .Where(k => !string.IsNullOrWhiteSpace(Conditions.GetValueOrDefault(k))).Select(k => new IncomingSteps.ConditionBody(k, Conditions[k])).ToList(),
     };
 }

@@ -36,6 +36,12 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Status enquiries about branches (asked here) and cases (asked of this node).</summary>
     public DbSet<StatusEnquiry> StatusEnquiries => Set<StatusEnquiry>();
 
+    /// <summary>Consultations before refusal or postponement (UNTOC Art. 18(26)), of branches and of cases.</summary>
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    /// <summary>Conditions proposed in consultations and those of acceptances under conditions.</summary>
+    public DbSet<CaseCondition> CaseConditions => Set<CaseCondition>();
+
     /// <summary>Commands already executed, by idempotency key.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -1,5 +1,7 @@
 using MlaRequests.Domain;
 using MlaRequests.Contracts;
+using MlaRequests.Contracts.Parts;
+using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
 using MlaRequests.Workflows.Branches;
@@ -57,12 +59,20 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         // Status enquiries change no status: asked while the branch is open, answered whenever the requested country answers.
         .. Open.Select(s => new Transition<BranchState>(s, "SendStatusEnquiry", s)),
         .. Open.Concat(["Completed", "Refused", "Withdrawn"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
+        // Consultation before refusal or postponement, and acceptance under conditions (UNTOC Art. 18(26)).
+        .. Deciding.Select(s => new Transition<BranchState>(s, "ConsultationOpened", "InConsultation")),
+        new("InConsultation", "AcceptConsultation", "UnderRecognition"),
+        new("InConsultation", "SupplyConsultationInformation", "UnderRecognition"),
+        new("InConsultation", "WithdrawBranch", "Withdrawn", "the third answer"),
+        new("InConsultation", "IncomingRequestRefused", "Refused", "a consultation never blocks a refusal"),
+        new("InConsultation", "StatusEnquiryAnswered", "InConsultation"),
+        .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAcceptedUnderConditions", "InExecution")),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution", "ExecutionPostponed"],
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested", "InConsultation"], ["Postponed"], ["InExecution", "ExecutionPostponed"],
         ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn"],
     ];
 
@@ -75,6 +85,8 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
         ["MeasureResultReported"] = "InExecution", ["IncomingRequestResumed"] = "Executed",
         ["SendStatusEnquiry"] = "Transmitted",
+        ["ConsultationOpened"] = "InConsultation", ["AcceptConsultation"] = "UnderRecognition", ["SupplyConsultationInformation"] = "UnderRecognition",
+        ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
     };
 
     /// <inheritdoc />
@@ -82,6 +94,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
         "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported", "IncomingRequestResumed",
+        "ConsultationOpened", "IncomingRequestAcceptedUnderConditions",
     };
 
     /// <inheritdoc />
@@ -97,7 +110,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     };
 
     /// <summary>The branch's request shares the branch's id here, so its timeline is found under that id.</summary>
-    public override IEnumerable<object> Related(Guid id) => [Step.Request(id), Step.Enquiry(id)];
+    public override IEnumerable<object> Related(Guid id) => [Step.Request(id), Step.Enquiry(id), Step.Consultation(id)];
 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
@@ -115,6 +128,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "EvidenceSent" => new EvidenceTransferred(id, "KG", "Protocol of the hearing", Step.Actor, Step.At),
         "ConfirmEvidenceReceived" => new ConfirmEvidenceReceived(id, Step.Actor, Step.At),
         "WithdrawBranch" => new WithdrawBranch(id, "The case was closed", Step.Actor, Step.At),
+        "ConsultationOpened" => new ConsultationOpened(id, "KG", DeterministicGuid.Create("new consultation", id), ConsultationCodes.IntendedPostponement,
+            ["ONGOING_INVESTIGATION"], [], "The same bank is searched in our own case", Step.Actor, Step.At),
+        "AcceptConsultation" => new AcceptConsultation(id, "Agreed", Step.Actor, Step.At),
+        "SupplyConsultationInformation" => new SupplyConsultationInformation(id, "The accounts are these", Step.Actor, Step.At),
+        "IncomingRequestAcceptedUnderConditions" => new IncomingRequestAcceptedUnderConditions(id, "KG",
+            [new AgreedCondition("Confidentiality", "The witness's name is not disclosed")], null, Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
         "MeasureResultReported" => MeasureReport("Executed")(id),
         "IncomingRequestResumed" => new IncomingRequestResumed(id, "KG", "The domestic trial ended", Step.Actor, Step.At),

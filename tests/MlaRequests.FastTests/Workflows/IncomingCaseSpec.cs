@@ -1,5 +1,7 @@
 using MlaRequests.Domain;
 using MlaRequests.Contracts;
+using MlaRequests.Contracts.Parts;
+using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Measures;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
@@ -17,7 +19,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     static readonly string[] Open =
     [
         "Received", "Registered", "InformationRegistered", "Assigned", "AwaitingInformation", "Postponed", .. Executing, "Executed",
-        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed", "ExecutionPostponed",
+        "ResponseTransmitted", "MirrorCaseOpened", "RefusalProposed", "ExecutionPostponed", "InConsultation",
+    ];
+
+    static readonly string[] AnswerKept =
+    [
+        "Assigned", "AwaitingInformation", "RefusalProposed", "Postponed", .. Delivering, "ResponseTransmitted", "Closed", "Refused", "Withdrawn",
     ];
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
@@ -68,12 +75,19 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         // Status enquiries change no status: kept and answered whatever the case's status.
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
+        // Consultation before refusal or postponement, and acceptance under conditions (UNTOC Art. 18(26)).
+        new("Assigned", "OpenConsultation", "InConsultation"),
+        new("InConsultation", "ConsultationAnswered", "Assigned", "accepted or supplied"),
+        new("InConsultation", "ProposeRefusal", "RefusalProposed", "a consultation never blocks a refusal"),
+        .. AnswerKept.Select(s => new Transition<IncomingCaseState>(s, "ConsultationAnswered", s, "the answer is kept after the case moved on")),
+        new("Assigned", "AcceptIncomingUnderConditions", "InExecution"),
+        new("Postponed", "AcceptIncomingUnderConditions", "InExecution"),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed"], ["Postponed"],
+        ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation"], ["Postponed"],
         ["InExecution", "MirrorCaseOpened", "ExecutionPostponed"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
     ];
 
@@ -87,6 +101,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
         ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
         ["PrepareEvidence"] = "InExecution", ["ResumeIncoming"] = "Assigned", ["ReturnMeasureRefusal"] = "InExecution",
+        ["PrepareEvidence"] = "InExecution",
+        ["OpenConsultation"] = "InConsultation", ["ConsultationAnswered"] = "Assigned", ["AcceptIncomingUnderConditions"] = "InExecution",
     };
 
     /// <inheritdoc />
@@ -107,8 +123,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     /// <summary>Who proposed the refusal an instance in <c>RefusalProposed</c> waits on (not <see cref="Step.Actor"/>, who signs it off).</summary>
     public const string Proposer = "liaison.proposer";
 
-    /// <summary>An enquiry from KG waiting for its answer.</summary>
-    public override IEnumerable<object> Related(Guid id) => [Step.Enquiry(id)];
+    /// <summary>An enquiry from KG and a consultation with KG, each waiting for its answer.</summary>
+    public override IEnumerable<object> Related(Guid id) => [Step.Enquiry(id), Step.Consultation(id)];
 
     /// <inheritdoc />
     public override object Message(string @event, Guid id) => @event switch
@@ -139,6 +155,11 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
         "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
         "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
+        "OpenConsultation" => new OpenConsultation(id, DeterministicGuid.Create("new consultation", id), ConsultationCodes.Conditions, [],
+            [new AgreedCondition("Confidentiality", "The witness's name is not disclosed")], "The witness is protected here", Step.Actor, Step.At),
+        "ConsultationAnswered" => new ConsultationAnswered(id, "KG", Step.Consultation(id).Id, ConsultationCodes.Supplied, "The accounts are these", Step.Actor, Step.At),
+        "AcceptIncomingUnderConditions" => new AcceptIncomingUnderConditions(id, [new AgreedCondition("UseLimitedToProceedings", "Only in case KG-2026-0042")], null,
+            Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -18,6 +18,13 @@ static class Step
     /// <summary>Who takes it.</summary>
     public const string Actor = "officer";
 
+    /// <summary>A consultation about branch (or case) <paramref name="id"/> that waits for its answer (UNTOC Art. 18(26)).</summary>
+    public static Consultation Consultation(Guid id) => new()
+    {
+        Id = DeterministicGuid.Create("open consultation", id), BranchId = id, Purpose = ConsultationCodes.IntendedRefusal, Grounds = "DUAL_CRIMINALITY",
+        Reasons = "Not an offence here as described", OpenedBy = "kg.liaison (KG)", OpenedAt = Began,
+    };
+
     /// <summary>A status enquiry about branch (or case) <paramref name="id"/> that waits for its answer.</summary>
     public static StatusEnquiry Enquiry(Guid id) => new()
     {

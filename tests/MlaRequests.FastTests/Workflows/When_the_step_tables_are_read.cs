@@ -1,6 +1,7 @@
 using FluentAssertions;
 using MassTransit;
 using MlaRequests.Node.Accounts;
+using MlaRequests.Node.Features.Commands;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Pages;
@@ -68,6 +69,7 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.IncomingRequestReceived), // the border opens the case
             nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
             nameof(IncomingCaseStateMachine.RequestWithdrawn), nameof(IncomingCaseStateMachine.StatusEnquirySent), // the requesting country's steps
+            nameof(IncomingCaseStateMachine.ConsultationAnswered),
             nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
         ];
 
@@ -94,7 +96,8 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.InformationRequested), nameof(BranchStateMachine.IncomingRequestRefused), nameof(BranchStateMachine.IncomingRequestPostponed),
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
             nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
-            nameof(BranchStateMachine.IncomingRequestResumed), nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
+            nameof(BranchStateMachine.IncomingRequestResumed), nameof(BranchStateMachine.StatusEnquiryAnswered), nameof(BranchStateMachine.ConsultationOpened),
+            nameof(BranchStateMachine.IncomingRequestAcceptedUnderConditions), // the requested country's steps
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();
@@ -121,7 +124,14 @@ public sealed class When_the_step_tables_are_read
             .BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned), nameof(IncomingCaseStateMachine.Postponed));
         IncomingSteps.Find("close")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.InformationRegistered));
         IncomingSteps.Find("refuse")!.AllowedFrom(incoming).Should().BeEquivalentTo(nameof(IncomingCaseStateMachine.Assigned),
-            nameof(IncomingCaseStateMachine.AwaitingInformation), nameof(IncomingCaseStateMachine.Postponed));
+            nameof(IncomingCaseStateMachine.AwaitingInformation), nameof(IncomingCaseStateMachine.Postponed),
+            nameof(IncomingCaseStateMachine.InConsultation)); // a consultation never blocks a refusal
+        IncomingSteps.Find("accept-under-conditions")!.AllowedFrom(incoming).Should()
+            .BeEquivalentTo(IncomingSteps.Find("accept")!.AllowedFrom(incoming), "acceptance under conditions is allowed where acceptance is");
+        IncomingSteps.Find("consult")!.AllowedFrom(incoming).Should().Equal(nameof(IncomingCaseStateMachine.Assigned));
+        RequestSteps.OnBranch.Where(s => s.Route is "accept-consultation" or "answer-consultation")
+            .Select(s => WorkflowSteps.AllowedFrom(new BranchStateMachine(Node), s.Event(new BranchStateMachine(Node))))
+            .Should().AllSatisfy(from => from.Should().Equal(nameof(BranchStateMachine.InConsultation)));
         RequestSteps.OnRequest.Single(s => s.Route == "withdraw").Event(request).Should().Be(request.WithdrawRequest);
     }
 

@@ -39,6 +39,10 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(MeasureResultReported)] = (b, n, at) => new MeasureResultReported(b, n, 1, "Executed", "Witness heard.", [], null, "x.executor", at),
         [nameof(IncomingRequestResumed)] = (b, n, at) => new IncomingRequestResumed(b, n, "Our own trial ended.", "x.liaison", at),
         [nameof(StatusEnquiryAnswered)] = (b, n, at) => new StatusEnquiryAnswered(b, n, Guid.NewGuid(), "The hearing is set for 20 April.", "x.liaison", at),
+        [nameof(ConsultationOpened)] = (b, n, at) => new ConsultationOpened(b, n, Guid.NewGuid(), "IntendedRefusal", ["DUAL_CRIMINALITY"], [],
+            "Not an offence here.", "x.liaison", at),
+        [nameof(IncomingRequestAcceptedUnderConditions)] = (b, n, at) => new IncomingRequestAcceptedUnderConditions(b, n,
+            [new MlaRequests.Contracts.Parts.AgreedCondition("Confidentiality", "Not disclosed.")], null, "x.liaison", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
@@ -47,6 +51,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(AdditionalInformationProvided)] = (b, n, at) => new AdditionalInformationProvided(b, n, "Halyk Bank.", "x.prosecutor", at),
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
         [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),
+        [nameof(ConsultationAnswered)] = (b, n, at) => new ConsultationAnswered(b, n, Guid.NewGuid(), "Accepted", "Agreed.", "x.prosecutor", at),
     };
 
     [Fact]

@@ -180,7 +180,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .Record(TimelineTexts.Withdrawn, c => c.Message.Actor, c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested], [Postponed], [InExecution, ExecutionPostponed],
+            .States([Transmitted], [Acknowledged], [UnderRecognition, AdditionalInformationRequested, InConsultation], [Postponed], [InExecution, ExecutionPostponed],
                 [PartiallyExecuted], [Executed], [EvidenceTransferred], [Completed, Refused, Withdrawn])
             .Event(OpenBranch, Transmitted).Event(IncomingRequestRegistered, Acknowledged).Event(IncomingRequestAssigned, UnderRecognition).Event(RecognitionPeriodExtended, UnderRecognition)
             .Event(InformationRequested, AdditionalInformationRequested).Event(AnswerAdditionalInformation, UnderRecognition).Event(IncomingRequestPostponed, Postponed)
@@ -210,6 +210,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringExecutionPerMeasure();
         DuringStatusEnquiries(node);
         DuringPostponement();
+        DuringConsultation(node);
         OnUnhandledEvent(_order.Handle);
     }
 

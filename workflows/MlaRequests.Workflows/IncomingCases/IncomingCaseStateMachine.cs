@@ -186,7 +186,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));
 
         _order
-            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation, RefusalProposed], [Postponed], [InExecution, MirrorCaseOpened, ExecutionPostponed], [PartiallyExecuted],
+            .States([Received], [Registered, InformationRegistered], [Assigned, AwaitingInformation, RefusalProposed, InConsultation], [Postponed], [InExecution, MirrorCaseOpened, ExecutionPostponed], [PartiallyExecuted],
                 [Executed], [ResponseTransmitted], [Closed, Refused, Withdrawn])
             .Event(IncomingRequestReceived, Received).Event(RegisterIncoming, Registered).Event(AssignIncoming, Assigned).Event(ExtendRecognition, Assigned)
             .Event(RequestMoreInformation, AwaitingInformation).Event(AdditionalInformationProvided, Assigned).Event(AcceptIncoming, InExecution)
@@ -203,6 +203,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringExecutionPerMeasure(node);
         DuringStatusEnquiries(node);
         DuringPostponement(node);
+        DuringConsultation(node);
         OnUnhandledEvent(_order.Handle);
     }
 

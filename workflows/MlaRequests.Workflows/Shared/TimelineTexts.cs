@@ -143,5 +143,6 @@ public static partial class TimelineTexts
         .. StatusEnquiryEntries,
         .. FollowUpEntries,
         .. PostponementEntries,
+        .. ConsultationEntries,
     ];
 }

@@ -114,6 +114,15 @@ public static class ProblemTexts
     public static readonly TextTemplate FollowUpSetByNode = T("FollowUpSetByNode",
         "The link to an earlier request is set by the node (supplementary, after-refusal); leave it out or send it back unchanged.");
 
+    /// <summary><c>Unknown code(s) {codes}; known: {known}.</c></summary>
+    public static readonly TextTemplate UnknownCodes = T("UnknownCodes", "Unknown code(s) {codes}; known: {known}.");
+
+    /// <summary><c>At least one condition is required, each with its kind and wording.</c></summary>
+    public static readonly TextTemplate ConditionsRequired = T("ConditionsRequired", "At least one condition is required, each with its kind and wording.");
+
+    /// <summary><c>Only a consultation on {purpose} takes {field}.</c></summary>
+    public static readonly TextTemplate NotForPurpose = T("NotForPurpose", "Only a consultation on {purpose} takes {field}.");
+
     /// <summary>Every template.</summary>
     public static IReadOnlyList<TextTemplate> All { get; } =
     [
@@ -124,5 +133,6 @@ public static class ProblemTexts
         .. Measures.MeasureTexts.All,
         UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
         FollowUpSetByNode,
+        UnknownCodes, ConditionsRequired, NotForPurpose,
     ];
 }

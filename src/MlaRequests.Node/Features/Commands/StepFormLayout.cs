@@ -30,6 +30,12 @@ public enum StepFields
 
     /// <summary>Coded postponement grounds.</summary>
     PostponementGrounds = 128,
+
+    /// <summary>A consultation's purpose (conditions, intended refusal, intended postponement); with it the postponement grounds.</summary>
+    Purpose = 256,
+
+    /// <summary>Conditions: one optional wording per kind.</summary>
+    Conditions = 512,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

@@ -66,6 +66,7 @@ public static class GetInbox
         }
 
         tasks.AddRange(await StatusEnquiryTasks.ForAsync(user, db, branchMachine, cancellationToken));
+        tasks.AddRange(await ConsultationTasks.ForAsync(user, db, branchMachine, cancellationToken));
 
         if (user.IsInRole(Roles.LiaisonOfficer))
         {
@@ -79,7 +80,8 @@ public static class GetInbox
                 .Where(w => w.CurrentState != nameof(IncomingCaseStateMachine.Closed) && w.CurrentState != nameof(IncomingCaseStateMachine.Refused)
                     && w.CurrentState != nameof(IncomingCaseStateMachine.Withdrawn) && w.CurrentState != nameof(IncomingCaseStateMachine.ResponseTransmitted)
                     && w.CurrentState != nameof(IncomingCaseStateMachine.AwaitingInformation) && w.CurrentState != nameof(IncomingCaseStateMachine.MirrorCaseOpened)
-                    && w.CurrentState != nameof(IncomingCaseStateMachine.RefusalProposed)) // a supervisor's task, below
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.RefusalProposed) // a supervisor's task, below
+                    && w.CurrentState != nameof(IncomingCaseStateMachine.InConsultation)) // the requesting country's turn
                 .ToListAsync(cancellationToken);
             tasks.AddRange(incoming.Select(w => new TaskItem(IncomingTask(w.CurrentState), w.Reference, w.CorrelationId, w.RequestingNode, w.CurrentState,
                 dueBySubject.TryGetValue(w.CorrelationId, out var due) ? due : null, IncomingSteps.Allowed(incomingMachine, w.CurrentState, user, w),

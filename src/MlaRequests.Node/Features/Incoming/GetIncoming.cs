@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Consultations;
 using MlaRequests.Node.Features.Measures;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Persistence;
@@ -14,13 +15,14 @@ using NodaTime;
 
 namespace MlaRequests.Node.Features.Incoming;
 
-/// <summary><c>GET /api/incoming/{id}</c>: a received request with its status, clocks, timeline, measures and the steps the caller may take (an executor: only a case assigned to them, else 404).</summary>
+/// <summary><c>GET /api/incoming/{id}</c>: a received request with its status, clocks, timeline, measures, the conditions of an acceptance under conditions and the steps the caller may take (an executor: only a case assigned to them, else 404).</summary>
 public static class GetIncoming
 {
     /// <summary>An incoming case.</summary>
     public sealed record Response(Guid Id, string Reference, string RemoteReference, string RequestingNode, Instant ReceivedAt, string Status,
         bool Urgent, string? AssignedTo, string? DomesticCaseReference, bool ContentRestricted, RequestContent Content,
-        IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures);
+        IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures,
+        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions);
 
     internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         IncomingCaseStateMachine machine, CancellationToken cancellationToken)
@@ -41,6 +43,7 @@ public static class GetIncoming
         return TypedResults.Ok(new Response(found.Id, found.Reference, found.RemoteReference, found.RequestingNode, found.ReceivedAt, status,
             found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),
             timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user, workflow),
-            await MeasureView.ForAsync(db, id, found.Content, withProposals: true, cancellationToken)));
+            await MeasureView.ForAsync(db, id, found.Content, withProposals: true, cancellationToken),
+            await ConsultationEndpoints.ConditionsAsync(db, id, cancellationToken)));
     }
 }

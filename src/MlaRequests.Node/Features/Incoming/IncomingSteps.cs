@@ -86,6 +86,24 @@ public static class IncomingSteps
                 return new ReturnRefusal(x.Id, x.Input.Reasons!.Trim(), x.Actor, x.At);
             })
             .By(Roles.Supervisor),
+        IncomingStep.With<ConsultBody>("consult", m => m.OpenConsultation, "Consult the requesting country before refusing or postponing",
+            "Opens a consultation (UNTOC Art. 18(26)): proposes conditions under which the request would be executed, or announces an intended refusal "
+            + "(refusal grounds of GET /api/refusal-grounds) or postponement (grounds ONGOING_INVESTIGATION, ONGOING_PROSECUTION, ONGOING_PROCEEDINGS, "
+            + "Art. 18(25)), always with reasons. The case waits for the requesting country's answer (accept, supply information, or withdraw); a refusal "
+            + "may still be proposed meanwhile. The case's consultations are listed at GET /api/incoming/{id}/consultations.",
+            new("Step.Reasons", StepFields.Purpose | StepFields.Grounds | StepFields.Conditions),
+            b => new() { Purpose = b.Purpose, Grounds = b.Grounds, Conditions = b.Conditions, Reasons = b.Reasons },
+            x => Problems(ConsultationRules.OpenProblems(x.Input.Purpose, x.Input.Grounds, Pairs(x.Input.Conditions), x.Input.Reasons,
+                ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits)),
+            (x, _) => Message(new OpenConsultation(x.Id, MassTransit.NewId.NextGuid(), x.Input.Purpose!, x.Input.Grounds ?? [], Agreed(x.Input.Conditions),
+                x.Input.Reasons!.Trim(), x.Actor, x.At))),
+        IncomingStep.With<ConditionsBody>("accept-under-conditions", m => m.AcceptIncomingUnderConditions, "Accept the request under conditions",
+            "Accepts the request for execution under conditions (UNTOC Art. 18(26)): each a coded kind (UseLimitedToProceedings, Confidentiality, "
+            + "CostsBorneByRequestingParty, Other) with its wording. The conditions are kept with the case on both nodes and shown to the requesting "
+            + "prosecutor; the case then runs as an accepted one.", new(null, StepFields.Conditions),
+            b => new() { Conditions = b.Conditions }, x => Problems(ConsultationRules.ConditionProblems(Pairs(x.Input.Conditions), x.Services.Limits)),
+            async (x, db) => new AcceptIncomingUnderConditions(x.Id, Agreed(x.Input.Conditions),
+                x.Case.Content.Kind is RequestKind.MirrorInvestigation ? await OpenDomesticCaseAsync(db, x, x.Cancellation) : null, x.Actor, x.At)),
         IncomingStep.With<PostponeBody>("postpone", m => m.PostponeIncoming, "Postpone execution",
             "Postpones the case, during recognition or execution (the measures keep their results), until a future date (in this node's "
             + "time zone), with a reason and coded grounds (UNTOC Art. 18(25): ONGOING_INVESTIGATION, "
@@ -165,6 +183,22 @@ public static class IncomingSteps
     /// <param name="Answer">The status and progress of the case.</param>
     public sealed record AnswerEnquiryBody(Guid? EnquiryId, string? Answer);
 
+    /// <summary>A consultation before refusal or postponement (UNTOC Art. 18(26)).</summary>
+    /// <param name="Purpose">Conditions, IntendedRefusal or IntendedPostponement.</param>
+    /// <param name="Grounds">Refusal ground codes (IntendedRefusal) or postponement ground codes (IntendedPostponement).</param>
+    /// <param name="Conditions">The proposed conditions (Conditions).</param>
+    /// <param name="Reasons">Mandatory reasons.</param>
+    public sealed record ConsultBody(string? Purpose, IReadOnlyList<string>? Grounds, IReadOnlyList<ConditionBody?>? Conditions, string? Reasons);
+
+    /// <summary>The conditions of an acceptance under conditions.</summary>
+    /// <param name="Conditions">At least one condition.</param>
+    public sealed record ConditionsBody(IReadOnlyList<ConditionBody?>? Conditions);
+
+    /// <summary>One condition.</summary>
+    /// <param name="Kind">UseLimitedToProceedings, Confidentiality, CostsBorneByRequestingParty or Other.</param>
+    /// <param name="Text">Its wording.</param>
+    public sealed record ConditionBody(string? Kind, string? Text);
+
     /// <summary>Every field any incoming step takes (each step reads its own; the web UI's forms fill the ones they show).</summary>
     public sealed record StepInput
     {
@@ -209,6 +243,12 @@ public static class IncomingSteps
 
         /// <summary>answer-enquiry: the answer.</summary>
         public string? Answer { get; init; }
+
+        /// <summary>consult: Conditions, IntendedRefusal or IntendedPostponement.</summary>
+        public string? Purpose { get; init; }
+
+        /// <summary>consult, accept-under-conditions: the conditions.</summary>
+        public IReadOnlyList<ConditionBody?>? Conditions { get; init; }
     }
 
     /// <summary>Maps the steps under <c>/api/incoming</c>, one POST per <see cref="Table"/> entry.</summary>
@@ -283,6 +323,11 @@ public static class IncomingSteps
     }
 
     internal static Task<Dictionary<string, string[]>> Problems(Dictionary<string, string[]> problems) => Task.FromResult(problems);
+
+    static List<(string? Kind, string? Text)>? Pairs(IReadOnlyList<ConditionBody?>? conditions) => conditions?.Select(c => (c?.Kind, c?.Text)).ToList();
+
+    static List<MlaRequests.Contracts.Parts.AgreedCondition> Agreed(IReadOnlyList<ConditionBody?>? conditions) =>
+        (conditions ?? []).Select(c => new MlaRequests.Contracts.Parts.AgreedCondition(c!.Kind!, c.Text!.Trim())).ToList();
 
     static async Task<string> OpenDomesticCaseAsync(NodeDbContext db, IncomingStepContext x, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MlaRequests.Domain.Requests;
 using MlaRequests.Node.Accounts;
 using MlaRequests.Node.Features.Commands;
+using MlaRequests.Node.Features.Consultations;
 using MlaRequests.Node.Features.Measures;
 using MlaRequests.Node.Persistence;
 using MlaRequests.Workflows.Branches;
@@ -35,8 +36,10 @@ public static class GetRequest
     /// <param name="RefusalGrounds">Refusal ground codes, if refused.</param>
     /// <param name="AllowedSteps">Steps the caller may take on this branch now.</param>
     /// <param name="Measures">Each requested measure with the result the requested country reported (pending until it reports one).</param>
+    /// <param name="Conditions">The conditions under which the requested country accepted the request (UNTOC Art. 18(26)); empty when none.</param>
     public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
-        string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures);
+        string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures,
+        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions);
 
     internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
@@ -52,6 +55,9 @@ public static class GetRequest
         var measures = new Dictionary<Guid, IReadOnlyList<MeasureView>>();
         foreach (var branch in branches)
             measures[branch.CorrelationId] = await MeasureView.ForAsync(db, branch.CorrelationId, request.Content, withProposals: false, cancellationToken);
+        var conditions = new Dictionary<Guid, IReadOnlyList<ConsultationEndpoints.ConditionView>>();
+        foreach (var branch in branches)
+            conditions[branch.CorrelationId] = await ConsultationEndpoints.ConditionsAsync(db, branch.CorrelationId, cancellationToken);
         var targets = request.Content.Targets.Select(country =>
         {
             var branch = branches.SingleOrDefault(b => b.TargetNode == country);
@@ -60,7 +66,7 @@ public static class GetRequest
                 branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode),
-                branch is null ? [] : measures[branch.CorrelationId]);
+                branch is null ? [] : measures[branch.CorrelationId], branch is null ? [] : conditions[branch.CorrelationId]);
         }).ToList();
 
         var createdOn = NodeTime.Today(node.Code, request.CreatedAt);

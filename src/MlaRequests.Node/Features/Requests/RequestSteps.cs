@@ -41,6 +41,10 @@ public static class RequestSteps
     /// <param name="Answer">The answer.</param>
     public sealed record AnswerBody(string? Answer);
 
+    /// <summary>The requesting office's acceptance of what a consultation proposed.</summary>
+    /// <param name="Note">An optional note.</param>
+    public sealed record AcceptConsultationBody(string? Note);
+
     /// <summary>The steps on the request itself, under <c>/api/requests/{id}</c>.</summary>
     public static IReadOnlyList<RequestStep<OutgoingRequestStateMachine>> OnRequest { get; } =
     [
@@ -87,6 +91,19 @@ public static class RequestSteps
             + "and the request completes when they finish.",
             x => StepInputRules.Required("reason", x.Text, x.Services.Limits), x => new WithdrawBranch(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnBranch<WithdrawBody>(g, step, b => b.Reason) },
+        new("accept-consultation", m => m.AcceptConsultation, Roles.Prosecutor, true, typeof(AcceptConsultationBody), new("Step.Note"),
+            "Accept what the requested country proposed in its consultation",
+            "Accepts the conditions, or the intended postponement or refusal, that the requested country announced in its open consultation (UNTOC "
+            + "Art. 18(26)), with an optional note; its case returns to recognition, where it may accept under the conditions. The consultations are "
+            + "listed at GET /api/requests/{id}/targets/{country}/consultations.",
+            x => x.Text is { Length: > 0 } ? StepInputRules.Required("note", x.Text, x.Services.Limits) : [],
+            x => new AcceptConsultation(x.BranchId, x.Text?.Trim() ?? string.Empty, x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<AcceptConsultationBody>(g, step, b => b.Note), AlsoLiaisonOfficers = true },
+        new("answer-consultation", m => m.SupplyConsultationInformation, Roles.Prosecutor, true, typeof(AnswerBody), new("Step.Answer"),
+            "Answer the requested country's consultation by supplying what is missing",
+            "Supplies the information the requested country's open consultation needs (UNTOC Art. 18(26)); its case returns to recognition with it.",
+            x => StepInputRules.Required("answer", x.Text, x.Services.Limits), x => new SupplyConsultationInformation(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<AnswerBody>(g, step, b => b.Answer), AlsoLiaisonOfficers = true },
         new("enquire", m => m.SendStatusEnquiry, Roles.Prosecutor, true, typeof(EnquiryBody), new("Step.Question"),
             "Send a status enquiry to the requested country",
             "Asks the requested authority about the status and progress of the request (UNTOC Art. 18(24)), with reasons; it does not change the "

@@ -24,6 +24,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>The status enquiries the requesting country sent about the case.</summary>
     public IReadOnlyList<EnquiryEndpoints.View> Enquiries { get; private set; } = [];
 
+    /// <summary>The consultations opened with the requesting country about the case.</summary>
+    public IReadOnlyList<Features.Consultations.ConsultationEndpoints.View> Consultations { get; private set; } = [];
+
     /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
     public Domain.Cases.IncomingCase? Earlier { get; private set; }
 
@@ -36,6 +39,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
                 Shown = ok.Value!;
                 Diagram = WorkflowDiagram.Of(machine, Shown.Status);
                 Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
+                Consultations = await Features.Consultations.ConsultationEndpoints.ListAsync(db, id, ct);
                 Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
                 return Page();
             case ForbidHttpResult:

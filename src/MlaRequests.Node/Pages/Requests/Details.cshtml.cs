@@ -37,7 +37,11 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>Each target's branch workflow with its current state.</summary>
     public IReadOnlyDictionary<string, WorkflowDiagram> BranchDiagrams { get; private set; } = new Dictionary<string, WorkflowDiagram>();
 
-    /// <summary>The status enquiries sent to each requested country, with their answers.</summary>
+    /// <summary>The consultations each requested country opened, by country, with their answers.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Features.Consultations.ConsultationEndpoints.View>> Consultations { get; private set; } =
+        new Dictionary<string, IReadOnlyList<Features.Consultations.ConsultationEndpoints.View>>();
+
+    /// <summary>The status enquiries sent to each requested country, by country.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<EnquiryEndpoints.View>> Enquiries { get; private set; } =
         new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
 
@@ -92,6 +96,10 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
         foreach (var target in request.Targets.Where(t => t.BranchId is not null))
             enquiries[target.Country] = await EnquiryEndpoints.ListAsync(db, target.BranchId!.Value, ct);
         Enquiries = enquiries;
+        var consultations = new Dictionary<string, IReadOnlyList<Features.Consultations.ConsultationEndpoints.View>>();
+        foreach (var target in request.Targets.Where(t => t.BranchId is not null))
+            consultations[target.Country] = await Features.Consultations.ConsultationEndpoints.ListAsync(db, target.BranchId!.Value, ct);
+        Consultations = consultations;
         return Page();
     }
 
