@@ -36,6 +36,9 @@ public static class PeerAuthorization
         [typeof(MilestoneConfirmed)] = Sender.EitherParty,
         [typeof(StatusEnquirySent)] = Sender.RequestingCountry,
         [typeof(StatusEnquiryAnswered)] = Sender.RequestedCountry,
+        [typeof(SharedMilestoneScheduled)] = Sender.RequestingCountry,
+        [typeof(SharedMilestoneChanged)] = Sender.RequestingCountry,
+        [typeof(SharedMilestoneConfirmed)] = Sender.RequestedCountry,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

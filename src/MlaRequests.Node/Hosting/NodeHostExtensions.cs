@@ -103,7 +103,7 @@ public static class NodeHostExtensions
         app.MapLogin();
         app.MapRequests();
         app.MapIncoming();
-        app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
+        app.MapMilestones();
         app.MapEnquiries();
         app.MapLinks();
         app.MapGet("/api/inbox", GetInbox.Handle).WithTags("Tasks").RequireAuthorization()

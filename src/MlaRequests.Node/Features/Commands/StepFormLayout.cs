@@ -27,6 +27,9 @@ public enum StepFields
 
     /// <summary>A measure's status.</summary>
     MeasureStatus = 64,
+
+    /// <summary>A choice of requested countries (a shared milestone's participants).</summary>
+    Countries = 128,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>
