@@ -19,8 +19,9 @@ public enum MilestoneStatus
 }
 
 /// <summary>
-/// The rules of a milestone shared by every participating branch of a mirror or parallel investigation (UNTOC Art. 18(1) and
-/// 19; Chisinau 2002 Art. 63-64 on coordinated action): the requesting side schedules it once for two or more requested
+/// The rules of a milestone shared by every participating branch of a mirror or parallel investigation (the coordination of
+/// UNTOC Art. 18(1), widest assistance, and Art. 19, joint investigations; no convention fixes the mechanics, so these are design
+/// choices): the requesting side schedules it once for two or more requested
 /// countries, reschedules, cancels or marks it done once for all; each participating country confirms its readiness once.
 /// </summary>
 public static class SharedMilestoneRules
