@@ -203,6 +203,67 @@ public sealed class When_a_milestone_is_shared_by_several_countries(ApiNode api)
         (await api.Node.Query(db => db.Milestones.CountAsync(m => m.BranchId == incoming))).Should().Be(0);
     }
 
+    [Fact]
+    public async Task The_web_pages_show_and_take_the_steps_in_English_and_Russian()
+    {
+        var (id, tj, _) = await ParallelRequest();
+        var prosecutor = await Browser(Prosecutor);
+
+        var page = await Page(prosecutor, $"/Requests/{id}", "ru");
+        page.Should().Contain("Общие мероприятия (несколько стран)").And.Contain("data-step-form=\"schedule\"").And.Contain("Назначить общее мероприятие");
+        var posted = await prosecutor.PostAsync("/Milestones", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
+        {
+            new("Form.Scope", "Request"), new("Form.Id", id.ToString()), new("Form.Step", "schedule"), new("Form.Text", Title),
+            new("Form.Date", api.Today.PlusDays(30).ToString("yyyy-MM-dd", null)), new("Form.Countries", "KG"), new("Form.Countries", "TJ"),
+            new("Form.ReturnUrl", $"/Requests/{id}"), new("__RequestVerificationToken", Token(page)),
+        }));
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await tj.Receives<SharedMilestoneScheduled>(Branch(id, "TJ"));
+        var english = await Page(prosecutor, $"/Requests/{id}", "en");
+        english.Should().Contain(Title).And.Contain("Not confirmed yet").And.Contain("data-step-form=\"reschedule\"").And.Contain("data-country=\"TJ\"");
+
+        var incoming = await api.ReceiveFromKg(Parallel("KZ"));
+        var milestoneId = Guid.NewGuid();
+        await Applied("KG", new SharedMilestoneScheduled(incoming, "KG", milestoneId, Title, api.Today.PlusDays(3), ["KZ", "TJ"], "kg.prosecutor", api.Now));
+        var liaison = await Browser(Liaison);
+        var caseRu = await Page(liaison, $"/Incoming/{incoming}", "ru");
+        caseRu.Should().Contain("Мероприятия").And.Contain("Подтвердить нашу готовность");
+        (await Page(liaison, $"/Incoming/{incoming}", "en")).Should().Contain("Confirm our readiness");
+        var confirm = await liaison.PostAsync("/Milestones", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Scope"] = "Incoming", ["Form.Id"] = incoming.ToString(), ["Form.MilestoneId"] = milestoneId.ToString(), ["Form.Step"] = "confirm",
+            ["Form.ReturnUrl"] = $"/Incoming/{incoming}", ["__RequestVerificationToken"] = Token(caseRu),
+        }));
+        confirm.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await api.Kg.Receives<SharedMilestoneConfirmed>(incoming)).MilestoneId.Should().Be(milestoneId);
+        (await Page(liaison, $"/Incoming/{incoming}", "en")).Should().Contain("Our readiness confirmed").And.NotContain("Confirm our readiness");
+    }
+
+    async Task<HttpClient> Browser(string user)
+    {
+        var client = api.Node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/Account/Login");
+        var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Password"] = "Demo!2026", ["__RequestVerificationToken"] = Token(form),
+        }));
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    static async Task<string> Page(HttpClient client, string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return System.Net.WebUtility.HtmlDecode(body);
+    }
+
+    static string Token(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     async Task<(Guid Id, SentToCountry Tj, SentToCountry Uz)> ParallelRequest()
     {
         var tj = await Listen("TJ");

@@ -38,6 +38,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(SpontaneousInformationNoted)] = (b, n, at) => new SpontaneousInformationNoted(b, n, "x.liaison", at),
         [nameof(MeasureResultReported)] = (b, n, at) => new MeasureResultReported(b, n, 1, "Executed", "Witness heard.", [], null, "x.executor", at),
         [nameof(StatusEnquiryAnswered)] = (b, n, at) => new StatusEnquiryAnswered(b, n, Guid.NewGuid(), "The hearing is set for 20 April.", "x.liaison", at),
+        [nameof(SharedMilestoneConfirmed)] = (b, n, at) => new SharedMilestoneConfirmed(b, n, Guid.NewGuid(), "x.liaison", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
@@ -46,6 +47,9 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(AdditionalInformationProvided)] = (b, n, at) => new AdditionalInformationProvided(b, n, "Halyk Bank.", "x.prosecutor", at),
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
         [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),
+        [nameof(SharedMilestoneScheduled)] = (b, n, at) =>
+            new SharedMilestoneScheduled(b, n, Guid.NewGuid(), "Common action day", new LocalDate(2026, 6, 1), ["KZ", "TJ"], "x.prosecutor", at),
+        [nameof(SharedMilestoneChanged)] = (b, n, at) => new SharedMilestoneChanged(b, n, Guid.NewGuid(), "Cancelled", new LocalDate(2026, 6, 1), "Called off.", "x.prosecutor", at),
     };
 
     [Fact]

@@ -81,8 +81,10 @@ public static class MilestoneEndpoints
         foreach (var scope in Enum.GetValues<MilestoneScope>())
         {
             var pattern = MilestoneSteps.All.First(s => s.Scope == scope && !s.OnMilestone).Pattern;
-            reads.MapGet(pattern, async (Guid id, string? country, StepServices s, CancellationToken ct) =>
-                    await SideAsync(scope, id, country, s, ct) is { } side ? Results.Ok(await ListAsync(side, s, ct)) : Results.NotFound())
+            var read = scope == MilestoneScope.Branch
+                ? reads.MapGet(pattern, (Guid id, string country, StepServices s, CancellationToken ct) => ReadAsync(scope, id, country, s, ct))
+                : reads.MapGet(pattern, (Guid id, StepServices s, CancellationToken ct) => ReadAsync(scope, id, null, s, ct));
+            read
                 .WithSummary(scope switch
                 {
                     MilestoneScope.Branch => "List the milestones of this branch",
@@ -99,10 +101,12 @@ public static class MilestoneEndpoints
         return endpoints;
     }
 
+    static async Task<IResult> ReadAsync(MilestoneScope scope, Guid id, string? country, StepServices s, CancellationToken ct) =>
+        await SideAsync(scope, id, country, s, ct) is { } side ? Results.Ok(await ListAsync(side, s, ct)) : Results.NotFound();
+
     static RouteHandlerBuilder Map(RouteGroupBuilder group, MilestoneStep step) => step.Body switch
     {
-        null => group.MapPost(step.Pattern, (Guid id, string? country, Guid? milestoneId, StepServices s, CancellationToken ct) =>
-            TakeAsync(step, id, country, milestoneId, null, s, ct)),
+        null => MapBare(group, step),
         var t when t == typeof(ProposeBody) => MapWith<ProposeBody>(group, step),
         var t when t == typeof(SharedMilestoneEndpoints.ScheduleBody) => MapWith<SharedMilestoneEndpoints.ScheduleBody>(group, step),
         var t when t == typeof(SharedMilestoneEndpoints.RescheduleBody) => MapWith<SharedMilestoneEndpoints.RescheduleBody>(group, step),
@@ -110,10 +114,24 @@ public static class MilestoneEndpoints
         var t => throw new InvalidOperationException($"No mapping for the milestone body {t.Name}."),
     };
 
+    /// <summary>A step with a JSON body, with exactly the route's parameters (so the API document names no others).</summary>
     static RouteHandlerBuilder MapWith<TBody>(RouteGroupBuilder group, MilestoneStep step)
-        where TBody : class =>
-        group.MapPost(step.Pattern, (Guid id, string? country, Guid? milestoneId, TBody body, StepServices s, CancellationToken ct) =>
-            TakeAsync(step, id, country, milestoneId, body, s, ct));
+        where TBody : class => (step.Scope == MilestoneScope.Branch, step.OnMilestone) switch
+        {
+            (true, false) => group.MapPost(step.Pattern, (Guid id, string country, TBody body, StepServices s, CancellationToken ct) =>
+                TakeAsync(step, id, country, null, body, s, ct)),
+            (true, true) => group.MapPost(step.Pattern, (Guid id, string country, Guid milestoneId, TBody body, StepServices s, CancellationToken ct) =>
+                TakeAsync(step, id, country, milestoneId, body, s, ct)),
+            (false, false) => group.MapPost(step.Pattern, (Guid id, TBody body, StepServices s, CancellationToken ct) => TakeAsync(step, id, null, null, body, s, ct)),
+            (false, true) => group.MapPost(step.Pattern, (Guid id, Guid milestoneId, TBody body, StepServices s, CancellationToken ct) =>
+                TakeAsync(step, id, null, milestoneId, body, s, ct)),
+        };
+
+    /// <summary>A step without a body (every one is on an existing milestone).</summary>
+    static RouteHandlerBuilder MapBare(RouteGroupBuilder group, MilestoneStep step) => step.Scope == MilestoneScope.Branch
+        ? group.MapPost(step.Pattern, (Guid id, string country, Guid milestoneId, StepServices s, CancellationToken ct) =>
+            TakeAsync(step, id, country, milestoneId, null, s, ct))
+        : group.MapPost(step.Pattern, (Guid id, Guid milestoneId, StepServices s, CancellationToken ct) => TakeAsync(step, id, null, milestoneId, null, s, ct));
 
     static void Describe(RouteHandlerBuilder endpoint, MilestoneStep step)
     {
