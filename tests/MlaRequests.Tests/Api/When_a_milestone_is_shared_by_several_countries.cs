@@ -236,7 +236,7 @@ public sealed class When_a_milestone_is_shared_by_several_countries(ApiNode api)
         }));
         confirm.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await api.Kg.Receives<SharedMilestoneConfirmed>(incoming)).MilestoneId.Should().Be(milestoneId);
-        (await Page(liaison, $"/Incoming/{incoming}", "en")).Should().Contain("Our readiness confirmed").And.NotContain("Confirm our readiness");
+        (await Page(liaison, $"/Incoming/{incoming}", "en")).Should().Contain("Our readiness confirmed").And.NotContain("data-step-form=\"confirm\"");
     }
 
     async Task<HttpClient> Browser(string user)
