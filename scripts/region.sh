@@ -159,7 +159,7 @@ echo
 printf '%-4s %-24s %s\n' node url "demo accounts (password Demo!2026)"
 for i in "${!codes[@]}"; do
   code=${codes[$i]}; c=${code,,}
-  printf '%-4s %-24s %s\n' "$code" "http://127.0.0.1:$((first_port + i))" "$c.prosecutor $c.prosecutor2 $c.liaison $c.supervisor $c.admin"
+  printf '%-4s %-24s %s\n' "$code" "http://127.0.0.1:$((first_port + i))" "$c.prosecutor $c.prosecutor2 $c.liaison $c.supervisor $c.executor $c.executor2 $c.admin"
 done
 echo
 echo "Open a node in a browser and sign in, or send a request from one country to another:"

@@ -41,6 +41,9 @@ public sealed class DeadlinePolicyBook
     /// <summary>The reminder points in percent of a deadline's interval, ascending (50, 80, 100 by default).</summary>
     public IReadOnlyList<int> ReminderPercents { get; }
 
+    /// <summary>How many days before a shared milestone its reminders start, descending (7 and 1 by default; a management target).</summary>
+    public IReadOnlyList<int> MilestoneReminderDays { get; init; } = [7, 1];
+
     /// <summary>The rule for a clock: the legal basis's override if the data has one, else the variant's rule.</summary>
     public DeadlineRule Rule(ClockKind kind, LegalBasis basis, bool urgent)
     {

@@ -41,7 +41,13 @@ static class DeadlinePolicyJson
                 byBasis[(basis, variant)] = Rules(rules, $"byLegalBasis.{basisName}.{variant}");
             }
         }
-        return new DeadlinePolicyBook(reminders, variants.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<ClockKind, DeadlineRule>)v.Value), byBasis);
+        var milestoneDays = file.MilestoneReminderDays ?? [7, 1];
+        if (milestoneDays.Any(d => d is < 1 or > 365) || milestoneDays.Distinct().Count() != milestoneDays.Length)
+            throw new InvalidDataException("Deadline policies: milestoneReminderDays must be distinct numbers of days between 1 and 365.");
+        return new DeadlinePolicyBook(reminders, variants.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<ClockKind, DeadlineRule>)v.Value), byBasis)
+        {
+            MilestoneReminderDays = [.. milestoneDays.OrderDescending()],
+        };
     }
 
     static Dictionary<ClockKind, DeadlineRule> Rules(Dictionary<string, RuleEntry>? rules, string where) =>
@@ -84,6 +90,8 @@ static class DeadlinePolicyJson
         string? Note,
         int[]? Reminders,
         string? RemindersSource,
+        int[]? MilestoneReminderDays,
+        string? MilestoneRemindersSource,
         Dictionary<string, VariantEntry>? Variants,
         Dictionary<string, Dictionary<string, Dictionary<string, RuleEntry>>>? ByLegalBasis);
 

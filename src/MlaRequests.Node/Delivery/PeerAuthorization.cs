@@ -40,6 +40,9 @@ public static class PeerAuthorization
         [typeof(ConsultationOpened)] = Sender.RequestedCountry,
         [typeof(ConsultationAnswered)] = Sender.RequestingCountry,
         [typeof(IncomingRequestAcceptedUnderConditions)] = Sender.RequestedCountry,
+        [typeof(SharedMilestoneScheduled)] = Sender.RequestingCountry,
+        [typeof(SharedMilestoneChanged)] = Sender.RequestingCountry,
+        [typeof(SharedMilestoneConfirmed)] = Sender.RequestedCountry,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

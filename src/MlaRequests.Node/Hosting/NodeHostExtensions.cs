@@ -104,7 +104,7 @@ public static class NodeHostExtensions
         app.MapLogin();
         app.MapRequests();
         app.MapIncoming();
-        app.MapGroup(string.Empty).ProducesMilestoneAnswers().MapMilestones();
+        app.MapMilestones();
         app.MapEnquiries();
         app.MapConsultations();
         app.MapLinks();

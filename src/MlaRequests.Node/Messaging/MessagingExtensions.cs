@@ -58,6 +58,7 @@ public static class MessagingExtensions
             bus.AddSagaStateMachine<DeadlineClockStateMachine, DeadlineClockState, DeadlineClockStateDefinition>().SqliteRepository();
             bus.AddConsumer<RequestTransmittedConsumer>();
             bus.AddConsumer<MilestoneConsumer>();
+            bus.AddConsumer<SharedMilestoneConsumer>();
             bus.AddConsumer<AutomaticStatusEnquiryConsumer>();
             if (!rabbit.HasSeparateBorder)
                 bus.AddConsumer<EnvelopeConsumer, EnvelopeConsumerDefinition>();

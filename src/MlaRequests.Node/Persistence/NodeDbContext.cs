@@ -33,6 +33,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Shared milestones of linked cases.</summary>
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    /// <summary>The participating countries' confirmations of shared milestones.</summary>
+    public DbSet<MilestoneConfirmation> MilestoneConfirmations => Set<MilestoneConfirmation>();
+
     /// <summary>Status enquiries about branches (asked here) and cases (asked of this node).</summary>
     public DbSet<StatusEnquiry> StatusEnquiries => Set<StatusEnquiry>();
 

@@ -77,6 +77,21 @@ public sealed class MilestoneMap : IEntityTypeConfiguration<Milestone>
         builder.ToTable("Milestones");
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.HasIndex(x => x.BranchId);
+        builder.Property(x => x.Shared).HasDefaultValue(false);
+        builder.Property(x => x.Participants).HasDefaultValue(string.Empty);
+        builder.Property(x => x.Status).HasDefaultValue(nameof(MilestoneStatus.Scheduled));
+        builder.HasIndex(x => x.RequestId);
+    }
+}
+
+/// <summary>Table of the participating countries' confirmations of shared milestones.</summary>
+public sealed class MilestoneConfirmationMap : IEntityTypeConfiguration<MilestoneConfirmation>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<MilestoneConfirmation> builder)
+    {
+        builder.ToTable("MilestoneConfirmations");
+        builder.HasKey(x => new { x.MilestoneId, x.Country });
     }
 }
 

@@ -21,7 +21,13 @@ public sealed class ApiNode : IAsyncLifetime
     readonly ConcurrentDictionary<string, Lazy<Task<NodeApi>>> _logins = new(StringComparer.Ordinal);
     BusActivity _activity = null!;
 
-    public ApiNode() => Node = new NodeFactory(_data.Path, Clock) { ChecksContract = true };
+    public ApiNode() => Node = new NodeFactory(_data.Path, Clock, SignInLimit) { ChecksContract = true };
+
+    /// <summary>
+    /// The sign-in limit per address (60 a minute in production) raised for these tests: a class that signs in once per theory case (every
+    /// contract of <c>PeerAuthorization</c> times four) would otherwise be throttled. The limit itself is tested with its own node.
+    /// </summary>
+    static Dictionary<string, string?> SignInLimit => new() { ["SignIn:AttemptsPerAddress"] = "1000" };
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 5, 4, 9, 30));
 

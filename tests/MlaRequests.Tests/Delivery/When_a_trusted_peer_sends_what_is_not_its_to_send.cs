@@ -43,6 +43,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
             "Not an offence here.", "x.liaison", at),
         [nameof(IncomingRequestAcceptedUnderConditions)] = (b, n, at) => new IncomingRequestAcceptedUnderConditions(b, n,
             [new MlaRequests.Contracts.Parts.AgreedCondition("Confidentiality", "Not disclosed.")], null, "x.liaison", at),
+        [nameof(SharedMilestoneConfirmed)] = (b, n, at) => new SharedMilestoneConfirmed(b, n, Guid.NewGuid(), "x.liaison", at),
     };
 
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
@@ -52,6 +53,9 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
         [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),
         [nameof(ConsultationAnswered)] = (b, n, at) => new ConsultationAnswered(b, n, Guid.NewGuid(), "Accepted", "Agreed.", "x.prosecutor", at),
+        [nameof(SharedMilestoneScheduled)] = (b, n, at) =>
+            new SharedMilestoneScheduled(b, n, Guid.NewGuid(), "Common action day", new LocalDate(2026, 6, 1), ["KZ", "TJ"], "x.prosecutor", at),
+        [nameof(SharedMilestoneChanged)] = (b, n, at) => new SharedMilestoneChanged(b, n, Guid.NewGuid(), "Cancelled", new LocalDate(2026, 6, 1), "Called off.", "x.prosecutor", at),
     };
 
     [Fact]

@@ -144,5 +144,6 @@ public static partial class TimelineTexts
         .. FollowUpEntries,
         .. PostponementEntries,
         .. ConsultationEntries,
+        .. SharedMilestoneEntries,
     ];
 }

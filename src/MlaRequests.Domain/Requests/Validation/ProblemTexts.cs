@@ -134,5 +134,6 @@ public static class ProblemTexts
         UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
         FollowUpSetByNode,
         UnknownCodes, ConditionsRequired, NotForPurpose,
+        .. Cases.MilestoneTexts.All,
     ];
 }

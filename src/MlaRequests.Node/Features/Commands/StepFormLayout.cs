@@ -36,6 +36,9 @@ public enum StepFields
 
     /// <summary>Conditions: one optional wording per kind.</summary>
     Conditions = 512,
+
+    /// <summary>A choice of requested countries (a shared milestone's participants).</summary>
+    Countries = 1024,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

@@ -36,7 +36,8 @@ public static class GetInbox
         IReadOnlyList<string> Actions, string Link);
 
     internal static async Task<Ok<IReadOnlyList<TaskItem>>> Handle(ClaimsPrincipal user, NodeDbContext db, OutgoingRequestStateMachine requestMachine,
-        BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, CancellationToken cancellationToken)
+        BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine, IClock clock, MlaRequests.Workflows.Shared.WorkflowNode node,
+        CancellationToken cancellationToken)
     {
         var tasks = new List<TaskItem>();
         var office = user.Office();
@@ -67,6 +68,7 @@ public static class GetInbox
 
         tasks.AddRange(await StatusEnquiryTasks.ForAsync(user, db, branchMachine, cancellationToken));
         tasks.AddRange(await ConsultationTasks.ForAsync(user, db, branchMachine, cancellationToken));
+        tasks.AddRange(await SharedMilestoneTasks.ForAsync(user, db, MlaRequests.Domain.NodeTime.Today(node.Code, clock.GetCurrentInstant()), cancellationToken));
 
         if (user.IsInRole(Roles.LiaisonOfficer))
         {

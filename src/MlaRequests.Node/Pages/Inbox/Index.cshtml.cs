@@ -8,7 +8,8 @@ using MlaRequests.Workflows.Requests;
 namespace MlaRequests.Node.Pages.Inbox;
 
 /// <summary>The tasks waiting for the user's role (<c>GET /api/inbox</c>'s own query), soonest due first, each with its steps as one- or two-click forms.</summary>
-public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine)
+public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, IncomingCaseStateMachine incomingMachine,
+    NodaTime.IClock clock, MlaRequests.Workflows.Shared.WorkflowNode node)
     : PageModel
 {
     /// <summary>The tasks.</summary>
@@ -16,7 +17,7 @@ public sealed class IndexModel(NodeDbContext db, OutgoingRequestStateMachine req
 
     /// <summary>Loads the tasks.</summary>
     public async Task OnGetAsync(CancellationToken ct) =>
-        Tasks = (await GetInbox.Handle(User, db, requestMachine, branchMachine, incomingMachine, ct)).Value!;
+        Tasks = (await GetInbox.Handle(User, db, requestMachine, branchMachine, incomingMachine, clock, node, ct)).Value!;
 
     /// <summary>The UI page of a task's subject.</summary>
     public static string PageOf(GetInbox.TaskItem task)

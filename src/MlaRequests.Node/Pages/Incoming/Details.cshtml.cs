@@ -27,11 +27,14 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>The consultations opened with the requesting country about the case.</summary>
     public IReadOnlyList<Features.Consultations.ConsultationEndpoints.View> Consultations { get; private set; } = [];
 
+    /// <summary>The case's milestones (its own and those the requesting country shares with several countries); null for a case with none.</summary>
+    public MilestoneListView? Milestones { get; private set; }
+
     /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
     public Domain.Cases.IncomingCase? Earlier { get; private set; }
 
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] Features.Commands.StepServices steps, CancellationToken ct)
     {
         switch ((await GetIncoming.Handle(id, User, db, clock, node, machine, ct)).Result)
         {
@@ -41,6 +44,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
                 Enquiries = await EnquiryEndpoints.ListAsync(db, id, ct);
                 Consultations = await Features.Consultations.ConsultationEndpoints.ListAsync(db, id, ct);
                 Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
+                Milestones = await MilestoneListViews.OnIncomingAsync(id, steps, ct);
                 return Page();
             case ForbidHttpResult:
                 return Forbid();

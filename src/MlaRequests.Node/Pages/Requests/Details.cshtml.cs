@@ -45,6 +45,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     public IReadOnlyDictionary<string, IReadOnlyList<EnquiryEndpoints.View>> Enquiries { get; private set; } =
         new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
 
+    /// <summary>The milestones shared by several requested countries (mirror, parallel and joint investigations once approved); null otherwise.</summary>
+    public MilestoneListView? Milestones { get; private set; }
+
     /// <summary>True when the user may start a supplementary request or a new request after a refusal (a prosecutor of the request's office).</summary>
     public bool MayFollowUp => Shown is { } r && User.IsInRole(Accounts.Roles.Prosecutor) && Accounts.CallerExtensions.Office(User) == r.OfficeCode;
 
@@ -80,7 +83,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
         status is nameof(BranchStateMachine.Completed) or nameof(BranchStateMachine.Refused) or nameof(BranchStateMachine.Withdrawn);
 
     /// <summary>Loads the request, or answers 404.</summary>
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] StepServices steps, CancellationToken ct)
     {
         if ((await GetRequest.Handle(id, User, db, clock, node, requestMachine, branchMachine, ct)).Result is not Ok<GetRequest.Response> ok)
         {
@@ -100,6 +103,8 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
         foreach (var target in request.Targets.Where(t => t.BranchId is not null))
             consultations[target.Country] = await Features.Consultations.ConsultationEndpoints.ListAsync(db, target.BranchId!.Value, ct);
         Consultations = consultations;
+        Milestones = await MilestoneListViews.OnRequestAsync(request.Id, request.Targets.Where(t => t.BranchId is not null && !IsFinal(t.Status))
+            .Select(t => t.Country).ToList(), steps, ct);
         return Page();
     }
 

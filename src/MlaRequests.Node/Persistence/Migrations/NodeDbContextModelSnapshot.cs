@@ -295,9 +295,32 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Shared")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Scheduled");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -307,7 +330,29 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.HasIndex("BranchId");
 
+                    b.HasIndex("RequestId");
+
                     b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("MlaRequests.Domain.Cases.MilestoneConfirmation", b =>
+                {
+                    b.Property<Guid>("MilestoneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MilestoneId", "Country");
+
+                    b.ToTable("MilestoneConfirmations", (string)null);
                 });
 
             modelBuilder.Entity("MlaRequests.Domain.Cases.StatusEnquiry", b =>
