@@ -20,4 +20,7 @@ public enum ClockKind
 
     /// <summary>The answer to a request for additional information.</summary>
     AdditionalInformation,
+
+    /// <summary>A joint investigation team agreement's period: due on its end date (the agreement's own term, not a treaty day count).</summary>
+    JitPeriod,
 }

@@ -36,6 +36,9 @@ public static class PeerAuthorization
         [typeof(MilestoneConfirmed)] = Sender.EitherParty,
         [typeof(StatusEnquirySent)] = Sender.RequestingCountry,
         [typeof(StatusEnquiryAnswered)] = Sender.RequestedCountry,
+        [typeof(JitAgreementSigned)] = Sender.EitherParty,
+        [typeof(JitAgreementDeclined)] = Sender.EitherParty,
+        [typeof(JitAgreementClosed)] = Sender.EitherParty,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

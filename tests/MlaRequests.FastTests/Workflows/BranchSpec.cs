@@ -16,6 +16,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Executing = ["InExecution", "PartiallyExecuted"];
     static readonly string[] Delivering = [.. Executing, "Executed"];
     static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred"];
+    static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly Action<BranchState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
@@ -50,13 +53,27 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         // Status enquiries change no status: asked while the branch is open, answered whenever the requested country answers.
         .. Open.Select(s => new Transition<BranchState>(s, "SendStatusEnquiry", s)),
         .. Open.Concat(["Completed", "Refused", "Withdrawn"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
+        // JIT agreements (issue 14): an accepted JIT proposal is an agreement to sign, never executed; in force when both parties signed.
+        .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAccepted", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit)),
+        new("InExecution", "ExecutionRecorded", "PartiallyExecuted", "a JIT accepted by the previous release", Report(complete: false), Jit),
+        new("AgreementAwaitingSignatures", "SignAgreementWithTarget", "AgreementSignedHere"),
+        new("AgreementSignedThere", "SignAgreementWithTarget", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "JitAgreementSigned", "AgreementSignedThere"),
+        new("AgreementSignedHere", "JitAgreementSigned", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "DeclineAgreementWithTarget", "AgreementDeclined"),
+        new("AgreementSignedThere", "DeclineAgreementWithTarget", "AgreementDeclined"),
+        .. Unsigned.Select(s => new Transition<BranchState>(s, "JitAgreementDeclined", "AgreementDeclined")),
+        new("AgreementInForce", "CloseAgreementWithTarget", "AgreementClosed"),
+        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution"],
-        ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn"],
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested"], ["Postponed"], ["InExecution", .. Agreement],
+        ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
     /// <inheritdoc />
@@ -68,13 +85,18 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
         ["MeasureResultReported"] = "InExecution",
         ["SendStatusEnquiry"] = "Transmitted",
+        ["SignAgreementWithTarget"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineAgreementWithTarget"] = "AgreementDeclined",
+        ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
     };
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
-        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported",
+        "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported", "JitAgreementClosed",
     };
 
     /// <inheritdoc />
@@ -113,6 +135,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
             Step.Actor, Step.At),
         "StatusEnquiryAnswered" => new StatusEnquiryAnswered(id, "KG", Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
+        "SignAgreementWithTarget" => new SignAgreementWithTarget(id, Step.Actor, Step.At),
+        "DeclineAgreementWithTarget" => new DeclineAgreementWithTarget(id, "The team's purpose overlaps our own case", Step.Actor, Step.At),
+        "CloseAgreementWithTarget" => new CloseAgreementWithTarget(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
+        "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "Our own investigation covers it", Step.Actor, Step.At),
+        "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -21,6 +21,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     ];
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
+    static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly Action<IncomingCaseState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<IncomingCaseState>> Transitions { get; } =
@@ -60,13 +63,30 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         // Status enquiries change no status: kept and answered whatever the case's status.
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Open.Concat(["Closed", "Refused", "Withdrawn"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
+        // JIT agreements (issue 14): an accepted JIT proposal is an agreement to sign, never executed; in force when both parties signed.
+        new("Assigned", "AcceptIncoming", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit),
+        new("Postponed", "AcceptIncoming", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit),
+        new("InExecution", "RecordExecution", "PartiallyExecuted", "a JIT accepted by the previous release", Execution(complete: false), Jit),
+        new("AgreementAwaitingSignatures", "SignJitAgreement", "AgreementSignedHere"),
+        new("AgreementSignedThere", "SignJitAgreement", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "JitAgreementSigned", "AgreementSignedThere"),
+        new("AgreementSignedHere", "JitAgreementSigned", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "DeclineJitAgreement", "AgreementDeclined"),
+        new("AgreementSignedThere", "DeclineJitAgreement", "AgreementDeclined"),
+        .. Unsigned.Select(s => new Transition<IncomingCaseState>(s, "JitAgreementDeclined", "AgreementDeclined")),
+        new("AgreementInForce", "CloseJitAgreement", "AgreementClosed"),
+        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
         ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed"], ["Postponed"],
-        ["InExecution", "MirrorCaseOpened"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
+        ["InExecution", "MirrorCaseOpened", .. Agreement], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"],
+        ["Closed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
     /// <inheritdoc />
@@ -79,10 +99,15 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
         ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
         ["PrepareEvidence"] = "InExecution",
+        ["SignJitAgreement"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineJitAgreement"] = "AgreementDeclined",
+        ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseJitAgreement"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn", "JitAgreementClosed" };
 
     /// <inheritdoc />
     public override IncomingCaseStateMachine Build() => new(new WorkflowNode(WorkflowHarness<IncomingCaseStateMachine, IncomingCaseState>.NodeCode));
@@ -129,6 +154,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
         "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
         "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
+        "SignJitAgreement" => new SignJitAgreement(id, Step.Actor, Step.At),
+        "DeclineJitAgreement" => new DeclineJitAgreement(id, "Our own investigation covers it", Step.Actor, Step.At),
+        "CloseJitAgreement" => new CloseJitAgreement(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
+        "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "The team's purpose overlaps our own case", Step.Actor, Step.At),
+        "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -69,6 +69,8 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.AdditionalInformationProvided), nameof(IncomingCaseStateMachine.EvidenceReceiptConfirmed),
             nameof(IncomingCaseStateMachine.RequestWithdrawn), nameof(IncomingCaseStateMachine.StatusEnquirySent), // the requesting country's steps
             nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
+            nameof(IncomingCaseStateMachine.JitAgreementSigned), nameof(IncomingCaseStateMachine.JitAgreementDeclined),
+            nameof(IncomingCaseStateMachine.JitAgreementClosed), // the requesting country's steps on a JIT agreement
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -95,6 +97,8 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.IncomingRequestAccepted), nameof(BranchStateMachine.ExecutionRecorded), nameof(BranchStateMachine.EvidenceSent),
             nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
             nameof(BranchStateMachine.StatusEnquiryAnswered), // the requested country's steps
+            nameof(BranchStateMachine.JitAgreementSigned), nameof(BranchStateMachine.JitAgreementDeclined),
+            nameof(BranchStateMachine.JitAgreementClosed), // the requested country's steps on a JIT agreement
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -15,4 +15,6 @@ namespace MlaRequests.Workflows.Deadlines;
 /// <param name="Reference">The request's reference, for reminders.</param>
 /// <param name="OfficeCode">The owning office on this node, if any.</param>
 /// <param name="Start">The start event's instant.</param>
-public sealed record StartClock(Guid ClockId, Guid SubjectId, Guid? BranchId, ClockKind Kind, LegalBasis LegalBasis, bool Urgent, string ActingCountry, string Reference, string? OfficeCode, Instant Start);
+/// <param name="LastDay">For a clock on a fixed date (a JIT agreement's end date), its last day in the acting country; otherwise null and the policy's length counts.</param>
+public sealed record StartClock(Guid ClockId, Guid SubjectId, Guid? BranchId, ClockKind Kind, LegalBasis LegalBasis, bool Urgent, string ActingCountry, string Reference, string? OfficeCode, Instant Start,
+    LocalDate? LastDay = null);

@@ -142,5 +142,6 @@ public static partial class TimelineTexts
         .. MeasureEntries,
         .. StatusEnquiryEntries,
         .. FollowUpEntries,
+        .. JitEntries,
     ];
 }

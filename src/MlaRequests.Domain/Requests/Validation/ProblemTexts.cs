@@ -124,5 +124,6 @@ public static class ProblemTexts
         .. Measures.MeasureTexts.All,
         UnknownEnquiry, EnquiryAnswered, AfterRefusalOnly, SupplementaryWithdrawn,
         FollowUpSetByNode,
+        .. JitAgreementTexts.All,
     ];
 }
