@@ -65,7 +65,7 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
         await using var node = new NodeFactory(_data.Path, _clock);
         var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG", "TJ");
         content.Kind = RequestKind.JointInvestigationTeam;
-        content.Jit = new JitProposal { Purpose = "Dismantle the Almaty–Bishkek–Dushanbe recruitment network", StartsOn = new LocalDate(2026, 7, 1), EndsOn = new LocalDate(2027, 12, 31) };
+        content.Jit = TestContent.JitAgreement(content.Targets);
         var id = await Scenario.ApprovedAsync(node, content);
         var supervisor = await node.LoginAsync("kz.supervisor");
 

@@ -31,8 +31,7 @@ public static class JitAgreementRules
     /// </summary>
     public static Dictionary<string, string[]> Problems(JitProposal? jit, string requestingCountry, IReadOnlyList<string>? targets)
     {
-        if (jit is null)
-            return new() { ["jit"] = [JitAgreementTexts.AgreementMissing.Format()] };
+        jit ??= new JitProposal();
         var problems = ShapeProblems(jit, requestingCountry, targets);
         Require(problems, "jit.purpose", jit.Purpose);
         Require(problems, "jit.arrangements", jit.Arrangements);

@@ -16,9 +16,6 @@ public static class JitAgreementTexts
     /// <summary>A party with two leaders.</summary>
     public static readonly TextTemplate LeaderTwice = T("JitLeaderTwice", "Party {country} has more than one team leader.");
 
-    /// <summary>A JIT proposal without its agreement.</summary>
-    public static readonly TextTemplate AgreementMissing = T("JitAgreementMissing", "A joint investigation team proposal carries its agreement (purpose, period, members, arrangements).");
-
     /// <summary>Every template.</summary>
-    public static IReadOnlyList<TextTemplate> All { get; } = [NotAParty, LeaderMissing, LeaderTwice, AgreementMissing];
+    public static IReadOnlyList<TextTemplate> All { get; } = [NotAParty, LeaderMissing, LeaderTwice];
 }
