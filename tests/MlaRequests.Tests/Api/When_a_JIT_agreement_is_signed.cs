@@ -163,8 +163,25 @@ public sealed class When_a_JIT_agreement_is_signed(ApiNode api) : IClassFixture<
         (await api.Timeline(id)).Should().NotContain(e => e.Action == "JIT agreement signed");
     }
 
-    /// <summary>A JIT proposal to KG, approved, which KG registered, assigned and accepted.</summary>
-    async Task<(Guid Id, Guid Branch)> JitBranchAccepted()
+    [Fact]
+    public async Task A_JIT_the_previous_release_left_in_execution_goes_on_as_a_request_and_offers_no_signature()
+    {
+        var (id, branch) = await JitBranchAccepted(acceptedByKg: false);
+        // The previous release accepted a JIT proposal like any request: the branch in execution, its 90-day clock running.
+        await api.Node.Query(db => db.BranchWorkflows.Where(b => b.CorrelationId == branch)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.CurrentState, "InExecution")));
+        var prosecutor = await api.As(Prosecutor);
+        (await prosecutor.GetAsync($"/api/requests/{id}")).GetProperty("targets").EnumerateArray().Single().GetProperty("allowedSteps")
+            .EnumerateArray().Select(s => s.GetString()).Should().NotContain("sign-jit");
+
+        await api.Node.Bus.Publish(new ExecutionRecorded(branch, "KG", false, "The leaders met; first evidence exchanged.", "kg.liaison", api.Now));
+
+        await api.Node.BranchIn(branch, "PartiallyExecuted");
+        await (await prosecutor.PostAsync($"/api/requests/{id}/targets/KG/sign-jit")).ShouldBeConflictAsync("sign-jit", "PartiallyExecuted");
+    }
+
+    /// <summary>A JIT proposal to KG, approved, which KG registered, assigned and (unless told otherwise) accepted.</summary>
+    async Task<(Guid Id, Guid Branch)> JitBranchAccepted(bool acceptedByKg = true)
     {
         var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
         content.Kind = RequestKind.JointInvestigationTeam;
@@ -175,8 +192,11 @@ public sealed class When_a_JIT_agreement_is_signed(ApiNode api) : IClassFixture<
         await api.Node.BranchIn(branch, "Acknowledged");
         await api.Node.Bus.Publish(new IncomingRequestAssigned(branch, "KG", "kg.liaison", api.Now));
         await api.Node.BranchIn(branch, "UnderRecognition");
-        await api.Node.Bus.Publish(new IncomingRequestAccepted(branch, "KG", null, "kg.liaison", api.Now));
-        await api.Node.BranchIn(branch, "AgreementAwaitingSignatures");
+        if (acceptedByKg)
+        {
+            await api.Node.Bus.Publish(new IncomingRequestAccepted(branch, "KG", null, "kg.liaison", api.Now));
+            await api.Node.BranchIn(branch, "AgreementAwaitingSignatures");
+        }
         await api.Settled();
         return (id, branch);
     }
