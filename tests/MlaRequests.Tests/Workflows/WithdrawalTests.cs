@@ -73,7 +73,7 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
         {
             await Scenario.RegisteredBy(node, id, party, _clock.GetCurrentInstant());
             await node.BranchIn(DeterministicGuid.Branch(id, party), "Acknowledged");
-            await Scenario.AcceptedBy(node, id, party, _clock.GetCurrentInstant());
+            await Scenario.AcceptedBy(node, id, party, _clock.GetCurrentInstant(), "AgreementAwaitingSignatures");
         }
 
         var actions = await Eventually.Until(
