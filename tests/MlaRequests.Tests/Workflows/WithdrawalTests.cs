@@ -78,9 +78,9 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
 
         var actions = await Eventually.Until(
             async () => (await supervisor.GetAsync($"/api/requests/{id}")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()!).ToList(),
-            a => a.Contains("Joint investigation team agreed by every party"), TestTimeouts.Workflow, "the team to be agreed");
+            a => a.Contains("JIT proposal accepted by every party; the agreement's signatures follow"), TestTimeouts.Workflow, "the team to be agreed");
         actions.Count(a => a == "JIT proposal accepted").Should().Be(2, "each party's acceptance is its own step");
-        actions.IndexOf("Joint investigation team agreed by every party").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
+        actions.IndexOf("JIT proposal accepted by every party; the agreement's signatures follow").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
     }
 
     public void Dispose() => _data.Dispose();

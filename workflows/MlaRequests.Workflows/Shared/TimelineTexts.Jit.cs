@@ -16,7 +16,15 @@ public static partial class TimelineTexts
     /// <summary><c>JIT agreement closed</c></summary>
     public static TextTemplate JitClosed => Jit.Closed;
 
-    static IEnumerable<Entry> JitEntries => [new(JitSigned), new(JitInForce, JitInForceDetails), new(JitDeclined), new(JitClosed)];
+    /// <summary>
+    /// <c>Joint investigation team agreed by every party</c>: what the previous release wrote under <see cref="JitAgreed"/> when every
+    /// requested country had accepted (no signature then). Never written now; kept so that stored rows still match a key and render in
+    /// the user's language, as what they were: every party accepted.
+    /// </summary>
+    public static TextTemplate JitAgreedBefore => Jit.AgreedBefore;
+
+    static IEnumerable<Entry> JitEntries =>
+        [new(JitSigned), new(JitInForce, JitInForceDetails), new(JitDeclined), new(JitClosed), new(JitAgreedBefore, JitAgreedDetails)];
 
     /// <summary>The templates, in a class of their own (see <c>Enquiries</c>): static fields of partial files initialise in no defined order.</summary>
     static class Jit
@@ -26,5 +34,6 @@ public static partial class TimelineTexts
         public static readonly TextTemplate InForceDetails = new("Timeline.JitInForce.Details", "Parties: {parties}");
         public static readonly TextTemplate Declined = new("Timeline.JitDeclined", "JIT agreement declined");
         public static readonly TextTemplate Closed = new("Timeline.JitClosed", "JIT agreement closed");
+        public static readonly TextTemplate AgreedBefore = new("Timeline.JitAgreed.Previous", "Joint investigation team agreed by every party");
     }
 }
