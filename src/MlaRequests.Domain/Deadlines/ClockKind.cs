@@ -25,4 +25,6 @@ public enum ClockKind
     Postponement,
     /// <summary>The requesting side's answer to a consultation before refusal or postponement (UNTOC Art. 18(26)); a management target.</summary>
     Consultation,
+    /// <summary>A joint investigation team agreement's period: due on its end date (the agreement's own term, not a treaty day count).</summary>
+    JitPeriod,
 }

@@ -86,6 +86,24 @@ public sealed class DeadlineCalculator
             Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
     }
 
+    /// <summary>
+    /// A <paramref name="kind"/> clock started at <paramref name="start"/> that is due at the end of <paramref name="lastDay"/> in the
+    /// acting country (a JIT agreement's end date: the agreement sets the date, not a policy length), reminding at the policy's
+    /// percentages of that period. The source is the policy's.
+    /// </summary>
+    public Deadline UntilEndOf(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, LocalDate lastDay)
+    {
+        ArgumentNullException.ThrowIfNull(actingCountry);
+        var rule = _policies.Rule(kind, basis, urgent);
+        var calendar = _calendars.For(actingCountry);
+        var dueAt = EndOf(calendar, lastDay);
+        if (dueAt < start)
+            dueAt = start;
+        var length = Period.Between(start.InZone(calendar.Zone).Date, lastDay.PlusDays(1), PeriodUnits.Days);
+        return new Deadline(kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, dueAt, length, DayCounting.CalendarDays, MaxExtension: null,
+            Extension: null, Reminders(start, dueAt), rule.Source, false, []);
+    }
+
     /// <summary>The deadline extended once by <paramref name="extension"/>; the caller records the reasons.</summary>
     /// <exception cref="DeadlineExtensionException">The clock cannot be extended, was already extended, or the extension is not allowed.</exception>
     public Deadline Extend(Deadline deadline, Period extension)

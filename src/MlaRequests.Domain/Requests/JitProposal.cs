@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace MlaRequests.Domain.Requests;
 
-/// <summary>The terms of a proposed joint investigation team; the parties are the request's targets plus the requesting state.</summary>
+/// <summary>The terms of a proposed joint investigation team (the agreement the parties sign); the parties are the request's targets plus the requesting state.</summary>
 public sealed class JitProposal
 {
     /// <summary>The team's purpose.</summary>
@@ -13,4 +13,10 @@ public sealed class JitProposal
 
     /// <summary>Last day of the team's period.</summary>
     public LocalDate? EndsOn { get; set; }
+
+    /// <summary>The team's leaders and members, per party; each party has one leader.</summary>
+    public List<JitMember>? Members { get; set; }
+
+    /// <summary>The operational arrangements (free text: evidence sharing, languages, costs, communication).</summary>
+    public string? Arrangements { get; set; }
 }

@@ -43,6 +43,9 @@ public static class PeerAuthorization
         [typeof(SharedMilestoneScheduled)] = Sender.RequestingCountry,
         [typeof(SharedMilestoneChanged)] = Sender.RequestingCountry,
         [typeof(SharedMilestoneConfirmed)] = Sender.RequestedCountry,
+        [typeof(JitAgreementSigned)] = Sender.EitherParty,
+        [typeof(JitAgreementDeclined)] = Sender.EitherParty,
+        [typeof(JitAgreementClosed)] = Sender.EitherParty,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

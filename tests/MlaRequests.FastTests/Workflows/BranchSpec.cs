@@ -18,6 +18,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Executing = ["InExecution", "PartiallyExecuted"];
     static readonly string[] Delivering = [.. Executing, "Executed"];
     static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred", "ExecutionPostponed"];
+    static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly Action<BranchState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
@@ -67,13 +70,27 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("InConsultation", "IncomingRequestRefused", "Refused", "a consultation never blocks a refusal"),
         new("InConsultation", "StatusEnquiryAnswered", "InConsultation"),
         .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAcceptedUnderConditions", "InExecution")),
+        // JIT agreements (issue 14): an accepted JIT proposal is an agreement to sign, never executed; in force when both parties signed.
+        .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAccepted", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit)),
+        new("InExecution", "ExecutionRecorded", "PartiallyExecuted", "a JIT accepted by the previous release", Report(complete: false), Jit),
+        new("AgreementAwaitingSignatures", "SignAgreementWithTarget", "AgreementSignedHere"),
+        new("AgreementSignedThere", "SignAgreementWithTarget", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "JitAgreementSigned", "AgreementSignedThere"),
+        new("AgreementSignedHere", "JitAgreementSigned", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "DeclineAgreementWithTarget", "AgreementDeclined"),
+        new("AgreementSignedThere", "DeclineAgreementWithTarget", "AgreementDeclined"),
+        .. Unsigned.Select(s => new Transition<BranchState>(s, "JitAgreementDeclined", "AgreementDeclined")),
+        new("AgreementInForce", "CloseAgreementWithTarget", "AgreementClosed"),
+        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested", "InConsultation"], ["Postponed"], ["InExecution", "ExecutionPostponed"],
-        ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn"],
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested", "InConsultation"], ["Postponed"], ["InExecution", "ExecutionPostponed", .. Agreement],
+        ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
     /// <inheritdoc />
@@ -87,14 +104,19 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["SendStatusEnquiry"] = "Transmitted",
         ["ConsultationOpened"] = "InConsultation", ["AcceptConsultation"] = "UnderRecognition", ["SupplyConsultationInformation"] = "UnderRecognition",
         ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
+        ["SignAgreementWithTarget"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineAgreementWithTarget"] = "AgreementDeclined",
+        ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
     };
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
         "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported", "IncomingRequestResumed",
-        "ConsultationOpened", "IncomingRequestAcceptedUnderConditions",
+        "ConsultationOpened", "IncomingRequestAcceptedUnderConditions", "JitAgreementClosed",
     };
 
     /// <inheritdoc />
@@ -140,6 +162,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
             Step.Actor, Step.At),
         "StatusEnquiryAnswered" => new StatusEnquiryAnswered(id, "KG", Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
+        "SignAgreementWithTarget" => new SignAgreementWithTarget(id, Step.Actor, Step.At),
+        "DeclineAgreementWithTarget" => new DeclineAgreementWithTarget(id, "The team's purpose overlaps our own case", Step.Actor, Step.At),
+        "CloseAgreementWithTarget" => new CloseAgreementWithTarget(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
+        "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "Our own investigation covers it", Step.Actor, Step.At),
+        "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -28,6 +28,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     ];
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
+    static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly Action<IncomingCaseState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<IncomingCaseState>> Transitions { get; } =
@@ -82,13 +85,30 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. AnswerKept.Select(s => new Transition<IncomingCaseState>(s, "ConsultationAnswered", s, "the answer is kept after the case moved on")),
         new("Assigned", "AcceptIncomingUnderConditions", "InExecution"),
         new("Postponed", "AcceptIncomingUnderConditions", "InExecution"),
+        // JIT agreements (issue 14): an accepted JIT proposal is an agreement to sign, never executed; in force when both parties signed.
+        new("Assigned", "AcceptIncoming", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit),
+        new("Postponed", "AcceptIncoming", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit),
+        new("InExecution", "RecordExecution", "PartiallyExecuted", "a JIT accepted by the previous release", Execution(complete: false), Jit),
+        new("AgreementAwaitingSignatures", "SignJitAgreement", "AgreementSignedHere"),
+        new("AgreementSignedThere", "SignJitAgreement", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "JitAgreementSigned", "AgreementSignedThere"),
+        new("AgreementSignedHere", "JitAgreementSigned", "AgreementInForce"),
+        new("AgreementAwaitingSignatures", "DeclineJitAgreement", "AgreementDeclined"),
+        new("AgreementSignedThere", "DeclineJitAgreement", "AgreementDeclined"),
+        .. Unsigned.Select(s => new Transition<IncomingCaseState>(s, "JitAgreementDeclined", "AgreementDeclined")),
+        new("AgreementInForce", "CloseJitAgreement", "AgreementClosed"),
+        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
+        .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
         ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation"], ["Postponed"],
-        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"], ["Closed", "Refused", "Withdrawn"],
+        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed", .. Agreement], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"],
+        ["Closed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
     /// <inheritdoc />
@@ -103,10 +123,15 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["PrepareEvidence"] = "InExecution", ["ResumeIncoming"] = "Assigned", ["ReturnMeasureRefusal"] = "InExecution",
         ["PrepareEvidence"] = "InExecution",
         ["OpenConsultation"] = "InConsultation", ["ConsultationAnswered"] = "Assigned", ["AcceptIncomingUnderConditions"] = "InExecution",
+        ["SignJitAgreement"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineJitAgreement"] = "AgreementDeclined",
+        ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseJitAgreement"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
+
+    /// <inheritdoc />
+    public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn", "JitAgreementClosed" };
 
     /// <inheritdoc />
     public override IncomingCaseStateMachine Build() => new(new WorkflowNode(WorkflowHarness<IncomingCaseStateMachine, IncomingCaseState>.NodeCode));
@@ -160,6 +185,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "ConsultationAnswered" => new ConsultationAnswered(id, "KG", Step.Consultation(id).Id, ConsultationCodes.Supplied, "The accounts are these", Step.Actor, Step.At),
         "AcceptIncomingUnderConditions" => new AcceptIncomingUnderConditions(id, [new AgreedCondition("UseLimitedToProceedings", "Only in case KG-2026-0042")], null,
             Step.Actor, Step.At),
+        "SignJitAgreement" => new SignJitAgreement(id, Step.Actor, Step.At),
+        "DeclineJitAgreement" => new DeclineJitAgreement(id, "Our own investigation covers it", Step.Actor, Step.At),
+        "CloseJitAgreement" => new CloseJitAgreement(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
+        "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "The team's purpose overlaps our own case", Step.Actor, Step.At),
+        "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -71,6 +71,8 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.RequestWithdrawn), nameof(IncomingCaseStateMachine.StatusEnquirySent), // the requesting country's steps
             nameof(IncomingCaseStateMachine.ConsultationAnswered),
             nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
+            nameof(IncomingCaseStateMachine.JitAgreementSigned), nameof(IncomingCaseStateMachine.JitAgreementDeclined),
+            nameof(IncomingCaseStateMachine.JitAgreementClosed), // the requesting country's steps on a JIT agreement
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -98,6 +100,8 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.SpontaneousInformationNoted), nameof(BranchStateMachine.MeasureResultReported),
             nameof(BranchStateMachine.IncomingRequestResumed), nameof(BranchStateMachine.StatusEnquiryAnswered), nameof(BranchStateMachine.ConsultationOpened),
             nameof(BranchStateMachine.IncomingRequestAcceptedUnderConditions), // the requested country's steps
+            nameof(BranchStateMachine.JitAgreementSigned), nameof(BranchStateMachine.JitAgreementDeclined),
+            nameof(BranchStateMachine.JitAgreementClosed), // the requested country's steps on a JIT agreement
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -109,13 +109,29 @@ public static class ContentCases
             c.Kind = RequestKind.JointInvestigationTeam;
             c.Measures = [];
             c.EvidencePurpose = null;
-        }, ["jit.purpose", "jit.startsOn", "jit.endsOn"]),
-        ["a JIT proposal with purpose and period but no measures"] = new(LegalBasis.Untoc, c =>
+        }, ["jit.purpose", "jit.startsOn", "jit.endsOn", "jit.arrangements", "jit.members"]),
+        ["a JIT proposal with purpose and period but no members or arrangements"] = new(LegalBasis.Untoc, c =>
         {
             c.Kind = RequestKind.JointInvestigationTeam;
             c.Measures = [];
             c.EvidencePurpose = null;
             c.Jit = new JitProposal { Purpose = "Dismantle the recruitment network", StartsOn = new LocalDate(2026, 6, 1), EndsOn = new LocalDate(2027, 11, 30) };
+        }, ["jit.arrangements", "jit.members"]),
+        ["a JIT proposal whose second member has no authority and whose requested party has no leader"] = new(LegalBasis.Untoc, c =>
+        {
+            c.Kind = RequestKind.JointInvestigationTeam;
+            c.Measures = [];
+            c.EvidencePurpose = null;
+            c.Jit = TestContent.JitAgreement(c.Targets);
+            c.Jit.Members![1].Authority = " ";
+            c.Jit.Members.RemoveAll(m => m.Leader && m.Country != "KZ");
+        }, ["jit.members[1].authority", "jit.members"]),
+        ["a JIT proposal with its agreement and no measures"] = new(LegalBasis.Untoc, c =>
+        {
+            c.Kind = RequestKind.JointInvestigationTeam;
+            c.Measures = [];
+            c.EvidencePurpose = null;
+            c.Jit = TestContent.JitAgreement(c.Targets);
         }, []),
         ["spontaneous information under Minsk 1993 without measures, evidence purpose or requested authority"] = new(LegalBasis.Minsk1993, c =>
         {

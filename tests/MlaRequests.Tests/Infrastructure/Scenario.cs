@@ -41,13 +41,13 @@ public static class Scenario
     public static Task RegisteredBy(NodeFactory node, Guid requestId, string target, Instant at) =>
         node.Bus.Publish(new IncomingRequestRegistered(DeterministicGuid.Branch(requestId, target), target, $"{target.ToLowerInvariant()}.liaison", at));
 
-    /// <summary>The requested country assigns and accepts the request.</summary>
-    public static async Task AcceptedBy(NodeFactory node, Guid requestId, string target, Instant at)
+    /// <summary>The requested country assigns and accepts the request; the branch then <paramref name="reaches"/> (a JIT: its agreement awaits signatures).</summary>
+    public static async Task AcceptedBy(NodeFactory node, Guid requestId, string target, Instant at, string reaches = "InExecution")
     {
         var branch = DeterministicGuid.Branch(requestId, target);
         await node.Bus.Publish(new IncomingRequestAssigned(branch, target, $"{target.ToLowerInvariant()}.liaison", at));
         await node.BranchIn(branch, "UnderRecognition");
         await node.Bus.Publish(new IncomingRequestAccepted(branch, target, null, $"{target.ToLowerInvariant()}.liaison", at));
-        await node.BranchIn(branch, "InExecution");
+        await node.BranchIn(branch, reaches);
     }
 }

@@ -38,4 +38,19 @@ public static class TestContent
         OriginalLanguage = "ru",
         Targets = targets.Length == 0 ? ["KG"] : [.. targets],
     };
+
+    /// <summary>A complete JIT agreement between KZ (the requesting node of these tests) and <paramref name="targets"/>: KZ's leader and a member, then each target's leader.</summary>
+    public static JitProposal JitAgreement(IReadOnlyList<string> targets) => new()
+    {
+        Purpose = "Dismantle the Almaty–Bishkek–Dushanbe recruitment network",
+        StartsOn = new LocalDate(2026, 7, 1),
+        EndsOn = new LocalDate(2027, 12, 31),
+        Arrangements = "Evidence is shared directly between the leaders; working language Russian; each party bears its own costs.",
+        Members =
+        [
+            new() { Country = "KZ", Name = "Aigerim Bekova", Function = "Senior prosecutor", Authority = "Prosecutor General's Office of Kazakhstan", Leader = true },
+            new() { Country = "KZ", Name = "Daniyar Ospanov", Function = "Investigator", Authority = "Anti-Corruption Agency of Kazakhstan" },
+            .. targets.Select(t => new JitMember { Country = t, Name = $"Leader of {t}", Function = "Prosecutor", Authority = $"Prosecutor General's Office of {t}", Leader = true }),
+        ],
+    };
 }

@@ -65,7 +65,7 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
         await using var node = new NodeFactory(_data.Path, _clock);
         var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG", "TJ");
         content.Kind = RequestKind.JointInvestigationTeam;
-        content.Jit = new JitProposal { Purpose = "Dismantle the Almaty–Bishkek–Dushanbe recruitment network", StartsOn = new LocalDate(2026, 7, 1), EndsOn = new LocalDate(2027, 12, 31) };
+        content.Jit = TestContent.JitAgreement(content.Targets);
         var id = await Scenario.ApprovedAsync(node, content);
         var supervisor = await node.LoginAsync("kz.supervisor");
 
@@ -73,14 +73,14 @@ public sealed class When_every_party_accepts_a_joint_investigation_team_proposal
         {
             await Scenario.RegisteredBy(node, id, party, _clock.GetCurrentInstant());
             await node.BranchIn(DeterministicGuid.Branch(id, party), "Acknowledged");
-            await Scenario.AcceptedBy(node, id, party, _clock.GetCurrentInstant());
+            await Scenario.AcceptedBy(node, id, party, _clock.GetCurrentInstant(), "AgreementAwaitingSignatures");
         }
 
         var actions = await Eventually.Until(
             async () => (await supervisor.GetAsync($"/api/requests/{id}")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()!).ToList(),
-            a => a.Contains("Joint investigation team agreed by every party"), TestTimeouts.Workflow, "the team to be agreed");
+            a => a.Contains("JIT proposal accepted by every party; the agreement's signatures follow"), TestTimeouts.Workflow, "the team to be agreed");
         actions.Count(a => a == "JIT proposal accepted").Should().Be(2, "each party's acceptance is its own step");
-        actions.IndexOf("Joint investigation team agreed by every party").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
+        actions.IndexOf("JIT proposal accepted by every party; the agreement's signatures follow").Should().BeGreaterThan(actions.LastIndexOf("JIT proposal accepted"));
     }
 
     public void Dispose() => _data.Dispose();

@@ -128,9 +128,13 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     await StopClock(c, x => x.RecognitionClockId, c.Message.At);
                     await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
-                    await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
+                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                        await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
                 })
-                .TransitionTo(InExecution)
+                .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
+                    jit => jit.TransitionTo(AgreementAwaitingSignatures),
+                    request => request.TransitionTo(InExecution))
                 .Publish(c => new BranchAccepted(c.Saga.RequestId, c.Saga.CorrelationId, c.Saga.TargetNode, c.Message.At))
                 .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(),
                     c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At,
@@ -211,6 +215,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringStatusEnquiries(node);
         DuringPostponement();
         DuringConsultation(node);
+        DuringJitAgreement(node);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -308,6 +313,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
             case ClockKind.ProvisionalMeasures: s.ProvisionalClockId = id; break;
             case ClockKind.AdditionalInformation: s.InformationClockId = id; break;
             case ClockKind.InternalReview: throw new ArgumentOutOfRangeException(nameof(kind), "A branch has no internal review.");
+            case ClockKind.JitPeriod: throw new ArgumentOutOfRangeException(nameof(kind), "The JIT period clock starts when the agreement enters into force.");
         }
         await c.Publish(new StartClock(id, s.RequestId, s.CorrelationId, kind, s.LegalBasis, s.Urgent, actingCountry, s.Reference, s.OfficeCode, at));
     }

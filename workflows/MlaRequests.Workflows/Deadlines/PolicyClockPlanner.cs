@@ -48,6 +48,8 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
     Deadline Compute(StartClock start, out string? uncovered)
     {
         uncovered = null;
+        if (start.LastDay is { } lastDay)
+            return calculator.UntilEndOf(start.Kind, start.LegalBasis, start.Urgent, start.ActingCountry, start.Start, lastDay);
         try
         {
             return start.Until is { } until

@@ -16,5 +16,6 @@ namespace MlaRequests.Workflows.Deadlines;
 /// <param name="OfficeCode">The owning office on this node, if any.</param>
 /// <param name="Start">The start event's instant.</param>
 /// <param name="Until">For a clock on a date someone chose (a postponement's end date): that last day; the policy's length then counts from its end.</param>
+/// <param name="LastDay">For a clock on a fixed date (a JIT agreement's end date), its last day in the acting country; otherwise null and the policy's length counts.</param>
 public sealed record StartClock(Guid ClockId, Guid SubjectId, Guid? BranchId, ClockKind Kind, LegalBasis LegalBasis, bool Urgent, string ActingCountry, string Reference,
-    string? OfficeCode, Instant Start, LocalDate? Until = null);
+    string? OfficeCode, Instant Start, LocalDate? Until = null, LocalDate? LastDay = null);

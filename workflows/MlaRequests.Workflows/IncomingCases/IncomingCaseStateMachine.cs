@@ -122,11 +122,15 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
                     await Stop(c, c.Saga.PostponementClockId, c.Message.At);
                     c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = c.Saga.PostponementClockId = null;
-                    c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
+                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                        c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
-                .TransitionTo(InExecution)
+                .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
+                    jit => jit.TransitionTo(AgreementAwaitingSignatures),
+                    request => request.TransitionTo(InExecution))
                 .Record(c => c.Saga.Kind == RequestKind.JointInvestigationTeam ? TimelineTexts.JitAccepted.Format() : TimelineTexts.Accepted.Format(),
                     c => c.Message.Actor, c => c.Message.At,
                     c => c.Message.DomesticCaseReference is { } reference ? TimelineTexts.DomesticCaseOpened.Format(reference) : null),
@@ -204,6 +208,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringStatusEnquiries(node);
         DuringPostponement(node);
         DuringConsultation(node);
+        DuringJitAgreement(node);
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -31,6 +31,16 @@ public sealed class StepOrder
         return this;
     }
 
+    /// <summary>Gives <paramref name="states"/> the rank of <paramref name="rankOf"/> (states a partial file of a machine adds).</summary>
+    public StepOrder SameRankAs(State rankOf, params State[] states)
+    {
+        ArgumentNullException.ThrowIfNull(rankOf);
+        ArgumentNullException.ThrowIfNull(states);
+        foreach (var state in states)
+            _states[state.Name] = _states[rankOf.Name];
+        return this;
+    }
+
     /// <summary>Gives <paramref name="event"/> the rank of the state it leads to.</summary>
     public StepOrder Event(Event @event, State leadsTo)
     {

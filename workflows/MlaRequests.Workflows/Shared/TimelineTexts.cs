@@ -30,8 +30,8 @@ public static partial class TimelineTexts
     public static readonly TextTemplate Rejected = T("Rejected", "Rejected");
     /// <summary><c>Withdrawn</c></summary>
     public static readonly TextTemplate Withdrawn = T("Withdrawn", "Withdrawn");
-    /// <summary><c>Joint investigation team agreed by every party</c></summary>
-    public static readonly TextTemplate JitAgreed = T("JitAgreed", "Joint investigation team agreed by every party");
+    /// <summary><c>JIT proposal accepted by every party; the agreement's signatures follow</c> (rows of the previous release: <see cref="JitAgreedBefore"/>)</summary>
+    public static readonly TextTemplate JitAgreed = T("JitAgreed", "JIT proposal accepted by every party; the agreement's signatures follow");
     /// <summary><c>Parties: {targets} and {country}</c></summary>
     public static readonly TextTemplate JitAgreedDetails = T("JitAgreed.Details", "Parties: {targets} and {country}");
     /// <summary><c>Completed</c></summary>
@@ -145,5 +145,6 @@ public static partial class TimelineTexts
         .. PostponementEntries,
         .. ConsultationEntries,
         .. SharedMilestoneEntries,
+        .. JitEntries,
     ];
 }

@@ -42,6 +42,17 @@ public static class ContentBounds
             check.Text("jit.purpose", jit.Purpose);
             check.Date("jit.startsOn", jit.StartsOn);
             check.Date("jit.endsOn", jit.EndsOn);
+            check.Text("jit.arrangements", jit.Arrangements);
+            if (jit.Members is not null)
+            {
+                check.Each("jit.members", jit.Members, (path, m) =>
+                {
+                    check.Name($"{path}.country", m.Country);
+                    check.Name($"{path}.name", m.Name);
+                    check.Name($"{path}.function", m.Function);
+                    check.Name($"{path}.authority", m.Authority);
+                });
+            }
         }
         check.Each("measures", content.Measures, (path, m) =>
         {

@@ -135,5 +135,6 @@ public static class ProblemTexts
         FollowUpSetByNode,
         UnknownCodes, ConditionsRequired, NotForPurpose,
         .. Cases.MilestoneTexts.All,
+        .. JitAgreementTexts.All,
     ];
 }

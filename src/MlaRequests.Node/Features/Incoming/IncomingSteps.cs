@@ -139,6 +139,7 @@ public static class IncomingSteps
             + "The case's enquiries are listed at GET /api/incoming/{id}/enquiries.", new("Step.Answer"),
             b => new() { EnquiryId = b.EnquiryId, Answer = b.Answer }, ValidateEnquiryAnswerAsync,
             (x, _) => Message(new AnswerStatusEnquiry(x.Id, x.Input.EnquiryId!.Value, x.Input.Answer!.Trim(), x.Actor, x.At))),
+        .. JitAgreementSteps.Table,
     ];
 
     /// <summary>The officer to assign.</summary>

@@ -30,6 +30,8 @@ public static class ContentChecks
         }
         if (content.Jit is { StartsOn: { } start, EndsOn: { } end } && end < start)
             errors["jit.endsOn"] = [ProblemTexts.JitPeriod.Format()];
+        foreach (var (field, problem) in JitAgreementRules.ShapeProblems(content.Jit, ownNode, content.Targets))
+            errors.TryAdd(field, problem);
         if (content.DamageAmount is < 0)
             errors["damageAmount"] = [ProblemTexts.NegativeDamage.Format()];
         return errors;

@@ -50,7 +50,7 @@ public static class RequestSteps
     [
         new("submit", m => m.SubmitRequest, Roles.Prosecutor, true, null, new(), "Submit the request for review",
             "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
-            x => ContentData.RequiredContent.Missing(x.Request.Content),
+            x => JitAgreementChecks.WithMissing(ContentData.RequiredContent.Missing(x.Request.Content), x.Request.Content, x.Services.NodeCode),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
                 x.Request.Content.Urgent || x.Request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>
@@ -111,7 +111,30 @@ public static class RequestSteps
             x => StatusEnquiryRules.AskProblems(x.Text, x.Services.Limits),
             x => new SendStatusEnquiry(x.BranchId, NewId.NextGuid(), x.Text!.Trim(), false, x.Actor, x.At))
             { Mapper = (g, step) => MapOnBranch<EnquiryBody>(g, step, b => b.Question), AlsoLiaisonOfficers = true },
+        new("sign-jit", m => m.SignAgreementWithTarget, Roles.Prosecutor, true, null, new(), "Sign the JIT agreement with this country",
+            "Signs, for this country, the joint investigation team agreement the requested country accepted (UNTOC Art. 19); the signature goes to that "
+            + "country, and the agreement is in force when both have signed. Its period clock then runs to the agreement's end date.",
+            _ => [], x => new SignAgreementWithTarget(x.BranchId, x.Actor, x.At)) { Mapper = (g, step) => MapOnBranch(g, step), AlsoLiaisonOfficers = true },
+        new("decline-jit", m => m.DeclineAgreementWithTarget, Roles.Prosecutor, true, typeof(ReasonsBody), new("Step.Reasons", Danger: true),
+            "Decline the JIT agreement with this country",
+            "Declines, with reasons, to sign the agreement with this country before it is in force; that country is told, the agreements with the other "
+            + "countries go on.",
+            x => StepInputRules.Required("reasons", x.Text, x.Services.Limits), x => new DeclineAgreementWithTarget(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true },
+        new("close-jit", m => m.CloseAgreementWithTarget, Roles.Prosecutor, true, typeof(EvaluationBody), new("Step.Evaluation"),
+            "Close the JIT agreement with this country",
+            "The team leader closes the agreement in force with an evaluation note, which the other country sees; the period clock stops.",
+            x => StepInputRules.Required("evaluation", x.Text, x.Services.Limits), x => new CloseAgreementWithTarget(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<EvaluationBody>(g, step, b => b.Evaluation) },
     ];
+
+    /// <summary>Reasons for declining a JIT agreement.</summary>
+    /// <param name="Reasons">Why.</param>
+    public sealed record ReasonsBody(string? Reasons);
+
+    /// <summary>The evaluation note that closes a JIT agreement.</summary>
+    /// <param name="Evaluation">The evaluation of the team's work.</param>
+    public sealed record EvaluationBody(string? Evaluation);
 
     /// <summary>Maps the step endpoints under <c>/api/requests/{id}</c>, one POST per table entry.</summary>
     public static void Map(RouteGroupBuilder requests, OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine)

@@ -1,0 +1,29 @@
+using MlaRequests.Domain.Requests;
+using MlaRequests.Node.Features.Requests;
+using MlaRequests.Workflows.Shared;
+using NodaTime.Text;
+
+namespace MlaRequests.Node.Pages;
+
+/// <summary>What the JIT agreement partial draws: the agreement, each other party's agreement status, and the signatures so far.</summary>
+/// <param name="Jit">The agreement as proposed.</param>
+/// <param name="Statuses">Per party on the other side of this node, the status of the agreement with it (workflow state names).</param>
+/// <param name="Signatures">The signatures, as the timeline recorded them.</param>
+public sealed record JitAgreementView(JitProposal Jit, IReadOnlyList<(string Country, string Status)> Statuses, IReadOnlyList<TimelineView> Signatures)
+{
+    /// <summary>The agreement of a case or request, or null when it proposes no JIT.</summary>
+    public static JitAgreementView? Of(RequestContent content, IReadOnlyList<(string Country, string Status)> statuses, IReadOnlyList<TimelineView> timeline)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(timeline);
+        if (content.Kind != RequestKind.JointInvestigationTeam || content.Jit is null)
+            return null;
+        var signed = TimelineTexts.JitSigned.Format();
+        return new(content.Jit, statuses, [.. timeline.Where(e => e.Action == signed)]);
+    }
+
+    /// <summary>The period as ISO dates.</summary>
+    public string Period => $"{Day(Jit.StartsOn)} – {Day(Jit.EndsOn)}";
+
+    static string Day(NodaTime.LocalDate? day) => day is { } d ? LocalDatePattern.Iso.Format(d) : "?";
+}
