@@ -113,7 +113,7 @@ public sealed partial class BranchStateMachine
         if (content.Jit?.EndsOn is { } endsOn)
         {
             await c.Publish(new StartClock(ClockIds.For(s.CorrelationId, ClockKind.JitPeriod), s.RequestId, s.CorrelationId, ClockKind.JitPeriod,
-                s.LegalBasis, s.Urgent, node.Code, s.Reference, s.OfficeCode, at, endsOn));
+                s.LegalBasis, s.Urgent, node.Code, s.Reference, s.OfficeCode, at, LastDay: endsOn));
         }
     }
 

@@ -104,7 +104,7 @@ public sealed partial class IncomingCaseStateMachine
         if (await c.Db().Set<IncomingCase>().FindAsync([s.CorrelationId], c.CancellationToken) is { Content.Jit.EndsOn: { } endsOn })
         {
             await c.Publish(new StartClock(ClockIds.For(s.CorrelationId, ClockKind.JitPeriod), s.CorrelationId, s.CorrelationId, ClockKind.JitPeriod,
-                s.LegalBasis, s.Urgent, node.Code, s.Reference, null, at, endsOn));
+                s.LegalBasis, s.Urgent, node.Code, s.Reference, null, at, LastDay: endsOn));
         }
     }
 

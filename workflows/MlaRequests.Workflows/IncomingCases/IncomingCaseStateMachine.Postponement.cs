@@ -97,7 +97,7 @@ public sealed partial class IncomingCaseStateMachine
         var s = c.Saga;
         var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Postponement, c.Message.At);
         await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, ClockKind.Postponement, s.LegalBasis, s.Urgent, node.Code, s.Reference, null,
-            c.Message.At, c.Message.Until));
+            c.Message.At, Until: c.Message.Until));
         s.PostponementClockId = id;
     }
 
