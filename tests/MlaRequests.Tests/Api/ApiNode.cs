@@ -78,24 +78,7 @@ public sealed class ApiNode : IAsyncLifetime
     /// yet received (<see cref="BusActivity"/>), no receive in progress, and nothing handed or received while the outbox
     /// was read. Setup cascades such as clocks have then landed.
     /// </summary>
-    public async Task Settled()
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
-        var now = Now;
-        while (true)
-        {
-            var before = _activity.Snapshot();
-            var due = await Node.Query(async db =>
-                await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now)
-                + await db.CrossBorderMessages.CountAsync(x => x.NextAttemptAt != null && x.NextAttemptAt <= now));
-            var after = _activity.Snapshot();
-            if (due == 0 && before.Receiving == 0 && before.InFlight == 0 && before == after)
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The node did not drain in {TestTimeouts.Workflow}: {due} outbox rows or cross-border messages due, bus {after} (handed, received, receiving, in flight).");
-            await Task.Delay(TestTimeouts.Poll);
-        }
-    }
+    public Task Settled() => _activity.DrainedAsync(now => Node.Query(db => BusActivity.DueAsync(db, now)), Now);
 
     /// <summary>Sends this node a request as KG's node would transmit it; returns the incoming case id once it is Received.</summary>
     public async Task<Guid> ReceiveFromKg(RequestContent? content = null, bool urgent = false)

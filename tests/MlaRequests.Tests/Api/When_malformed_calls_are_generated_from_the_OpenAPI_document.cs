@@ -39,6 +39,8 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
         await using var root = new NodeFactory(Path.Combine(_data.Path, environment), _clock);
         await using var node = root.WithWebHostBuilder(b => b.UseEnvironment(environment));
         var limits = node.Services.GetRequiredService<InputLimits>();
+        var activity = BusActivity.On(node.Services.GetRequiredService<MassTransit.IBus>());
+        Task SettleAsync() => activity.DrainedAsync(now => Query(node, db => BusActivity.DueAsync(db, now)), _clock.GetCurrentInstant());
         var users = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var user in new[] { "kz.prosecutor", "kz.liaison", "kz.admin" })
             users[user] = await LoginAsync(node, user);
@@ -48,7 +50,7 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var caseId = await ReceiveFromKgAsync(node);
-        await SettleAsync(node);
+        await SettleAsync();
 
         var text = await users["kz.admin"].GetStringAsync("/openapi/v1.json");
         var document = JsonDocument.Parse(text).RootElement;
@@ -83,7 +85,7 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
             failures.AddRange(contract.Problems(call.Method, response.RequestMessage!.RequestUri!.AbsolutePath, status,
                 response.Content.Headers.ContentType?.MediaType, body).Select(p => $"with {call.Defect}: {Cut(p)}"));
         }
-        await SettleAsync(node);
+        await SettleAsync();
         var after = await SnapshotAsync(node);
 
         failures.Should().BeEmpty($"{calls.Count} malformed calls were made in {environment}:\n{string.Join('\n', failures)}\n");
@@ -132,22 +134,6 @@ public sealed class When_malformed_calls_are_generated_from_the_OpenAPI_document
     }
 
     /// <summary>Waits until two snapshots a moment apart agree: the set-up's workflow cascades have landed.</summary>
-    static async Task SettleAsync(WebApplicationFactory<Program> node)
-    {
-        var last = await SnapshotAsync(node);
-        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
-        while (true)
-        {
-            await Task.Delay(300);
-            var now = await SnapshotAsync(node);
-            if (now.SequenceEqual(last))
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The node did not settle.");
-            last = now;
-        }
-    }
-
     /// <summary>Each table of the node's database: its name, row count and a hash of its rows.</summary>
     static Task<List<string>> SnapshotAsync(WebApplicationFactory<Program> node) => Query(node, async db =>
     {

@@ -46,7 +46,7 @@ public sealed class When_a_node_declares_its_routing_on_the_broker : IDisposable
                 Expect(@event.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Event<>))
                     .GetGenericArguments()[0], endpoint);
         }
-        foreach (var consumer in new[] { typeof(RequestTransmittedConsumer), typeof(MilestoneConsumer), typeof(EnvelopeConsumer), typeof(AutomaticStatusEnquiryConsumer) })
+        foreach (var consumer in new[] { typeof(RequestTransmittedConsumer), typeof(MilestoneConsumer), typeof(SharedMilestoneConsumer), typeof(EnvelopeConsumer), typeof(AutomaticStatusEnquiryConsumer) })
         {
             var endpoint = consumer == typeof(EnvelopeConsumer) ? "kz-inbound" : $"kz-{Kebab(consumer.Name[..^"Consumer".Length])}";
             foreach (var consumed in consumer.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using MlaRequests.Engine.Outbox;
+using MlaRequests.Node.Persistence;
+using NodaTime;
 
 namespace MlaRequests.Tests.Infrastructure;
 
@@ -44,6 +48,36 @@ public sealed class BusActivity : IReceiveObserver, ISendObserver, IPublishObser
         }
         var held = DateTime.UtcNow - TestTimeouts.Held;
         return (Interlocked.Read(ref _handed), Interlocked.Read(ref _received), _receiving.Count(r => r.Value > held), _unreceived.Count);
+    }
+
+    /// <summary>
+    /// Waits until the node has drained: no outbox row and no cross-border message due at <paramref name="now"/> (counted by
+    /// <paramref name="due"/>, e.g. <see cref="DueAsync"/> on the node's database), nothing on its bus handed and not yet
+    /// received, no receive in progress, and nothing handed or received while the database was read.
+    /// </summary>
+    public async Task DrainedAsync(Func<Instant, Task<int>> due, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        var deadline = DateTime.UtcNow + TestTimeouts.Workflow;
+        while (true)
+        {
+            var before = Snapshot();
+            var waiting = await due(now);
+            var after = Snapshot();
+            if (waiting == 0 && before.Receiving == 0 && before.InFlight == 0 && before == after)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The node did not drain in {TestTimeouts.Workflow}: {waiting} outbox rows or cross-border messages due, bus {after} (handed, received, receiving, in flight).");
+            await Task.Delay(TestTimeouts.Poll);
+        }
+    }
+
+    /// <summary>Outbox rows and cross-border messages due at <paramref name="now"/> in a node's database.</summary>
+    public static async Task<int> DueAsync(NodeDbContext db, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<OutboxMessage>().CountAsync(x => x.NotBefore == null || x.NotBefore <= now)
+            + await db.CrossBorderMessages.CountAsync(x => x.NextAttemptAt != null && x.NextAttemptAt <= now);
     }
 
     Task IReceiveObserver.PreReceive(ReceiveContext context)
