@@ -16,6 +16,10 @@ public sealed class NodeWorkflowReads(NodeDbContext db) : IWorkflowReads
         (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken).ConfigureAwait(false)).Content;
 
     /// <inheritdoc />
+    public async Task<RequestContent?> IncomingContentAsync(Guid caseId, CancellationToken cancellationToken) =>
+        (await db.IncomingCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken).ConfigureAwait(false))?.Content;
+
+    /// <inheritdoc />
     public Task<bool> IsOnTimelineAsync(Guid subjectId, Guid? branchId, string action, Instant at, CancellationToken cancellationToken) =>
         db.Timeline.AnyAsync(t => t.SubjectId == subjectId && t.BranchId == branchId && t.Action == action && t.At == at, cancellationToken);
 }

@@ -29,6 +29,9 @@ public sealed class When_a_branch_opens_with_a_fake_port
             return Task.FromResult(content);
         }
 
+        public Task<RequestContent?> IncomingContentAsync(Guid caseId, CancellationToken cancellationToken) =>
+            Task.FromResult<RequestContent?>(null);
+
         public Task<bool> IsOnTimelineAsync(Guid subjectId, Guid? branchId, string action, Instant at, CancellationToken cancellationToken) =>
             Task.FromResult(false);
     }

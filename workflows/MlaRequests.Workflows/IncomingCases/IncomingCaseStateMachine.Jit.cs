@@ -101,7 +101,7 @@ public sealed partial class IncomingCaseStateMachine
         where T : class
     {
         var s = c.Saga;
-        if (await c.Db().Set<IncomingCase>().FindAsync([s.CorrelationId], c.CancellationToken) is { Content.Jit.EndsOn: { } endsOn })
+        if (await c.Reads().IncomingContentAsync(s.CorrelationId, c.CancellationToken) is { Jit.EndsOn: { } endsOn })
         {
             await c.Publish(new StartClock(ClockIds.For(s.CorrelationId, ClockKind.JitPeriod), s.CorrelationId, s.CorrelationId, ClockKind.JitPeriod,
                 s.LegalBasis, s.Urgent, node.Code, s.Reference, null, at, LastDay: endsOn));
