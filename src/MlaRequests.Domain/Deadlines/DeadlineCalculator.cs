@@ -50,20 +50,8 @@ public sealed class DeadlineCalculator
     /// instead of the rule's own counting (an hours rule is never changed). Used to estimate a deadline when the
     /// calendar data for a year is missing: the caller flags the result.
     /// </summary>
-    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, DayCounting? counting)
-    {
-        ArgumentNullException.ThrowIfNull(actingCountry);
-        var rule = _policies.Rule(kind, basis, urgent);
-        if (counting is { } days && rule.Counting != DayCounting.Hours && days != DayCounting.Hours)
-            rule = rule with { Counting = days };
-        var calendar = _calendars.For(actingCountry);
-        var end = rule.Counting == DayCounting.Hours
-            ? new PeriodEnd(start + rule.Length.ToDuration(), false, [])
-            : EndOfDays(calendar, rule.Counting, start.InZone(calendar.Zone).Date, rule.Length.Days);
-        return new Deadline(
-            kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, end.DueAt, rule.Length, rule.Counting, rule.MaxExtension,
-            Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
-    }
+    public Deadline Compute(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, DayCounting? counting) =>
+        ComputeFrom(kind, basis, urgent, actingCountry, start, lastDay: null, counting);
 
     /// <summary>
     /// The deadline of a <paramref name="kind"/> clock started at <paramref name="start"/> that runs until a chosen
@@ -71,7 +59,11 @@ public sealed class DeadlineCalculator
     /// the acting country's calendar (as <paramref name="counting"/> when given, to estimate without calendar data).
     /// </summary>
     /// <exception cref="CalendarYearNotCoveredException">A business-day period reaches a year without calendar data.</exception>
-    public Deadline ComputeUntil(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, LocalDate lastDay, DayCounting? counting = null)
+    public Deadline ComputeUntil(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, LocalDate lastDay, DayCounting? counting = null) =>
+        ComputeFrom(kind, basis, urgent, actingCountry, start, lastDay, counting);
+
+    /// <summary>The rule's length counted from <paramref name="start"/>, or from the end of <paramref name="lastDay"/> when one is chosen.</summary>
+    Deadline ComputeFrom(ClockKind kind, LegalBasis basis, bool urgent, string actingCountry, Instant start, LocalDate? lastDay, DayCounting? counting)
     {
         ArgumentNullException.ThrowIfNull(actingCountry);
         var rule = _policies.Rule(kind, basis, urgent);
@@ -79,8 +71,8 @@ public sealed class DeadlineCalculator
             rule = rule with { Counting = days };
         var calendar = _calendars.For(actingCountry);
         var end = rule.Counting == DayCounting.Hours
-            ? new PeriodEnd(EndOf(calendar, lastDay) + rule.Length.ToDuration(), false, [])
-            : EndOfDays(calendar, rule.Counting, lastDay, rule.Length.Days);
+            ? new PeriodEnd((lastDay is { } day ? EndOf(calendar, day) : start) + rule.Length.ToDuration(), false, [])
+            : EndOfDays(calendar, rule.Counting, lastDay ?? start.InZone(calendar.Zone).Date, rule.Length.Days);
         return new Deadline(
             kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, end.DueAt, rule.Length, rule.Counting, rule.MaxExtension,
             Extension: null, Reminders(start, end.DueAt), rule.Source, end.Unverified, end.Warnings);
