@@ -11,4 +11,11 @@ public enum DayCounting
 
     /// <summary>An exact duration from the start instant.</summary>
     Hours,
+
+    /// <summary>
+    /// Every day counts, but a period whose last day is a non-working day of the acting country (weekend, holiday, moved or decree
+    /// day off) ends at the end of that country's next working day: the rule of the CIS codes of criminal procedure (e.g. RF CPC
+    /// Art. 128(2)). A year the calendar data does not cover leaves the end where it falls and flags the deadline.
+    /// </summary>
+    CalendarDaysNextWorkingDay,
 }

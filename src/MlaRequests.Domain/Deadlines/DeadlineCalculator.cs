@@ -15,6 +15,10 @@ namespace MlaRequests.Domain.Deadlines;
 /// 2026-03-10T00:00+05:00.</item>
 /// <item>Calendar days count every day; a period ending on a holiday is not prolonged. Calendar-day and hour
 /// periods need no holiday data, so they work in any year.</item>
+/// <item>Calendar days to a working day (<see cref="DayCounting.CalendarDaysNextWorkingDay"/>) count every day, and a period
+/// whose last day is a non-working day of the acting country ends at the end of its next working day (CIS codes of criminal
+/// procedure, e.g. RF CPC Art. 128(2)), so a holiday never makes a clock overdue while offices are closed. Where the data does
+/// not cover the year the end stays where it falls and the deadline is flagged.</item>
 /// <item>Business days count only the acting country's working days: weekends, holidays and decree days off
 /// are skipped, a holiday's day off moved by the labour code is skipped, a decree-made working Saturday counts.
 /// A year without calendar data throws <see cref="CalendarYearNotCoveredException"/>; an unverified year or an
@@ -128,6 +132,7 @@ public sealed class DeadlineCalculator
     static PeriodEnd EndOfDays(BusinessCalendar calendar, DayCounting counting, LocalDate after, int days)
     {
         if (counting == DayCounting.CalendarDays) return new PeriodEnd(EndOf(calendar, after.PlusDays(days)), false, []);
+        if (counting == DayCounting.CalendarDaysNextWorkingDay) return NextWorkingDayEnd(calendar, after.PlusDays(days));
         var lastDay = calendar.AddBusinessDays(after, days);
         var unverifiedYears = Enumerable.Range(after.PlusDays(1).Year, lastDay.Year - after.PlusDays(1).Year + 1)
             .Where(y => !calendar.IsVerified(y))
@@ -138,6 +143,41 @@ public sealed class DeadlineCalculator
                 $"{calendar.Country} {h.Date:uuuu-MM-dd} ({h.Name}) was skipped as a holiday on an expected date: {h.Source}"))
             .ToList();
         return new PeriodEnd(EndOf(calendar, lastDay), unverifiedYears.Count > 0, warnings);
+    }
+
+    /// <summary>
+    /// A calendar-day period whose <paramref name="lastDay"/> is moved on to the acting country's next working day when offices are closed on it.
+    /// A year without calendar data stops the move (the end stays, never later than the data allows) and flags the deadline.
+    /// </summary>
+    static PeriodEnd NextWorkingDayEnd(BusinessCalendar calendar, LocalDate lastDay)
+    {
+        var warnings = new List<string>();
+        var unverified = false;
+        var day = lastDay;
+        while (true)
+        {
+            if (!calendar.IsCovered(day.Year))
+            {
+                unverified = true;
+                warnings.Add($"The {calendar.Country} calendar does not cover {day.Year} (covered: {string.Join(", ", calendar.CoveredYears)}): "
+                    + $"the period ends on {day:uuuu-MM-dd} without checking whether offices are open that day.");
+                break;
+            }
+            if (calendar.IsWorkingDay(day)) break;
+            day = day.PlusDays(1);
+        }
+        var checkedYears = Enumerable.Range(lastDay.Year, day.Year - lastDay.Year + 1).Where(calendar.IsCovered);
+        foreach (var year in checkedYears.Where(y => !calendar.IsVerified(y)))
+        {
+            unverified = true;
+            warnings.Add($"The {calendar.Country} calendar for {year} is not verified: {calendar.Year(year).Source}");
+        }
+        if (day > lastDay)
+        {
+            warnings.AddRange(calendar.ExpectedHolidaysBetween(lastDay.PlusDays(-1), day.PlusDays(-1)).Select(h =>
+                $"{calendar.Country} {h.Date:uuuu-MM-dd} ({h.Name}) moved the end as a holiday on an expected date: {h.Source}"));
+        }
+        return new PeriodEnd(EndOf(calendar, day), unverified, warnings);
     }
 
     static Instant EndOf(BusinessCalendar calendar, LocalDate lastDay) => calendar.Zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();

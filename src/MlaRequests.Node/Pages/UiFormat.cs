@@ -23,8 +23,14 @@ public sealed class UiFormat(IHttpContextAccessor http, IOptions<NodeOptions> no
     /// <summary>Now.</summary>
     public Instant Now => clock.GetCurrentInstant();
 
-    /// <summary>Today in the user's zone.</summary>
+    /// <summary>Today in the user's zone: for showing dates only, never for a date-only legal decision (use <see cref="LegalToday"/>).</summary>
     public LocalDate Today => Now.InZone(Zone).Date;
+
+    /// <summary>
+    /// Today where this node's authority acts (<see cref="NodeTime.Today"/>), whatever zone the user reads in: the date the server's
+    /// rules decide with (a postponement's end date, a child's age), so a form never offers a date the rules then refuse.
+    /// </summary>
+    public LocalDate LegalToday => NodeTime.Today(node.Value.Code, Now);
 
     /// <summary>An instant as <c>2026-05-04 14:30</c> in the user's zone.</summary>
     public string Time(Instant? at) =>

@@ -26,12 +26,13 @@ public sealed class When_a_year_has_no_verified_calendar_data
     }
 
     [Fact]
-    public void A_calendar_day_deadline_needs_no_holiday_data_and_works_in_any_year()
+    public void A_calendar_day_deadline_beyond_the_data_ends_where_it_falls_and_is_flagged()
     {
         var deadline = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Untoc, false, "KZ", At("2031-01-06T10:00+05:00"));
 
         deadline.DueAt.Should().Be(At("2031-01-14T00:00+05:00"));
-        deadline.UsesUnverifiedCalendar.Should().BeFalse();
+        deadline.UsesUnverifiedCalendar.Should().BeTrue();
+        deadline.Warnings.Should().ContainSingle().Which.Should().Contain("does not cover 2031");
     }
 
     [Fact]

@@ -29,10 +29,11 @@ public sealed class When_reminders_are_due
 
         var extended = Region.Calculator.Extend(deadline, Period.FromDays(30));
 
-        // Due 2 May 00:00 Almaty = 1 May 19:00 UTC: 1,454 hours after the start.
+        // 1 April + 30 days is Fri 1 May, Unity Day; Sat 2 and Sun 3 are the weekend: due at the end of Mon 4 May in Almaty
+        // (5 May 00:00 = 4 May 19:00 UTC), 1,526 hours after the start.
         extended.Reminders.Select(r => r.At).Should().Equal(
-            start + Duration.FromHours(727),
-            start + Duration.FromMinutes(1454 * 60 * 8 / 10),
-            Instant.FromUtc(2026, 5, 1, 19, 0));
+            start + Duration.FromHours(763),
+            start + Duration.FromMinutes(1526 * 60 * 8 / 10),
+            Instant.FromUtc(2026, 5, 4, 19, 0));
     }
 }

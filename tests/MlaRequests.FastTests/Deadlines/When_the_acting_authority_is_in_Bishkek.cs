@@ -8,15 +8,17 @@ namespace MlaRequests.FastTests.Deadlines;
 public sealed class When_the_acting_authority_is_in_Bishkek
 {
     [Fact]
-    public void The_same_seven_days_end_an_hour_earlier_than_in_Almaty()
+    public void The_same_seven_days_end_in_each_country_s_own_zone_and_calendar()
     {
         var start = Instant.FromUtc(2026, 3, 2, 5, 0); // 10:00 in Almaty, 11:00 in Bishkek
 
         var almaty = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KZ", start);
         var bishkek = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KG", start);
 
-        almaty.DueAt.Should().Be(Instant.FromUtc(2026, 3, 9, 19, 0));
-        bishkek.DueAt.Should().Be(Instant.FromUtc(2026, 3, 9, 18, 0));
+        // Mon 9 March is Kazakhstan's day off for Women's Day on Sunday 8 March: the period ends on Tue 10 March there.
+        // Kyrgyzstan never moves a weekend holiday (Labour Code of 2025), so 9 March is a working day in Bishkek.
+        almaty.DueAt.Should().Be(At("2026-03-11T00:00+05:00"));
+        bishkek.DueAt.Should().Be(At("2026-03-10T00:00+06:00"));
         almaty.TimeZoneId.Should().Be("Asia/Almaty");
         bishkek.TimeZoneId.Should().Be("Asia/Bishkek");
     }
@@ -29,7 +31,7 @@ public sealed class When_the_acting_authority_is_in_Bishkek
         var almaty = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KZ", start);
         var bishkek = Calculator.Compute(ClockKind.Acknowledgement, LegalBasis.Chisinau2002, false, "KG", start);
 
-        almaty.DueAt.Should().Be(At("2026-03-10T00:00+05:00"));
-        bishkek.DueAt.Should().Be(At("2026-03-11T00:00+06:00"));
+        almaty.DueAt.Should().Be(At("2026-03-11T00:00+05:00"), "9 March (the last day in Almaty) is a day off there, so the period ends on the 10th");
+        bishkek.DueAt.Should().Be(At("2026-03-11T00:00+06:00"), "the 7 days count from 3 March in Bishkek and end on the working day 10 March");
     }
 }
