@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using MlaRequests.Contracts;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Requests;
@@ -276,6 +277,32 @@ public sealed class When_the_missing_content_is_given(ApiNode api) : IClassFixtu
 
         seenBySupervisor.Should().NotContain("Parent Of The Child").And.NotContain("7 Home Street");
         seenByProsecutor.Should().Contain("Parent Of The Child");
+    }
+
+    [Theory]
+    [InlineData("contactOfficer.email")]
+    [InlineData("persons[0].proceduralStatus")]
+    [InlineData("persons[0].representatives[0].address")]
+    public async Task A_peer_s_request_with_a_new_field_out_of_bounds_is_quarantined_and_no_case_opens(string field)
+    {
+        var json = JsonNode.Parse(RequestContentJson.Serialize(TestContent.Complete(LegalBasis.Chisinau2002, "KZ")))!.AsObject();
+        switch (field)
+        {
+            case "contactOfficer.email": json["contactOfficer"]!["email"] = "nobody"; break;
+            case "persons[0].proceduralStatus": json["persons"]![0]!["proceduralStatus"] = "Witness"; break;
+            default: json["persons"]![0]!["representatives"]![0]!["address"] = new string('a', 501); break;
+        }
+        var request = new RequestTransmitted(Guid.NewGuid(), Guid.NewGuid(), "KG-2026-000915", "KG", "KZ", "ClassicMla", "Chisinau2002", false, false,
+            RequestContentJson.Version, json.ToJsonString(), "kg.liaison", api.Now);
+        var envelope = TestEnvelopes.Signed("KG", "KZ", request, api.Now);
+
+        await TestEnvelopes.DeliverAsync(api.Node, envelope);
+
+        var reason = await Eventually.Until(
+            () => api.Node.Query(db => db.QuarantinedMessages.Where(q => q.MessageId == envelope.MessageId).Select(q => q.Reason).SingleOrDefaultAsync()),
+            r => r is not null, TestTimeouts.Workflow, $"envelope {envelope.MessageId} to be quarantined");
+        reason.Should().StartWith($"content over the input limits: {field}");
+        (await api.Node.Incoming(request.BranchId)).Should().BeNull("no case opens");
     }
 
     async Task<string> LetterText(Guid id, string lang)
