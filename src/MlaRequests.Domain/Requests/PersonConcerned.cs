@@ -32,6 +32,18 @@ public sealed class PersonConcerned
     /// <summary>Seat (legal persons).</summary>
     public string? Seat { get; set; }
 
+    /// <summary>The person's procedural status (suspect, accused, victim, witness...), refining <see cref="Role"/>; optional.</summary>
+    public ProceduralStatus? ProceduralStatus { get; set; }
+
+    /// <summary>Bank details (legal persons): bank, account, bank code.</summary>
+    public string? BankDetails { get; set; }
+
+    /// <summary>Tax or fiscal code (legal persons): BIN, INN, TIN as the state names it.</summary>
+    public string? FiscalCode { get; set; }
+
+    /// <summary>The person's representatives (lawyer, legal representative) with their addresses; null from older releases.</summary>
+    public List<Representative>? Representatives { get; set; }
+
     /// <summary>True for a natural person under 18 on <paramref name="date"/>.</summary>
     /// <remarks>Counted back from <paramref name="date"/>: a birth date near the end of the calendar (stored by an older
     /// release that did not bound it) must not overflow; such a "person" is simply not a child.</remarks>

@@ -93,6 +93,18 @@ public sealed class RequestContent
     /// <summary>The earlier request to the same country this one follows (supplementary, or after a refusal), if any; set by the node.</summary>
     public FollowUp? FollowsUp { get; set; }
 
+    /// <summary>Who signs the letter (name, function); printed above the signature and seal.</summary>
+    public Signatory? Signatory { get; set; }
+
+    /// <summary>The officer the requested authority may contact about the request.</summary>
+    public ContactOfficer? ContactOfficer { get; set; }
+
+    /// <summary>Why UNTOC applies (organised criminal group or a Trafficking Protocol offence); required when the basis is UNTOC.</summary>
+    public UntocScope? UntocScope { get; set; }
+
+    /// <summary>The sanction the requesting state's law provides for the offence (e.g. "deprivation of liberty from 7 to 12 years").</summary>
+    public string? Penalty { get; set; }
+
     /// <summary>
     /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>
     /// makes every clock of the request urgent and restricts the child's identifying data.

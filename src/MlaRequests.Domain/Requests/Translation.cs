@@ -13,4 +13,7 @@ public sealed class Translation
 
     /// <summary>When the translator certified it.</summary>
     public LocalDate? CertifiedOn { get; set; }
+
+    /// <summary>The requested country (node code) this translation is for; null: for every requested country.</summary>
+    public string? Country { get; set; }
 }

@@ -47,12 +47,12 @@ public sealed class When_the_required_content_rules_are_read
     }
 
     [Fact]
-    public void A_legal_person_needs_a_name_and_seat_but_no_birth_citizenship_or_occupation()
+    public void A_legal_person_needs_a_name_seat_bank_details_and_fiscal_code_but_no_birth_citizenship_or_occupation()
     {
         var content = TestContent.Complete(LegalBasis.Chisinau2002);
         content.Persons = [new PersonConcerned { Role = PersonRole.Suspect, Kind = PersonKind.Legal }];
 
-        Rules.Missing(content).Keys.Should().BeEquivalentTo("persons[0].name", "persons[0].seat");
+        Rules.Missing(content).Keys.Should().BeEquivalentTo("persons[0].name", "persons[0].seat", "persons[0].bankDetails", "persons[0].fiscalCode");
     }
 
     [Fact]

@@ -87,7 +87,11 @@ public static class ContentCases
             c.ConductingAuthority!.Function = null;
         }, []),
         ["Chisinau 2002 with a company named with its seat but no birth, citizenship or occupation"] = new(LegalBasis.Chisinau2002, c =>
-            c.Persons.Add(new PersonConcerned { Role = PersonRole.Suspect, Kind = PersonKind.Legal, Name = "Silk Road Recruiting LLP", Seat = "Almaty" }), []),
+            c.Persons.Add(new PersonConcerned
+            {
+                Role = PersonRole.Suspect, Kind = PersonKind.Legal, Name = "Silk Road Recruiting LLP", Seat = "Almaty",
+                BankDetails = "KZ86 125K ZT50 0410 0100, Halyk Bank", FiscalCode = "BIN 120340012345",
+            }), []),
         ["a bilateral treaty without the offence, the law's text, citizenships, the requested authority and the language"] = new(LegalBasis.BilateralTreaty, c =>
         {
             c.OffenceQualification = null;

@@ -26,18 +26,38 @@ public static class TestContent
             new PersonConcerned
             {
                 Role = PersonRole.Suspect, Kind = PersonKind.Natural, Name = "A. B.", Citizenship = "KZ", DateOfBirth = new LocalDate(1985, 4, 2),
-                PlaceOfBirth = "Taraz", Residence = "Almaty", Occupation = "driver",
+                PlaceOfBirth = "Taraz", Residence = "Almaty", Occupation = "driver", ProceduralStatus = ProceduralStatus.Accused,
+                Representatives = [new Representative { Kind = RepresentativeKind.Lawyer, Name = "G. H., advocate", Address = "12 Abay Avenue, Almaty" }],
             },
             new PersonConcerned
             {
                 Role = PersonRole.Witness, Kind = PersonKind.Natural, Name = "E. F.", Citizenship = "KG", DateOfBirth = new LocalDate(1990, 1, 15),
-                PlaceOfBirth = "Osh", Residence = "Bishkek", Occupation = "cashier",
+                PlaceOfBirth = "Osh", Residence = "Bishkek", Occupation = "cashier", ProceduralStatus = ProceduralStatus.Witness,
             },
         ],
         EvidencePurpose = "Prove the recruitment scheme and identify the organisers",
         OriginalLanguage = "ru",
         Targets = targets.Length == 0 ? ["KG"] : [.. targets],
+        Signatory = new Signatory { Name = "K. L.", Function = "Deputy Prosecutor of Almaty" },
+        ContactOfficer = new ContactOfficer { Name = "M. N.", Phone = "+7 727 271 00 00", Email = "m.n@prokuror.example.kz" },
+        UntocScope = new UntocScope
+        {
+            Ground = UntocGround.TraffickingProtocol, Reasons = "Recruiters in Kazakhstan and Kyrgyzstan acting together moved victims across both borders.",
+        },
+        Penalty = "Deprivation of liberty from 7 to 12 years with confiscation of property (Art. 128(3) Criminal Code)",
     };
+
+    /// <summary><see cref="Complete"/> as the previous release wrote it: none of the fields issue 15 added.</summary>
+    public static RequestContent AsPreviousRelease(RequestContent content)
+    {
+        content.Signatory = null;
+        content.ContactOfficer = null;
+        content.UntocScope = null;
+        content.Penalty = null;
+        content.Translations.ForEach(t => t.Country = null);
+        content.Persons.ForEach(p => (p.ProceduralStatus, p.BankDetails, p.FiscalCode, p.Representatives) = (null, null, null, null));
+        return content;
+    }
 
     /// <summary>A complete JIT agreement between KZ (the requesting node of these tests) and <paramref name="targets"/>: KZ's leader and a member, then each target's leader.</summary>
     public static JitProposal JitAgreement(IReadOnlyList<string> targets) => new()

@@ -9,7 +9,7 @@ namespace MlaRequests.Domain.Requests.Validation;
 /// ranges. The API answers 400 with these keys; the border quarantines a transmitted request that
 /// breaks any of them. Keys are JSON paths (<c>persons[2].dateOfBirth</c>).
 /// </summary>
-public static class ContentBounds
+public static partial class ContentBounds
 {
     /// <summary>Every bound <paramref name="content"/> breaks on <paramref name="today"/>, keyed by path.</summary>
     public static Dictionary<string, string[]> Problems(RequestContent content, InputLimits limits, LocalDate today)
@@ -68,19 +68,22 @@ public static class ContentBounds
                          ("residence", p.Residence), ("occupation", p.Occupation), ("seat", p.Seat) })
                 check.Name($"{path}.{field}", value);
             check.Date($"{path}.dateOfBirth", p.DateOfBirth, new LocalDate(limits.EarliestBirthYear, 1, 1), today);
+            check.Person(path, p);
         });
         check.Each("translations", content.Translations, (path, t) =>
         {
             check.Name($"{path}.language", t.Language);
             check.Name($"{path}.translator", t.Translator);
             check.Date($"{path}.certifiedOn", t.CertifiedOn);
+            check.Country($"{path}.country", t.Country);
         });
         check.Each("targets", content.Targets, (path, t) => check.Name(path, t));
+        check.Signatures(content);
         return check.Errors;
     }
 
     /// <summary>Collects the problems of one piece of content.</summary>
-    sealed class Checker(InputLimits limits, LocalDate today)
+    sealed partial class Checker(InputLimits limits, LocalDate today)
     {
         public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -43,6 +43,17 @@ public static class RequiredContentFields
         ["jit.purpose"] = c => One("jit.purpose", Has(c.Jit?.Purpose)),
         ["jit.startsOn"] = c => One("jit.startsOn", c.Jit?.StartsOn is not null),
         ["jit.endsOn"] = c => One("jit.endsOn", c.Jit?.EndsOn is not null),
+        ["persons[].bankDetails"] = c => Each(c.Persons, "persons", "bankDetails", Legal, p => Has(p.BankDetails)),
+        ["persons[].fiscalCode"] = c => Each(c.Persons, "persons", "fiscalCode", Legal, p => Has(p.FiscalCode)),
+        ["persons[].proceduralStatus"] = c => Each(c.Persons, "persons", "proceduralStatus", _ => true, p => p.ProceduralStatus is not null),
+        ["persons[].representatives[].name"] = c => EachRepresentative(c, "name", r => Has(r.Name)),
+        ["persons[].representatives[].address"] = c => EachRepresentative(c, "address", r => Has(r.Address)),
+        ["signatory.name"] = c => One("signatory.name", Has(c.Signatory?.Name)),
+        ["signatory.function"] = c => One("signatory.function", Has(c.Signatory?.Function)),
+        ["contactOfficer.name"] = c => One("contactOfficer.name", Has(c.ContactOfficer?.Name)),
+        ["untocScope.ground"] = c => One("untocScope.ground", c.UntocScope?.Ground is not null),
+        ["untocScope.reasons"] = c => One("untocScope.reasons", Has(c.UntocScope?.Reasons)),
+        ["penalty"] = c => One("penalty", Has(c.Penalty)),
     };
 
     /// <summary>True when the rules may name <paramref name="field"/>.</summary>
@@ -53,6 +64,13 @@ public static class RequiredContentFields
         Fields[field](content).Where(x => !x.Present).Select(x => x.Path);
 
     static bool Natural(PersonConcerned person) => person.Kind == PersonKind.Natural;
+
+    static bool Legal(PersonConcerned person) => person.Kind == PersonKind.Legal;
+
+    /// <summary>Each representative given (a person without one lacks nothing): <c>persons[0].representatives[1].address</c>.</summary>
+    static IEnumerable<(string, bool)> EachRepresentative(RequestContent c, string field, Func<Representative, bool> present) =>
+        c.Persons.SelectMany((p, i) => (p.Representatives ?? []).Select((r, j) => (r, j)).Where(x => x.r is not null)
+            .Select(x => ($"persons[{i}].representatives[{x.j}].{field}", present(x.r))));
 
     static bool Has(string? value) => !string.IsNullOrWhiteSpace(value);
 

@@ -33,9 +33,12 @@ public static class RequestLetter
         letter.Field(T("Field.RequestedAuthority"), content.RequestedAuthority);
         letter.Field(T("Field.CaseReference"), Join(content.CaseReference, E(content.Stage)));
         letter.Field(T("Field.LegalBasis"), Join(E(content.LegalBasis), content.TreatyName, content.ReciprocityAssurance));
+        if (content.UntocScope is { } scope)
+            letter.Field(T("Field.UntocScope"), Join(E(scope.Ground), scope.Reasons));
         letter.Field(T("Field.Facts"), content.Facts);
         letter.Field(T("Field.Offence"), Join(content.OffenceQualification, content.LawText,
-            content.DamageAmount is { } amount ? $"{T("Field.Damage")}: {amount.ToString("N2", culture)} {content.DamageCurrency}" : null));
+            content.DamageAmount is { } amount ? $"{T("Field.Damage")}: {amount.ToString("N2", culture)} {content.DamageCurrency}" : null,
+            Labelled(T("Field.Penalty"), content.Penalty)));
         letter.Field(T("Field.Measures"), string.Join("\n", content.Measures.Select((m, i) =>
             $"{i + 1}. {E<MeasureType>(m.Type)}: {m.Description}" + (string.IsNullOrWhiteSpace(m.Procedure) ? string.Empty : $" ({T("Field.Procedure")}: {m.Procedure})"))));
         letter.Field(T("Field.Persons"), string.Join("\n", content.Persons.Select((p, i) => $"{i + 1}. {E<PersonRole>(p.Role)}: " + Person(p, T))));
@@ -45,25 +48,33 @@ public static class RequestLetter
             : T("Letter.NotUrgent"));
         letter.Field(T("Field.Confidentiality"), content.Confidential ? Join(T("Letter.Confidential"), content.LimitsOnUse) : T("Letter.NotConfidential"));
         letter.Field(T("Field.Languages"), Join($"{T("Field.OriginalLanguage")}: {content.OriginalLanguage}",
-            string.Join("\n", content.Translations.Select(t => $"{T("Field.Translation")}: {t.Language}, {t.Translator}, {(t.CertifiedOn is { } on ? day.Format(on) : string.Empty)}"))));
+            string.Join("\n", content.Translations.Select(t => $"{T("Field.Translation")}: {t.Language}, {t.Translator}, {(t.CertifiedOn is { } on ? day.Format(on) : string.Empty)}"
+                + (t.Country is { } country ? $" ({T("Field.TranslationCountry")}: {T("Country." + country)})" : string.Empty)))));
         letter.Field(T("Field.LinkedCase"), content.LinkedCaseReference);
         if (content.FollowsUp is { } follows)
             letter.Field(T("FollowUp.Of." + follows.Kind), follows.EarlierReference);
         if (content.Jit is not null)
             letter.Field(T("RequestKind.JointInvestigationTeam"), Join(content.Jit.Purpose,
                 $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));
+        if (content.ContactOfficer is { } contact)
+            letter.Field(T("Field.ContactOfficer"), string.Join("; ", new[] { contact.Name, contact.Phone, contact.Email }.Where(x => !string.IsNullOrWhiteSpace(x))));
+        // Signed and sealed under the CIS conventions: the signatory is printed above the place for the signature and seal.
+        letter.Field(T("Letter.SignatureBlock"), Join(Join(content.Signatory?.Name, content.Signatory?.Function).Replace("\n", ", ", StringComparison.Ordinal), "\n______________________"));
         return letter.ToArray();
     }
 
     static string Authority(Authority? authority) => Join(authority?.Name, authority?.Function);
 
-    static string Person(PersonConcerned p, Func<string, string> t) => p.Kind == PersonKind.Legal
-        ? Join(p.Name, p.Seat is null ? null : $"{t("Field.Seat")}: {p.Seat}").Replace("\n", "; ", StringComparison.Ordinal)
+    static string Person(PersonConcerned p, Func<string, string> t) => (p.Kind == PersonKind.Legal
+        ? Join(p.Name, Labelled(t("Field.Seat"), p.Seat), Labelled(t("Field.BankDetails"), p.BankDetails), Labelled(t("Field.FiscalCode"), p.FiscalCode),
+            Labelled(t("Field.ProceduralStatus"), p.ProceduralStatus is { } legalStatus ? t($"ProceduralStatus.{legalStatus}") : null)).Replace("\n", "; ", StringComparison.Ordinal)
         : string.Join("; ", new[]
         {
-            p.Name, Labelled(t("Field.Citizenship"), p.Citizenship), Labelled(t("Field.DateOfBirth"), p.DateOfBirth is { } born ? LocalDatePattern.Iso.Format(born) : null),
+            p.Name, Labelled(t("Field.ProceduralStatus"), p.ProceduralStatus is { } status ? t($"ProceduralStatus.{status}") : null),
+            Labelled(t("Field.Citizenship"), p.Citizenship), Labelled(t("Field.DateOfBirth"), p.DateOfBirth is { } born ? LocalDatePattern.Iso.Format(born) : null),
             Labelled(t("Field.PlaceOfBirth"), p.PlaceOfBirth), Labelled(t("Field.Residence"), p.Residence), Labelled(t("Field.Occupation"), p.Occupation),
-        }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        }.Where(x => !string.IsNullOrWhiteSpace(x))))
+        + string.Concat((p.Representatives ?? []).Where(r => r is not null).Select(r => $"\n   {t($"RepresentativeKind.{r.Kind}")}: {Join(r.Name, r.Address).Replace("\n", ", ", StringComparison.Ordinal)}"));
 
     static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : $"{label}: {value}";
 

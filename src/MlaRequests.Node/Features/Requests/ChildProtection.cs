@@ -31,6 +31,9 @@ public static class ChildProtection
             person.PlaceOfBirth = Restricted;
             person.Residence = person.Residence is null ? null : Restricted;
             person.Citizenship = person.Citizenship is null ? null : Restricted;
+            // A parent's or guardian's name and address identify the child as surely as the child's own.
+            foreach (var representative in person.Representatives?.Where(r => r is not null) ?? [])
+                (representative.Name, representative.Address) = (Restricted, representative.Address is null ? null : Restricted);
         }
         return copy;
     }

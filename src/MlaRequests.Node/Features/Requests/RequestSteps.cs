@@ -50,7 +50,7 @@ public static class RequestSteps
     [
         new("submit", m => m.SubmitRequest, Roles.Prosecutor, true, null, new(), "Submit the request for review",
             "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
-            x => JitAgreementChecks.WithMissing(ContentData.RequiredContent.Missing(x.Request.Content), x.Request.Content, x.Services.NodeCode),
+            x => LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(ContentData.RequiredContent.Missing(x.Request.Content), x.Request.Content, x.Services.NodeCode), x.Request.Content),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
                 x.Request.Content.Urgent || x.Request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>

@@ -44,6 +44,15 @@ public sealed class RequestForm
     public string? Translator { get; set; }
     public string? CertifiedOn { get; set; }
     public string? LinkedCaseReference { get; set; }
+    public string? TranslationCountry { get; set; }
+    public string? SignatoryName { get; set; }
+    public string? SignatoryFunction { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? ContactEmail { get; set; }
+    public UntocGround? UntocGround { get; set; }
+    public string? UntocReasons { get; set; }
+    public string? Penalty { get; set; }
 
     public sealed class MeasureRow
     {
@@ -63,6 +72,15 @@ public sealed class RequestForm
         public string? Residence { get; set; }
         public string? Occupation { get; set; }
         public string? Seat { get; set; }
+        public ProceduralStatus? ProceduralStatus { get; set; }
+        public string? BankDetails { get; set; }
+        public string? FiscalCode { get; set; }
+        public RepresentativeKind RepresentativeKind { get; set; }
+        public string? RepresentativeName { get; set; }
+        public string? RepresentativeAddress { get; set; }
+
+        /// <summary>The representatives beyond the first (the form shows one; an API client may have sent more), kept on edit.</summary>
+        public List<Representative> MoreRepresentatives { get; set; } = [];
     }
 #pragma warning restore CS1591
 
@@ -90,12 +108,19 @@ public sealed class RequestForm
         {
             Role = p.Role, Kind = p.Kind, Name = Trim(p.Name), Citizenship = Trim(p.Citizenship), DateOfBirth = Date(p.DateOfBirth),
             PlaceOfBirth = Trim(p.PlaceOfBirth), Residence = Trim(p.Residence), Occupation = Trim(p.Occupation), Seat = Trim(p.Seat),
+            ProceduralStatus = p.ProceduralStatus, BankDetails = Trim(p.BankDetails), FiscalCode = Trim(p.FiscalCode),
+            Representatives = Representatives(p),
         }).ToList(),
         EvidencePurpose = Trim(EvidencePurpose), Urgent = Urgent, UrgencyReasons = Trim(UrgencyReasons), DesiredDate = Date(DesiredDate),
         Confidential = Confidential, LimitsOnUse = Trim(LimitsOnUse), OriginalLanguage = Trim(OriginalLanguage),
         Translations = string.IsNullOrWhiteSpace(TranslationLanguage) ? []
-            : [new Translation { Language = Trim(TranslationLanguage), Translator = Trim(Translator), CertifiedOn = Date(CertifiedOn) }],
+            : [new Translation { Language = Trim(TranslationLanguage), Translator = Trim(Translator), CertifiedOn = Date(CertifiedOn), Country = Trim(TranslationCountry) }],
         LinkedCaseReference = Trim(LinkedCaseReference),
+        Signatory = Trim(SignatoryName) is null && Trim(SignatoryFunction) is null ? null : new Signatory { Name = Trim(SignatoryName), Function = Trim(SignatoryFunction) },
+        ContactOfficer = Trim(ContactName) is null && Trim(ContactPhone) is null && Trim(ContactEmail) is null ? null
+            : new ContactOfficer { Name = Trim(ContactName), Phone = Trim(ContactPhone), Email = Trim(ContactEmail) },
+        UntocScope = UntocGround is null && Trim(UntocReasons) is null ? null : new UntocScope { Ground = UntocGround, Reasons = Trim(UntocReasons) },
+        Penalty = Trim(Penalty),
     };
 
     /// <summary>The form of stored content (to edit a draft).</summary>
@@ -115,12 +140,26 @@ public sealed class RequestForm
             {
                 Role = p.Role, Kind = p.Kind, Name = p.Name, Citizenship = p.Citizenship, DateOfBirth = Format(p.DateOfBirth),
                 PlaceOfBirth = p.PlaceOfBirth, Residence = p.Residence, Occupation = p.Occupation, Seat = p.Seat,
+                ProceduralStatus = p.ProceduralStatus, BankDetails = p.BankDetails, FiscalCode = p.FiscalCode,
+                RepresentativeKind = p.Representatives?.FirstOrDefault()?.Kind ?? default, RepresentativeName = p.Representatives?.FirstOrDefault()?.Name,
+                RepresentativeAddress = p.Representatives?.FirstOrDefault()?.Address, MoreRepresentatives = p.Representatives?.Skip(1).ToList() ?? [],
             }).ToList(),
             EvidencePurpose = c.EvidencePurpose, Urgent = c.Urgent, UrgencyReasons = c.UrgencyReasons, DesiredDate = Format(c.DesiredDate),
             Confidential = c.Confidential, LimitsOnUse = c.LimitsOnUse, OriginalLanguage = c.OriginalLanguage,
             TranslationLanguage = translation?.Language, Translator = translation?.Translator, CertifiedOn = Format(translation?.CertifiedOn),
-            LinkedCaseReference = c.LinkedCaseReference,
+            LinkedCaseReference = c.LinkedCaseReference, TranslationCountry = translation?.Country,
+            SignatoryName = c.Signatory?.Name, SignatoryFunction = c.Signatory?.Function,
+            ContactName = c.ContactOfficer?.Name, ContactPhone = c.ContactOfficer?.Phone, ContactEmail = c.ContactOfficer?.Email,
+            UntocGround = c.UntocScope?.Ground, UntocReasons = c.UntocScope?.Reasons, Penalty = c.Penalty,
         }.Padded();
+    }
+
+    static List<Representative>? Representatives(PersonRow p)
+    {
+        var first = Trim(p.RepresentativeName) is null && Trim(p.RepresentativeAddress) is null ? null
+            : new Representative { Kind = p.RepresentativeKind, Name = Trim(p.RepresentativeName), Address = Trim(p.RepresentativeAddress) };
+        List<Representative> all = [.. first is null ? [] : new[] { first }, .. p.MoreRepresentatives];
+        return all.Count == 0 ? null : all;
     }
 
     static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

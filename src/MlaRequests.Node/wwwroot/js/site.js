@@ -7,9 +7,16 @@
   function update() {
     document.querySelectorAll('[data-basis]').forEach(function (s) { s.hidden = basis.value !== '' && s.dataset.basis !== basis.value; });
     document.querySelectorAll('[data-kind]').forEach(function (s) { s.hidden = s.dataset.kind !== kind.value; });
+    // Fields of one instrument (why UNTOC applies) only under it; a person's fields only for their kind (natural or legal).
+    document.querySelectorAll('[data-when-basis]').forEach(function (s) { s.hidden = s.dataset.whenBasis !== basis.value; });
+    document.querySelectorAll('.row.person').forEach(function (row) {
+      var personKind = row.querySelector('select.person-kind').value;
+      row.querySelectorAll('[data-person]').forEach(function (f) { f.hidden = f.dataset.person !== personKind; });
+    });
   }
   basis.addEventListener('change', update);
   kind.addEventListener('change', update);
+  document.querySelectorAll('select.person-kind').forEach(function (s) { s.addEventListener('change', update); });
   update();
 })();
 
