@@ -170,6 +170,55 @@ public sealed class When_a_JIT_agreement_is_extended(ApiNode api) : IClassFixtur
         (await api.Timeline(id)).Should().NotContain(e => e.Action == "JIT agreement extension proposed");
     }
 
+    [Fact]
+    public async Task The_request_page_offers_the_proposal_in_Russian_takes_it_and_shows_the_extended_end_date_in_English()
+    {
+        var (id, branch) = await InForceWithKg();
+        var browser = await Browser(Prosecutor);
+        var russian = await Page(browser, $"/Requests/{id}", "ru");
+        russian.Should().Contain("data-step-form=\"propose-jit-extension\"").And.Contain("Предложить этой стране продлить соглашение о СГР");
+
+        var posted = await browser.PostAsync("/Steps", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Subject"] = "branch", ["Form.Id"] = id.ToString(), ["Form.Country"] = "KG", ["Form.Route"] = "propose-jit-extension",
+            ["Form.Text"] = Reasons, ["Form.Until"] = "2028-06-30", ["Form.ReturnUrl"] = $"/Requests/{id}", ["__RequestVerificationToken"] = Token(russian),
+        }));
+
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await api.Kg.Receives<JitExtensionProposed>(branch)).EndsOn.Should().Be(NewEnd);
+        await api.Node.BranchIn(branch, "ExtensionProposedHere");
+        (await Page(browser, $"/Requests/{id}", "ru")).Should().Contain("Предложено продление соглашения о СГР");
+        await TestEnvelopes.DeliverAsync(api.Node, TestEnvelopes.Signed("KG", "KZ", new JitExtensionSigned(branch, "KG", NewEnd, "kg.liaison", api.Now), api.Now));
+        await api.Node.BranchIn(branch, "AgreementInForce");
+        (await Page(browser, $"/Requests/{id}", "en")).Should().Contain("extended to <time>2028-06-30</time>")
+            .And.Contain("JIT agreement extension signed: in force");
+    }
+
+    async Task<HttpClient> Browser(string user)
+    {
+        var client = api.Node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/Account/Login");
+        var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Password"] = "Demo!2026", ["__RequestVerificationToken"] = Token(form),
+        }));
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    static async Task<string> Page(HttpClient client, string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return WebUtility.HtmlDecode(body);
+    }
+
+    static string Token(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>A JIT agreement with KG in force: KG accepted, KZ signed, KG's signature arrived.</summary>
     async Task<(Guid Id, Guid Branch)> InForceWithKg()
     {

@@ -13,8 +13,11 @@ namespace MlaRequests.Node.Features.Letters;
 /// </summary>
 public static class RequestLetter
 {
-    /// <summary>The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>.</summary>
-    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture)
+    /// <summary>
+    /// The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>, with the
+    /// <paramref name="conditions"/> the requested countries execute it under, if any.
+    /// </summary>
+    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
@@ -52,6 +55,9 @@ public static class RequestLetter
         if (content.Jit is not null)
             letter.Field(T("RequestKind.JointInvestigationTeam"), Join(content.Jit.Purpose,
                 $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));
+        if (conditions is { Count: > 0 })
+            letter.Field(T("Letter.Conditions"), string.Join("\n", conditions.Select(c =>
+                $"{T("Country." + c.Country)}: {T("ConditionKind." + c.Kind)}: {c.Text}" + (c.FromConsultation ? $" ({T("Letter.FromConsultation")})" : string.Empty))));
         return letter.ToArray();
     }
 
