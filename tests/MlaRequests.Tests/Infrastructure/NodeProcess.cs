@@ -15,8 +15,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     readonly string? _workingDirectory;
 
-    // A node process of code, started in workingDirectory (the test's own unless given).
-    public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings, string? workingDirectory = null)
+    // A node process of code, started in workingDirectory (the test's own unless given), running this code's node or the
+    // given assembly (another release's).
+    public NodeProcess(string code, string dataDirectory, IDictionary<string, string?> settings, string? workingDirectory = null, string? assembly = null)
     {
         _workingDirectory = workingDirectory;
         Port = FreePort();
@@ -24,7 +25,7 @@ public sealed class NodeProcess : IAsyncDisposable
         _log = Path.Combine(dataDirectory, $"node-{code}.log");
         _arguments =
         [
-            Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
+            assembly ?? Repository.NodeAssembly, "--urls", $"http://127.0.0.1:{Port}", $"--Node:Code={code}", $"--Node:DataDirectory={dataDirectory}",
             .. TestKeys.SettingsFor(code, dataDirectory).Concat(settings).Where(s => !IsSecret(s.Key)).Select(s => $"--{s.Key}={s.Value}"),
         ];
         // Passwords go through the environment, as a deployment gives them: never on the command line, where ps shows them.
