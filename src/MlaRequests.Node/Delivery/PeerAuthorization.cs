@@ -46,6 +46,9 @@ public static class PeerAuthorization
         [typeof(JitAgreementSigned)] = Sender.EitherParty,
         [typeof(JitAgreementDeclined)] = Sender.EitherParty,
         [typeof(JitAgreementClosed)] = Sender.EitherParty,
+        [typeof(JitExtensionProposed)] = Sender.EitherParty,
+        [typeof(JitExtensionSigned)] = Sender.EitherParty,
+        [typeof(JitExtensionDeclined)] = Sender.EitherParty,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

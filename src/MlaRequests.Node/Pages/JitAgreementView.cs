@@ -19,8 +19,22 @@ public sealed record JitAgreementView(JitProposal Jit, IReadOnlyList<(string Cou
         if (content.Kind != RequestKind.JointInvestigationTeam || content.Jit is null)
             return null;
         var signed = TimelineTexts.JitSigned.Format();
-        return new(content.Jit, statuses, [.. timeline.Where(e => e.Action == signed)]);
+        return new(content.Jit, statuses, [.. timeline.Where(e => e.Action == signed)]) { Timeline = timeline };
     }
+
+    /// <summary>
+    /// The end date in force with <paramref name="country"/> after the latest extension both signed (as the timeline recorded it), or null
+    /// when the agreement with that country was never extended: the period above then holds.
+    /// </summary>
+    public string? ExtendedTo(string country)
+    {
+        var signed = TimelineTexts.JitExtensionSigned.Format();
+        return Timeline.Where(e => e.Action == signed && e.Country == country && e.Details is not null).OrderBy(e => e.At)
+            .Select(e => TimelineTexts.JitExtensionSignedDetails.Match(e.Details!)?["date"]).LastOrDefault(d => d is not null);
+    }
+
+    /// <summary>The whole timeline, for the extensions.</summary>
+    IReadOnlyList<TimelineView> Timeline { get; init; } = [];
 
     /// <summary>The period as ISO dates.</summary>
     public string Period => $"{Day(Jit.StartsOn)} – {Day(Jit.EndsOn)}";

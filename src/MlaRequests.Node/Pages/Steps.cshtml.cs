@@ -37,7 +37,7 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         var result = Form.Subject switch
         {
             "request" => await RequestSteps.TakeOnRequestAsync(Form.Route, Form.Id, Form.Text, steps, ct),
-            "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct),
+            "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct, Form.Date()),
             _ => await IncomingSteps.TakeAsync(Form.Route, Form.Id, Form.ToIncomingInput(), steps, node, ct),
         };
         if (Problem(result) is { } problem)
@@ -140,6 +140,9 @@ public sealed class StepForm
         "incoming" => IncomingSteps.Find(route)?.Form,
         _ => null,
     };
+
+    /// <summary><see cref="Until"/> as a date (the branch steps' one date field), or null when empty or not a date.</summary>
+    public NodaTime.LocalDate? Date() => Until is not null && LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null;
 
     /// <summary>The incoming step's input: <see cref="Text"/> is whatever text the step takes.</summary>
     public IncomingSteps.StepInput ToIncomingInput() => new()

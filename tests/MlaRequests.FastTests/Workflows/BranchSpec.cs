@@ -19,7 +19,8 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Delivering = [.. Executing, "Executed"];
     static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred", "ExecutionPostponed"];
     static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
-    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly string[] Extending = ["ExtensionProposedHere", "ExtensionProposedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending];
     static readonly Action<BranchState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
@@ -80,8 +81,15 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("AgreementAwaitingSignatures", "DeclineAgreementWithTarget", "AgreementDeclined"),
         new("AgreementSignedThere", "DeclineAgreementWithTarget", "AgreementDeclined"),
         .. Unsigned.Select(s => new Transition<BranchState>(s, "JitAgreementDeclined", "AgreementDeclined")),
-        new("AgreementInForce", "CloseAgreementWithTarget", "AgreementClosed"),
-        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<BranchState>(s, "CloseAgreementWithTarget", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<BranchState>(s, "JitAgreementClosed", "AgreementClosed")),
+        new("AgreementInForce", "ProposeExtensionWithTarget", "ExtensionProposedHere"),
+        new("AgreementInForce", "JitExtensionProposed", "ExtensionProposedThere"),
+        new("ExtensionProposedThere", "SignExtensionWithTarget", "AgreementInForce"),
+        new("ExtensionProposedThere", "DeclineExtensionWithTarget", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionSigned", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionDeclined", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionProposed", "AgreementInForce", "the proposals crossed: both lapse"),
         .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
@@ -106,10 +114,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
         ["SignAgreementWithTarget"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineAgreementWithTarget"] = "AgreementDeclined",
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
+        ["ProposeExtensionWithTarget"] = "ExtensionProposedHere", ["SignExtensionWithTarget"] = "AgreementInForce", ["DeclineExtensionWithTarget"] = "AgreementInForce",
+        ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
@@ -128,7 +138,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         CorrelationId = id, CurrentState = state, RequestId = id, Reference = "KZ-2026-0001", OfficeCode = "ALM", TargetNode = "KG",
         LegalBasis = LegalBasis.Minsk1993, Kind = RequestKind.ClassicMla, TransmittedAt = Step.Began,
         AcknowledgementClockId = Guid.NewGuid(), RecognitionClockId = Guid.NewGuid(), ExecutionClockId = Guid.NewGuid(),
-        ProvisionalClockId = Guid.NewGuid(), InformationClockId = Guid.NewGuid(),
+        ProvisionalClockId = Guid.NewGuid(), InformationClockId = Guid.NewGuid(), ProposedJitEndsOn = new LocalDate(2027, 6, 30),
     };
 
     /// <summary>The branch's request shares the branch's id here, so its timeline is found under that id.</summary>
@@ -168,6 +178,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
         "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "Our own investigation covers it", Step.Actor, Step.At),
         "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
+        "ProposeExtensionWithTarget" => new ProposeExtensionWithTarget(id, new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
+        "SignExtensionWithTarget" => new SignExtensionWithTarget(id, Step.Actor, Step.At),
+        "DeclineExtensionWithTarget" => new DeclineExtensionWithTarget(id, "Our members are needed elsewhere", Step.Actor, Step.At),
+        "JitExtensionProposed" => new JitExtensionProposed(id, "KG", new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
+        "JitExtensionSigned" => new JitExtensionSigned(id, "KG", new LocalDate(2027, 6, 30), Step.Actor, Step.At),
+        "JitExtensionDeclined" => new JitExtensionDeclined(id, "KG", "Our members are needed elsewhere", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

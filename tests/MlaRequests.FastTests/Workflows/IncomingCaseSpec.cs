@@ -29,7 +29,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
 
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
     static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
-    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce"];
+    static readonly string[] Extending = ["ExtensionProposedHere", "ExtensionProposedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending];
     static readonly Action<IncomingCaseState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
@@ -96,8 +97,15 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         new("AgreementAwaitingSignatures", "DeclineJitAgreement", "AgreementDeclined"),
         new("AgreementSignedThere", "DeclineJitAgreement", "AgreementDeclined"),
         .. Unsigned.Select(s => new Transition<IncomingCaseState>(s, "JitAgreementDeclined", "AgreementDeclined")),
-        new("AgreementInForce", "CloseJitAgreement", "AgreementClosed"),
-        new("AgreementInForce", "JitAgreementClosed", "AgreementClosed"),
+        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<IncomingCaseState>(s, "CloseJitAgreement", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<IncomingCaseState>(s, "JitAgreementClosed", "AgreementClosed")),
+        new("AgreementInForce", "ProposeJitExtension", "ExtensionProposedHere"),
+        new("AgreementInForce", "JitExtensionProposed", "ExtensionProposedThere"),
+        new("ExtensionProposedThere", "SignJitExtension", "AgreementInForce"),
+        new("ExtensionProposedThere", "DeclineJitExtension", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionSigned", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionDeclined", "AgreementInForce"),
+        new("ExtensionProposedHere", "JitExtensionProposed", "AgreementInForce", "the proposals crossed: both lapse"),
         .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
@@ -125,10 +133,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["OpenConsultation"] = "InConsultation", ["ConsultationAnswered"] = "Assigned", ["AcceptIncomingUnderConditions"] = "InExecution",
         ["SignJitAgreement"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineJitAgreement"] = "AgreementDeclined",
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseJitAgreement"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
+        ["ProposeJitExtension"] = "ExtensionProposedHere", ["SignJitExtension"] = "AgreementInForce", ["DeclineJitExtension"] = "AgreementInForce",
+        ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn", "JitAgreementClosed" };
@@ -142,7 +152,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         CorrelationId = id, CurrentState = state, Reference = "KG-2026-0042", RequestingNode = "KG", Kind = RequestKind.ClassicMla,
         LegalBasis = LegalBasis.Minsk1993, ReceivedAt = Step.Began, AssignedTo = "investigator",
         AcknowledgementClockId = Guid.NewGuid(), RecognitionClockId = Guid.NewGuid(), ExecutionClockId = Guid.NewGuid(), ProvisionalClockId = Guid.NewGuid(),
-        RefusalProposedBy = Proposer, RefusalProposedFrom = "Assigned",
+        RefusalProposedBy = Proposer, RefusalProposedFrom = "Assigned", ProposedJitEndsOn = new LocalDate(2027, 6, 30),
     };
 
     /// <summary>Who proposed the refusal an instance in <c>RefusalProposed</c> waits on (not <see cref="Step.Actor"/>, who signs it off).</summary>
@@ -191,6 +201,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
         "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "The team's purpose overlaps our own case", Step.Actor, Step.At),
         "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
+        "ProposeJitExtension" => new ProposeJitExtension(id, new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
+        "SignJitExtension" => new SignJitExtension(id, Step.Actor, Step.At),
+        "DeclineJitExtension" => new DeclineJitExtension(id, "Our members are needed elsewhere", Step.Actor, Step.At),
+        "JitExtensionProposed" => new JitExtensionProposed(id, "KG", new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
+        "JitExtensionSigned" => new JitExtensionSigned(id, "KG", new LocalDate(2027, 6, 30), Step.Actor, Step.At),
+        "JitExtensionDeclined" => new JitExtensionDeclined(id, "KG", "Our members are needed elsewhere", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

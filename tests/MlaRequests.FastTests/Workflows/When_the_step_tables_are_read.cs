@@ -73,6 +73,8 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.RefuseIncoming), // a single-step refusal an older release committed before the upgrade
             nameof(IncomingCaseStateMachine.JitAgreementSigned), nameof(IncomingCaseStateMachine.JitAgreementDeclined),
             nameof(IncomingCaseStateMachine.JitAgreementClosed), // the requesting country's steps on a JIT agreement
+            nameof(IncomingCaseStateMachine.JitExtensionProposed), nameof(IncomingCaseStateMachine.JitExtensionSigned),
+            nameof(IncomingCaseStateMachine.JitExtensionDeclined), // the requesting country's answers on an extension
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -102,6 +104,8 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.IncomingRequestAcceptedUnderConditions), // the requested country's steps
             nameof(BranchStateMachine.JitAgreementSigned), nameof(BranchStateMachine.JitAgreementDeclined),
             nameof(BranchStateMachine.JitAgreementClosed), // the requested country's steps on a JIT agreement
+            nameof(BranchStateMachine.JitExtensionProposed), nameof(BranchStateMachine.JitExtensionSigned),
+            nameof(BranchStateMachine.JitExtensionDeclined), // the requested country's answers on an extension
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -57,7 +57,7 @@ public sealed class When_a_peer_does_not_speak_a_message_s_version_yet : IDispos
             listed.EnumerateArray().Select(m => m.GetProperty("messageId").GetGuid()).Should().Equal(messageId);
             var link = await Link(admin, "KG");
             link.GetProperty("contractVersion").GetInt32().Should().Be(1, "KG's envelopes state it speaks 1");
-            link.GetProperty("ownContractVersion").GetInt32().Should().Be(2);
+            link.GetProperty("ownContractVersion").GetInt32().Should().Be(CrossBorderContracts.Version, "this release speaks every version up to its own");
             link.GetProperty("waitingForUpgrade").GetInt32().Should().Be(1);
 
             // Version-1 traffic both ways while the message waits.
@@ -79,7 +79,7 @@ public sealed class When_a_peer_does_not_speak_a_message_s_version_yet : IDispos
             (await Message(kz, messageId)).State.Should().Be(DeliveryStates.WaitingForUpgrade, "KG still speaks 1");
             (await InformationReceived(kg, branch)).Should().Be(0, "nothing of the held message was applied");
 
-            // KG upgrades: the same database, this release unpinned. Its next envelope (a receipt) says it speaks 2.
+            // KG upgrades: the same database, this release unpinned. Its next envelope (a receipt) says it speaks this release's version.
             await kg.DisposeAsync();
             kg = new NodeFactory(kgData, _clock, code: "KG");
             await Bridge(kg, () => kz);
@@ -96,7 +96,7 @@ public sealed class When_a_peer_does_not_speak_a_message_s_version_yet : IDispos
             await Consistently.For(TimeSpan.FromMilliseconds(500), async () => await InformationReceived(kg, branch) == 1, "the message applied once");
             (await kg.Query(db => db.ReceivedEnvelopes.CountAsync(r => r.MessageId == messageId))).Should().Be(1);
             link = await Link(admin, "KG");
-            link.GetProperty("contractVersion").GetInt32().Should().Be(2);
+            link.GetProperty("contractVersion").GetInt32().Should().Be(CrossBorderContracts.Version, "upgraded, KG speaks this release's version");
             link.GetProperty("waitingForUpgrade").GetInt32().Should().Be(0);
         }
         finally

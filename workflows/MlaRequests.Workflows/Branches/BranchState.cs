@@ -65,6 +65,15 @@ public sealed class BranchState : SagaStateMachineInstance, ISagaVersion, ITimel
     /// <summary>The requested country's linked domestic case (mirror investigations).</summary>
     public string? RemoteCaseReference { get; set; }
 
+    /// <summary>A JIT agreement's end date as extended by both parties (null: the agreement's own end date, never extended).</summary>
+    public LocalDate? JitEndsOn { get; set; }
+
+    /// <summary>The end date of a JIT extension proposed by either party and not yet signed or declined (null when none is open).</summary>
+    public LocalDate? ProposedJitEndsOn { get; set; }
+
+    /// <summary>How many extensions of the JIT agreement are in force: the round of its current period clock (<c>ClockIds.For(id, JitPeriod, round)</c>).</summary>
+    public int JitExtensions { get; set; }
+
     Guid ITimelineSubject.TimelineSubjectId => RequestId;
     Guid? ITimelineSubject.TimelineBranchId => CorrelationId;
     string? ITimelineSubject.TimelineCountry => TargetNode;

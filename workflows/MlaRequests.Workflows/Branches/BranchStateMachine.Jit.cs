@@ -66,26 +66,27 @@ public sealed partial class BranchStateMachine
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, AgreementDeclined.Name, c.Message.At))
                 .Record(TimelineTexts.JitDeclined, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Reasons));
 
-        During(AgreementInForce,
+        During(AgreementInForce, ExtensionProposedHere, ExtensionProposedThere,
             When(CloseAgreementWithTarget)
-                .Publish(c => new StopClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), c.Message.At))
+                .Publish(c => new StopClock(JitClockId(c.Saga), c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                     c => new JitAgreementClosed(c.Saga.CorrelationId, node.Code, c.Message.Evaluation, c.Message.Actor, c.Message.At))
                 .TransitionTo(AgreementClosed)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, AgreementClosed.Name, c.Message.At))
                 .Record(TimelineTexts.JitClosed, c => c.Message.Actor, c => c.Message.At, c => c.Message.Evaluation),
             When(JitAgreementClosed)
-                .Publish(c => new StopClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), c.Message.At))
+                .Publish(c => new StopClock(JitClockId(c.Saga), c.Message.At))
                 .TransitionTo(AgreementClosed)
                 .Publish(c => new BranchFinished(c.Saga.RequestId, c.Saga.CorrelationId, AgreementClosed.Name, c.Message.At))
                 .Record(TimelineTexts.JitClosed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Evaluation));
 
-        During(AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere, AgreementInForce,
+        During([AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere, AgreementInForce, ExtensionProposedHere, ExtensionProposedThere],
             When(WithdrawBranch)
                 .ThenAsync(async c =>
                 {
-                    if (c.Saga.CurrentState == AgreementInForce.Name)
-                        await c.Publish(new CancelClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), "Request withdrawn", c.Message.At));
+                    if (c.Saga.CurrentState == AgreementInForce.Name || c.Saga.CurrentState == ExtensionProposedHere.Name
+                        || c.Saga.CurrentState == ExtensionProposedThere.Name)
+                        await c.Publish(new CancelClock(JitClockId(c.Saga), "Request withdrawn", c.Message.At));
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                     c => new RequestWithdrawn(c.Saga.CorrelationId, node.Code, c.Message.Reason, c.Message.Actor, c.Message.At))

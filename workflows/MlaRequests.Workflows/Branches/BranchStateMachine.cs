@@ -216,6 +216,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringPostponement();
         DuringConsultation(node);
         DuringJitAgreement(node);
+        DuringJitExtension(node);
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -62,6 +62,15 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
     /// <summary>The running clock on the postponement's end date (null before issue 14's postponement, and when not postponed).</summary>
     public Guid? PostponementClockId { get; set; }
 
+    /// <summary>A JIT agreement's end date as extended by both parties (null: the agreement's own end date, never extended).</summary>
+    public LocalDate? JitEndsOn { get; set; }
+
+    /// <summary>The end date of a JIT extension proposed by either party and not yet signed or declined (null when none is open).</summary>
+    public LocalDate? ProposedJitEndsOn { get; set; }
+
+    /// <summary>How many extensions of the JIT agreement are in force: the round of its current period clock (<c>ClockIds.For(id, JitPeriod, round)</c>).</summary>
+    public int JitExtensions { get; set; }
+
     Guid ITimelineSubject.TimelineSubjectId => CorrelationId;
     Guid? ITimelineSubject.TimelineBranchId => CorrelationId;
     string? ITimelineSubject.TimelineCountry => RequestingNode;

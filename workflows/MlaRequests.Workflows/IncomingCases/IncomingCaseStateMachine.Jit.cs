@@ -63,24 +63,25 @@ public sealed partial class IncomingCaseStateMachine
                 .TransitionTo(AgreementDeclined)
                 .Record(TimelineTexts.JitDeclined, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reasons));
 
-        During(AgreementInForce,
+        During(AgreementInForce, ExtensionProposedHere, ExtensionProposedThere,
             When(CloseJitAgreement)
-                .Publish(c => new StopClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), c.Message.At))
+                .Publish(c => new StopClock(JitClockId(c.Saga), c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new JitAgreementClosed(c.Saga.CorrelationId, node.Code, c.Message.Evaluation, c.Message.Actor, c.Message.At))
                 .TransitionTo(AgreementClosed)
                 .Record(TimelineTexts.JitClosed, c => c.Message.Actor, c => c.Message.At, c => c.Message.Evaluation),
             When(JitAgreementClosed)
-                .Publish(c => new StopClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), c.Message.At))
+                .Publish(c => new StopClock(JitClockId(c.Saga), c.Message.At))
                 .TransitionTo(AgreementClosed)
                 .Record(TimelineTexts.JitClosed, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Evaluation));
 
-        During(AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere, AgreementInForce,
+        During([AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere, AgreementInForce, ExtensionProposedHere, ExtensionProposedThere],
             When(RequestWithdrawn)
                 .ThenAsync(async c =>
                 {
-                    if (c.Saga.CurrentState == AgreementInForce.Name)
-                        await c.Publish(new CancelClock(ClockIds.For(c.Saga.CorrelationId, ClockKind.JitPeriod), "Withdrawn by the requesting country", c.Message.At));
+                    if (c.Saga.CurrentState == AgreementInForce.Name || c.Saga.CurrentState == ExtensionProposedHere.Name
+                        || c.Saga.CurrentState == ExtensionProposedThere.Name)
+                        await c.Publish(new CancelClock(JitClockId(c.Saga), "Withdrawn by the requesting country", c.Message.At));
                 })
                 .TransitionTo(Withdrawn)
                 .Record(TimelineTexts.WithdrawnByRequester, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Reason));

@@ -209,6 +209,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringPostponement(node);
         DuringConsultation(node);
         DuringJitAgreement(node);
+        DuringJitExtension(node);
         OnUnhandledEvent(_order.Handle);
     }
 

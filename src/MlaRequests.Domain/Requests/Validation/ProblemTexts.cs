@@ -137,5 +137,6 @@ public static class ProblemTexts
         .. Cases.MilestoneTexts.All,
         .. JitAgreementTexts.All,
         .. ContentTexts.All,
+        .. JitExtensionTexts.All,
     ];
 }

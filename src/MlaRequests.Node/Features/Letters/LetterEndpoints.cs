@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MlaRequests.Domain;
+using MlaRequests.Domain.Cases;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Persistence;
@@ -12,7 +14,8 @@ namespace MlaRequests.Node.Features.Letters;
 
 /// <summary>
 /// <c>GET /api/requests/{id}/letter?lang=en|ru</c>: the request letter as a PDF, for whoever may see
-/// the request (404 otherwise), with a child victim's data redacted exactly as <c>GET /api/requests/{id}</c> does.
+/// the request (404 otherwise), with a child victim's data redacted exactly as <c>GET /api/requests/{id}</c> does, and the conditions
+/// the requested countries execute it under (of an acceptance under conditions, or proposed in a consultation and accepted).
 /// </summary>
 public static class LetterEndpoints
 {
@@ -41,7 +44,25 @@ public static class LetterEndpoints
         var restricted = (request.ChildVictimPriority || request.Content.HasChildVictim(createdOn)) && !ChildProtection.Handles(user, request.OfficeCode);
         var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
         var today = NodeTime.Today(node.Value.Code, clock.GetCurrentInstant());
-        var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language));
+        var conditions = await ConditionsAsync(db, id, content.Targets, cancellationToken);
+        var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language), conditions);
         return TypedResults.File(pdf, "application/pdf", $"{request.Reference}-{language}.pdf");
+    }
+
+    /// <summary>
+    /// The conditions that bind this office, per requested country: those of an acceptance under conditions, and those a consultation
+    /// proposed which this office accepted. Conditions of a consultation answered otherwise, or still open, are not terms of execution.
+    /// </summary>
+    static async Task<IReadOnlyList<LetterCondition>> ConditionsAsync(NodeDbContext db, Guid id, IReadOnlyList<string> targets, CancellationToken ct)
+    {
+        var branches = targets.ToDictionary(t => DeterministicGuid.Branch(id, t), t => t);
+        var ids = branches.Keys.ToList();
+        var accepted = await db.Consultations.AsNoTracking()
+            .Where(c => ids.Contains(c.BranchId) && c.Purpose == ConsultationCodes.Conditions && c.Decision == ConsultationCodes.Accepted)
+            .Select(c => c.Id).ToListAsync(ct);
+        var rows = await db.CaseConditions.AsNoTracking()
+            .Where(c => ids.Contains(c.BranchId) && (c.ConsultationId == null || accepted.Contains(c.ConsultationId.Value))).ToListAsync(ct);
+        return [.. rows.OrderBy(c => branches[c.BranchId], StringComparer.Ordinal).ThenBy(c => c.ConsultationId is null).ThenBy(c => c.Position)
+            .Select(c => new LetterCondition(branches[c.BranchId], c.Kind, c.Text, c.ConsultationId is not null))];
     }
 }

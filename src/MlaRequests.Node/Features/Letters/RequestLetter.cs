@@ -13,8 +13,11 @@ namespace MlaRequests.Node.Features.Letters;
 /// </summary>
 public static class RequestLetter
 {
-    /// <summary>The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>.</summary>
-    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture)
+    /// <summary>
+    /// The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>, with the
+    /// <paramref name="conditions"/> the requested countries execute it under, if any.
+    /// </summary>
+    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
@@ -58,6 +61,9 @@ public static class RequestLetter
                 $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));
         if (content.ContactOfficer is { } contact)
             letter.Field(T("Field.ContactOfficer"), string.Join("; ", new[] { contact.Name, contact.Phone, contact.Email }.Where(x => !string.IsNullOrWhiteSpace(x))));
+        if (conditions is { Count: > 0 })
+            letter.Field(T("Letter.Conditions"), string.Join("\n", conditions.Select(c =>
+                $"{T("Country." + c.Country)}: {T("ConditionKind." + c.Kind)}: {c.Text}" + (c.FromConsultation ? $" ({T("Letter.FromConsultation")})" : string.Empty))));
         // Signed and sealed under the CIS conventions: the signatory is printed above the place for the signature and seal.
         letter.Field(T("Letter.SignatureBlock"), Join(Join(content.Signatory?.Name, content.Signatory?.Function).Replace("\n", ", ", StringComparison.Ordinal), "\n______________________"));
         return letter.ToArray();

@@ -85,4 +85,8 @@ public sealed class RequestStep<TMachine>
 /// <param name="Services">The command's services.</param>
 /// <param name="Cancellation">The request's cancellation.</param>
 public sealed record RequestStepContext(Guid Id, Guid BranchId, MlaRequest Request, string? Text, string Actor, Instant At, StepServices Services,
-    CancellationToken Cancellation);
+    CancellationToken Cancellation)
+{
+    /// <summary>The step's one date field (propose-jit-extension: the new end date), if it has one.</summary>
+    public LocalDate? Date { get; init; }
+}

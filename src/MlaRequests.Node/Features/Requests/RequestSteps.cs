@@ -126,7 +126,29 @@ public static class RequestSteps
             "The team leader closes the agreement in force with an evaluation note, which the other country sees; the period clock stops.",
             x => StepInputRules.Required("evaluation", x.Text, x.Services.Limits), x => new CloseAgreementWithTarget(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnBranch<EvaluationBody>(g, step, b => b.Evaluation) },
+        new("propose-jit-extension", m => m.ProposeExtensionWithTarget, Roles.Prosecutor, true, typeof(JitExtensionBody), new("Step.Reasons", StepFields.Until),
+            "Propose to this country to extend the JIT agreement",
+            "Proposes, with reasons, a later end date (endsOn, ISO date) for the agreement in force with this country: later than its current end date "
+            + "and than today. That country signs or declines it; the agreement stays in force meanwhile. If both countries propose at once, both "
+            + "proposals lapse.",
+            JitExtensionChecks.Problems,
+            x => new ProposeExtensionWithTarget(x.BranchId, x.Date!.Value, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<JitExtensionBody>(g, step, b => b.Reasons, b => b.EndsOn), AlsoLiaisonOfficers = true },
+        new("sign-jit-extension", m => m.SignExtensionWithTarget, Roles.Prosecutor, true, null, new(), "Sign the extension this country proposed",
+            "Signs, for this country, the later end date the requested country proposed: it is in force on both nodes and the period clock runs to the "
+            + "new end date.",
+            _ => [], x => new SignExtensionWithTarget(x.BranchId, x.Actor, x.At)) { Mapper = (g, step) => MapOnBranch(g, step), AlsoLiaisonOfficers = true },
+        new("decline-jit-extension", m => m.DeclineExtensionWithTarget, Roles.Prosecutor, true, typeof(ReasonsBody), new("Step.Reasons", Danger: true),
+            "Decline the extension this country proposed",
+            "Declines, with reasons, the later end date the requested country proposed; the agreement stays as it was.",
+            x => StepInputRules.Required("reasons", x.Text, x.Services.Limits), x => new DeclineExtensionWithTarget(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true },
     ];
+
+    /// <summary>A proposed extension of a JIT agreement.</summary>
+    /// <param name="EndsOn">The new last day of the agreement (ISO date), later than its current end date.</param>
+    /// <param name="Reasons">Why the team needs longer.</param>
+    public sealed record JitExtensionBody(NodaTime.LocalDate? EndsOn, string? Reasons);
 
     /// <summary>Reasons for declining a JIT agreement.</summary>
     /// <param name="Reasons">Why.</param>
@@ -162,9 +184,10 @@ public static class RequestSteps
             id, text, s, ct);
 
     /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence, withdraw-country with its reason, enquire with its question) as its endpoint does.</summary>
-    public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct) =>
+    public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct,
+        NodaTime.LocalDate? date = null) =>
         OnBranchAsync(OnBranch.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
-            id, country, text, s, ct);
+            id, country, text, s, ct, date);
 
     /// <summary>The request steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> AllowedOnRequest(OutgoingRequestStateMachine machine, string status, ClaimsPrincipal user, string office) =>
@@ -207,6 +230,12 @@ public static class RequestSteps
         group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, TBody body, StepServices s, CancellationToken ct) =>
             OnBranchAsync(step, id, country, text(body), s, ct));
 
+    static RouteHandlerBuilder MapOnBranch<TBody>(RouteGroupBuilder group, RequestStep<BranchStateMachine> step, Func<TBody, string?> text,
+        Func<TBody, NodaTime.LocalDate?> date)
+        where TBody : class =>
+        group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, TBody body, StepServices s, CancellationToken ct) =>
+            OnBranchAsync(step, id, country, text(body), s, ct, date(body)));
+
     static async Task<IResult> OnRequestAsync(RequestStep<OutgoingRequestStateMachine> step, Guid id, string? text, StepServices s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -223,7 +252,8 @@ public static class RequestSteps
         return await CommitAsync(step.Route, context, status, step.AlsoWrite, step.Message(context), ct);
     }
 
-    static async Task<IResult> OnBranchAsync(RequestStep<BranchStateMachine> step, Guid id, string country, string? text, StepServices s, CancellationToken ct)
+    static async Task<IResult> OnBranchAsync(RequestStep<BranchStateMachine> step, Guid id, string country, string? text, StepServices s, CancellationToken ct,
+        NodaTime.LocalDate? date = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         if (await RequestQueries.FindAsync(s.Db, id, s.User, ct) is not var (request, _))
@@ -236,7 +266,7 @@ public static class RequestSteps
             return TypedResults.Forbid();
         if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.EventName(s.BranchMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
-        var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct);
+        var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct) { Date = date };
         var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);

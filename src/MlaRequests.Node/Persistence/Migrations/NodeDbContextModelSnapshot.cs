@@ -1026,6 +1026,12 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<int>("InformationRounds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JitEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JitExtensions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1036,6 +1042,9 @@ namespace MlaRequests.Node.Persistence.Migrations
 
                     b.Property<string>("OfficeCode")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedJitEndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProvisionalClockId")
@@ -1201,6 +1210,12 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<Guid?>("ExecutionClockId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JitEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JitExtensions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1213,6 +1228,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PostponementClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedJitEndsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProvisionalClockId")

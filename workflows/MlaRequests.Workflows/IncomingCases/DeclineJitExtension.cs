@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace MlaRequests.Workflows.IncomingCases;
+
+/// <summary>This party declines the extension the requesting country proposed, with reasons.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Reasons">Why.</param>
+/// <param name="Actor">Who declines.</param>
+/// <param name="At">When.</param>
+public sealed record DeclineJitExtension(Guid CaseId, string Reasons, string Actor, Instant At);
