@@ -8,8 +8,10 @@ namespace MlaRequests.Tests.Processes;
 /// <summary>
 /// Countries upgrade on their own days. Kazakhstan's node runs this code; Kyrgyzstan's still runs the previous release,
 /// built from its own commit (<see cref="PreviousRelease"/>), over the region's broker: a request goes through its whole
-/// lifecycle between them, each node says in <c>GET /api/links</c> which contract version the other speaks, and
-/// Kyrgyzstan's node is then upgraded in place (this code on the same data directory) and carries on with the same case.
+/// lifecycle between them, each node says in <c>GET /api/links</c> which contract version the other speaks, a message of
+/// this release's version (a JIT extension) is held for the old node instead of being sent to it, and Kyrgyzstan's node is
+/// then upgraded in place (this code on the same data directory): it carries on with its case in execution and receives the
+/// held message once.
 /// </summary>
 [Trait("Category", "RabbitMq")]
 [Trait(Tier.Name, Tier.System)]
@@ -57,6 +59,23 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
             (await prosecutor.GetAsync($"/api/requests/{completed}")).GetProperty("targets")[0].GetProperty("transportState").GetString()
                 .Should().Be("delivered", "every message to the old node was received and receipted");
 
+            // A JIT agreement in force between them; Kazakhstan proposes to extend it, a message of this release's version
+            // that the old node does not know: Kazakhstan holds it for Kyrgyzstan instead of sending it to be quarantined.
+            var jit = await ApprovedAsync(prosecutor, liaison, JitContent());
+            var jitCase = DeterministicGuid.Branch(jit, "KG");
+            await Steps(kgLiaison, jitCase, ("register", null, "Registered"), ("assign", new { assignee = "kg.liaison" }, "Assigned"),
+                ("accept", null, "AgreementAwaitingSignatures"), ("sign-agreement", null, "AgreementSignedHere"));
+            await Eventually.Until(async () => Target(await prosecutor.GetAsync($"/api/requests/{jit}")), s => s == "AgreementSignedThere",
+                TestTimeouts.Delivery, "the old node's signature in Kazakhstan");
+            await prosecutor.StepAsync($"/api/requests/{jit}/targets/KG/sign-jit");
+            await Until(kgLiaison, $"/api/incoming/{jitCase}", "AgreementInForce");
+            await prosecutor.StepAsync($"/api/requests/{jit}/targets/KG/propose-jit-extension",
+                new { endsOn = "2028-06-30", reasons = "The financial investigation needs six more months." });
+            await Eventually.Until(async () => Link(await (await kz.ApiAsync("kz.admin")).GetAsync("/api/links"), "KG").GetProperty("waitingForUpgrade").GetInt32(),
+                n => n == 1, TestTimeouts.Delivery, "the proposal held for the old node");
+            (await kgLiaison.GetAsync($"/api/incoming/{jitCase}")).GetProperty("status").GetString().Should().Be("AgreementInForce",
+                "the old node never saw a message it cannot read");
+
             // Kyrgyzstan upgrades: the old process stops, this release opens the same database and carries on with the case.
             await kg.DisposeAsync();
             kg = new NodeProcess("KG", kgData, region.Settings["KG"]);
@@ -69,6 +88,14 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
             await Eventually.Until(async () => Link(await (await kz.ApiAsync("kz.admin")).GetAsync("/api/links"), "KG"),
                 l => l.GetProperty("contractVersion").GetInt32() == l.GetProperty("ownContractVersion").GetInt32(), TestTimeouts.Delivery,
                 "KZ to learn that KG speaks this release's version now");
+
+            // The held proposal goes out once, now that Kyrgyzstan reads it, and the upgraded node signs the extension.
+            await Until(kgLiaison, $"/api/incoming/{jitCase}", "ExtensionProposedThere");
+            await kgLiaison.StepAsync($"/api/incoming/{jitCase}/sign-extension");
+            await Until(kgLiaison, $"/api/incoming/{jitCase}", "AgreementInForce");
+            await Eventually.Until(async () => Target(await prosecutor.GetAsync($"/api/requests/{jit}")), s => s == "AgreementInForce",
+                TestTimeouts.Delivery, "the extension signed, in Kazakhstan");
+            Link(await (await kz.ApiAsync("kz.admin")).GetAsync("/api/links"), "KG").GetProperty("waitingForUpgrade").GetInt32().Should().Be(0);
         }
         finally
         {
@@ -76,9 +103,17 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
         }
     }
 
-    static async Task<Guid> ApprovedAsync(NodeApi prosecutor, NodeApi liaison)
+    static RequestContent JitContent()
     {
-        var created = await prosecutor.CreateAsync(TestContent.Complete(LegalBasis.Chisinau2002, "KG"));
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+        content.Kind = RequestKind.JointInvestigationTeam;
+        content.Jit = TestContent.JitAgreement(content.Targets);
+        return content;
+    }
+
+    static async Task<Guid> ApprovedAsync(NodeApi prosecutor, NodeApi liaison, RequestContent? content = null)
+    {
+        var created = await prosecutor.CreateAsync(content ?? TestContent.Complete(LegalBasis.Chisinau2002, "KG"));
         await Until(prosecutor, $"/api/requests/{created.Id}", "Draft");
         await prosecutor.StepAsync($"/api/requests/{created.Id}/submit");
         await Until(liaison, $"/api/requests/{created.Id}", "InReview");
