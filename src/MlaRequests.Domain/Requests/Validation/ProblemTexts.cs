@@ -136,5 +136,6 @@ public static class ProblemTexts
         UnknownCodes, ConditionsRequired, NotForPurpose,
         .. Cases.MilestoneTexts.All,
         .. JitAgreementTexts.All,
+        .. LegalBasisTexts.All,
     ];
 }
