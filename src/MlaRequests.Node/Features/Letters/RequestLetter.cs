@@ -33,6 +33,11 @@ public static class RequestLetter
         letter.Field(T("Field.RequestedAuthority"), content.RequestedAuthority);
         letter.Field(T("Field.CaseReference"), Join(content.CaseReference, E(content.Stage)));
         letter.Field(T("Field.LegalBasis"), Join(E(content.LegalBasis), content.TreatyName, content.ReciprocityAssurance));
+        if (content.TargetBases is { Count: > 0 } bases)
+        {
+            letter.Field(T("Field.TargetBases"), string.Join("\n", bases.Where(b => b is not null).Select(b =>
+                $"{b.Country} ({T("Country." + b.Country)}): {Join(E(b.LegalBasis), b.TreatyName, b.ReciprocityAssurance)}")));
+        }
         letter.Field(T("Field.Facts"), content.Facts);
         letter.Field(T("Field.Offence"), Join(content.OffenceQualification, content.LawText,
             content.DamageAmount is { } amount ? $"{T("Field.Damage")}: {amount.ToString("N2", culture)} {content.DamageCurrency}" : null));

@@ -19,6 +19,9 @@ public sealed class RequestForm
     public string? TreatyName { get; set; }
     public string? ReciprocityAssurance { get; set; }
     public List<string> Targets { get; set; } = [];
+    public Dictionary<string, LegalBasis?> TargetBasis { get; set; } = [];
+    public Dictionary<string, string?> TargetTreaty { get; set; } = [];
+    public Dictionary<string, string?> TargetReciprocity { get; set; } = [];
     public string? RequestingName { get; set; }
     public string? RequestingFunction { get; set; }
     public string? ConductingName { get; set; }
@@ -63,6 +66,7 @@ public sealed class RequestForm
         public string? Residence { get; set; }
         public string? Occupation { get; set; }
         public string? Seat { get; set; }
+        public List<string> Unknown { get; set; } = [];
     }
 #pragma warning restore CS1591
 
@@ -81,6 +85,7 @@ public sealed class RequestForm
     {
         Kind = Kind, LegalBasis = LegalBasis, TreatyName = Trim(TreatyName), ReciprocityAssurance = Trim(ReciprocityAssurance),
         Targets = Targets.Distinct().ToList(),
+        TargetBases = TargetBasesOf(Targets.Distinct()),
         RequestingAuthority = Authority(RequestingName, RequestingFunction), ConductingAuthority = Authority(ConductingName, ConductingFunction),
         RequestedAuthority = Trim(RequestedAuthority), CaseReference = Trim(CaseReference), Stage = Stage, Facts = Trim(Facts),
         OffenceQualification = Trim(OffenceQualification), LawText = Trim(LawText), DamageAmount = DamageAmount, DamageCurrency = Trim(DamageCurrency),
@@ -90,6 +95,7 @@ public sealed class RequestForm
         {
             Role = p.Role, Kind = p.Kind, Name = Trim(p.Name), Citizenship = Trim(p.Citizenship), DateOfBirth = Date(p.DateOfBirth),
             PlaceOfBirth = Trim(p.PlaceOfBirth), Residence = Trim(p.Residence), Occupation = Trim(p.Occupation), Seat = Trim(p.Seat),
+            Unknown = p.Unknown.Count == 0 ? null : p.Unknown.Distinct().ToList(),
         }).ToList(),
         EvidencePurpose = Trim(EvidencePurpose), Urgent = Urgent, UrgencyReasons = Trim(UrgencyReasons), DesiredDate = Date(DesiredDate),
         Confidential = Confidential, LimitsOnUse = Trim(LimitsOnUse), OriginalLanguage = Trim(OriginalLanguage),
@@ -106,6 +112,9 @@ public sealed class RequestForm
         return new RequestForm
         {
             Kind = c.Kind, LegalBasis = c.LegalBasis, TreatyName = c.TreatyName, ReciprocityAssurance = c.ReciprocityAssurance, Targets = [.. c.Targets],
+            TargetBasis = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.LegalBasis),
+            TargetTreaty = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.TreatyName),
+            TargetReciprocity = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.ReciprocityAssurance),
             RequestingName = c.RequestingAuthority?.Name, RequestingFunction = c.RequestingAuthority?.Function,
             ConductingName = c.ConductingAuthority?.Name, ConductingFunction = c.ConductingAuthority?.Function,
             RequestedAuthority = c.RequestedAuthority, CaseReference = c.CaseReference, Stage = c.Stage, Facts = c.Facts,
@@ -114,13 +123,24 @@ public sealed class RequestForm
             Persons = c.Persons.Select(p => new PersonRow
             {
                 Role = p.Role, Kind = p.Kind, Name = p.Name, Citizenship = p.Citizenship, DateOfBirth = Format(p.DateOfBirth),
-                PlaceOfBirth = p.PlaceOfBirth, Residence = p.Residence, Occupation = p.Occupation, Seat = p.Seat,
+                PlaceOfBirth = p.PlaceOfBirth, Residence = p.Residence, Occupation = p.Occupation, Seat = p.Seat, Unknown = [.. p.Unknown ?? []],
             }).ToList(),
             EvidencePurpose = c.EvidencePurpose, Urgent = c.Urgent, UrgencyReasons = c.UrgencyReasons, DesiredDate = Format(c.DesiredDate),
             Confidential = c.Confidential, LimitsOnUse = c.LimitsOnUse, OriginalLanguage = c.OriginalLanguage,
             TranslationLanguage = translation?.Language, Translator = translation?.Translator, CertifiedOn = Format(translation?.CertifiedOn),
             LinkedCaseReference = c.LinkedCaseReference,
         }.Padded();
+    }
+
+    /// <summary>The per-country bases chosen for requested countries; null when none (every country relies on the request's basis).</summary>
+    List<TargetBasis>? TargetBasesOf(IEnumerable<string> targets)
+    {
+        var bases = targets.Where(t => TargetBasis.GetValueOrDefault(t) is not null)
+            .Select(t => new TargetBasis
+            {
+                Country = t, LegalBasis = TargetBasis[t], TreatyName = Trim(TargetTreaty.GetValueOrDefault(t)), ReciprocityAssurance = Trim(TargetReciprocity.GetValueOrDefault(t)),
+            }).ToList();
+        return bases.Count == 0 ? null : bases;
     }
 
     static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
