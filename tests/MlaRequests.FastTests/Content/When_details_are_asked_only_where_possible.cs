@@ -116,6 +116,20 @@ public sealed class When_details_are_asked_only_where_possible
     }
 
     [Fact]
+    public void Spontaneous_information_naming_an_instrument_that_does_not_apply_only_warns()
+    {
+        var content = TestContent.Complete(LegalBasis.Minsk1993, "KG");
+        content.Kind = RequestKind.SpontaneousInformation;
+
+        var review = LegalBasisRules.Review(content, Rules, ContentData.Instruments, "KZ", Today);
+
+        review.Missing.Should().BeEmpty("UNTOC Art. 18(4): spontaneous information is sent without a request");
+        review.Warnings.Should().ContainSingle(w => w.Field == "legalBasis").Which.Message.Should().StartWith("The Minsk Convention does not apply");
+        content.Kind = RequestKind.ClassicMla;
+        LegalBasisRules.Review(content, Rules, ContentData.Instruments, "KZ", Today).Missing.Keys.Should().Equal("legalBasis");
+    }
+
+    [Fact]
     public void The_copy_for_each_country_carries_that_country_s_basis_at_request_level()
     {
         var content = TestContent.Complete(LegalBasis.Untoc, "KG", "UZ");

@@ -7,7 +7,8 @@ namespace MlaRequests.Domain.Requests.Validation;
 /// and that state on the request's date (<see cref="InstrumentTable"/>), and the required content is evaluated per
 /// country with that country's basis (<see cref="RequiredContentRules.Evaluate"/>). An instrument that does not apply is
 /// refused with the field that chose it (<c>legalBasis</c> or <c>targetBases[i].legalBasis</c>); unverified entries and
-/// "where possible" details are warnings.
+/// "where possible" details are warnings. Spontaneous information (UNTOC Art. 18(4): sent without a request) is never
+/// refused for its basis: a basis that does not apply is a warning there.
 /// </summary>
 public static class LegalBasisRules
 {
@@ -20,10 +21,15 @@ public static class LegalBasisRules
         var evaluation = rules.Evaluate(content, requesting);
         var missing = evaluation.Missing;
         var warnings = evaluation.Warnings.ToList();
+        // Spontaneous information is sent without a request (UNTOC Art. 18(4)); the CIS conventions have no provision for it, so
+        // the basis it names does not govern the transmission: a basis that does not apply between the two states is a warning.
+        var blocks = content.Kind != RequestKind.SpontaneousInformation;
         foreach (var (field, applicability) in Applicability(content, instruments, requesting, on))
         {
-            if (applicability.Problem is { } problem)
+            if (applicability.Problem is { } problem && blocks)
                 missing[field] = missing.TryGetValue(field, out var others) ? [.. others, problem] : [problem];
+            else if (applicability.Problem is { } warning && !warnings.Contains(new ContentWarning(field, warning)))
+                warnings.Add(new ContentWarning(field, warning));
             warnings.AddRange(applicability.Warnings.Select(w => new ContentWarning(field, w)).Where(w => !warnings.Contains(w)));
         }
         return new ContentEvaluation(missing, warnings);
