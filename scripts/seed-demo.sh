@@ -33,8 +33,11 @@ until_has() {  # until_has URL TOKEN TEXT: poll (up to 60 s) until the answer co
 content() {  # content FROM TO CASE_REFERENCE: a complete request (fictional people, initials only)
   local from=$1 to=$2 ref=$3
   local -A city=([KZ]=Almaty [KG]=Bishkek [TJ]=Dushanbe [TM]=Ashgabat [UZ]=Tashkent)
+  # Uzbekistan and Turkmenistan are not parties to the Chisinau Convention: the Minsk Convention applies towards them.
+  local basis=Chisinau2002
+  case "$from$to" in *UZ*|*TM*) basis=Minsk1993 ;; esac
   cat <<JSON
-{ "kind": "ClassicMla", "legalBasis": "Chisinau2002", "targets": ["$to"],
+{ "kind": "ClassicMla", "legalBasis": "$basis", "targets": ["$to"],
   "requestingAuthority": { "name": "Prosecutor's Office of ${city[$from]}", "function": "Department for combating human trafficking" },
   "conductingAuthority": { "name": "${city[$from]} City Police Department", "function": "Senior investigator" },
   "requestedAuthority": "General Prosecutor's Office (central authority)",

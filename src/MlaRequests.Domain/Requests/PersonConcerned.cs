@@ -44,6 +44,16 @@ public sealed class PersonConcerned
     /// <summary>The person's representatives (lawyer, legal representative) with their addresses; null from older releases.</summary>
     public List<Representative>? Representatives { get; set; }
 
+    /// <summary>
+    /// Details the requesting side states it does not know (<c>citizenship</c>, <c>dateOfBirth</c>, <c>placeOfBirth</c>,
+    /// <c>residence</c>): "unknown" is a valid answer (UNTOC Art. 18(15)(e): "where possible"). A detail stated unknown
+    /// satisfies the rule that asks for it and is shown to the liaison officer as a warning. Null: nothing stated unknown.
+    /// </summary>
+    public List<string>? Unknown { get; set; }
+
+    /// <summary>True when the requesting side stated <paramref name="detail"/> unknown.</summary>
+    public bool IsStatedUnknown(string detail) => Unknown?.Contains(detail, StringComparer.Ordinal) == true;
+
     /// <summary>True for a natural person under 18 on <paramref name="date"/>.</summary>
     /// <remarks>Counted back from <paramref name="date"/>: a birth date near the end of the calendar (stored by an older
     /// release that did not bound it) must not overflow; such a "person" is simply not a child.</remarks>

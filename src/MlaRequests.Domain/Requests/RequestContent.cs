@@ -106,6 +106,49 @@ public sealed class RequestContent
     public string? Penalty { get; set; }
 
     /// <summary>
+    /// The legal basis per requested country, when it differs from the request-level one (issue 15); null or without an
+    /// entry for a country: that country relies on <see cref="LegalBasis"/>. Added after release 2, so stored requests
+    /// and requests from a release-2 peer keep their meaning.
+    /// </summary>
+    public List<TargetBasis>? TargetBases { get; set; }
+
+    /// <summary>The entry of <see cref="TargetBases"/> for <paramref name="country"/> and its index, or null when the country relies on the request-level basis.</summary>
+    public (TargetBasis Entry, int Index)? TargetBasisOf(string country)
+    {
+        for (var i = 0; i < (TargetBases?.Count ?? 0); i++)
+        {
+            if (TargetBases![i] is { } entry && string.Equals(entry.Country, country, StringComparison.Ordinal))
+                return (entry, i);
+        }
+        return null;
+    }
+
+    /// <summary>The instrument relied on towards <paramref name="country"/>: its own entry, else the request-level basis.</summary>
+    public LegalBasis? BasisFor(string country) => TargetBasisOf(country) is { } own ? own.Entry.LegalBasis : LegalBasis;
+
+    /// <summary>
+    /// The content as sent to <paramref name="country"/>: a copy whose request-level basis, treaty name and reciprocity
+    /// statement are that country's (so a release-2 peer, which reads only those, reads the right instrument) and whose
+    /// <see cref="TargetBases"/> holds that country's entry only (a country does not see the bases chosen for the others).
+    /// </summary>
+    public RequestContent ForTarget(string country)
+    {
+        var copy = RequestContentJson.Deserialize(RequestContentJson.Serialize(this));
+        if (TargetBasisOf(country) is { } own)
+        {
+            copy.LegalBasis = own.Entry.LegalBasis;
+            copy.TreatyName = own.Entry.TreatyName;
+            copy.ReciprocityAssurance = own.Entry.ReciprocityAssurance;
+            copy.TargetBases = [copy.TargetBases![own.Index]];
+        }
+        else
+        {
+            copy.TargetBases = null;
+        }
+        return copy;
+    }
+
+    /// <summary>
     /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>
     /// makes every clock of the request urgent and restricts the child's identifying data.
     /// </summary>

@@ -28,7 +28,7 @@ public sealed class When_the_required_content_rules_are_read
         var missing = Rules.Missing(content);
 
         missing.Keys.Should().BeEquivalentTo("persons[0].dateOfBirth", "persons[1].dateOfBirth");
-        missing["persons[1].dateOfBirth"].Should().Equal("Required (Chisinau 2002 Art. 7(1)(e): date and place of birth).");
+        missing["persons[1].dateOfBirth"].Should().Equal("Required (Chisinau 2002 Art. 7(1)(d): date and place of birth).");
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class When_the_required_content_rules_are_read
         content.OffenceQualification = null;
 
         Rules.Missing(content)["offenceQualification"].Should().Equal(
-            "Required (Minsk 1993 Art. 7(1)(e)).",
-            "Required (each state investigates the offence under its own law).");
+            "Required (Minsk 1993 Art. 7(1)(g): the qualification of the offence).",
+            "Required (design choice: each state investigates the offence under its own law).");
     }
 
     [Fact]

@@ -15,13 +15,13 @@ public static class ContentCases
 
     static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
     {
-        ["Untoc without the conducting authority's function, the stage, the evidence purpose and a citizenship"] = new(LegalBasis.Untoc, c =>
+        ["Untoc without the conducting authority's function, the stage and the evidence purpose (a missing citizenship only warns)"] = new(LegalBasis.Untoc, c =>
         {
             c.ConductingAuthority!.Function = null;
             c.Stage = null;
             c.EvidencePurpose = null;
             c.Persons[0].Citizenship = " ";
-        }, ["conductingAuthority.function", "stage", "evidencePurpose", "persons[0].citizenship"]),
+        }, ["conductingAuthority.function", "stage", "evidencePurpose"]),
         ["Minsk 1993 without the requested authority, the law's text, a residence, an occupation and a company's seat"] = new(LegalBasis.Minsk1993, c =>
         {
             c.RequestedAuthority = null;
@@ -37,13 +37,13 @@ public static class ContentCases
             c.OriginalLanguage = null;
             c.RequestedAuthority = "  ";
         }, ["persons[1].dateOfBirth", "persons[1].placeOfBirth", "originalLanguage", "requestedAuthority"]),
-        ["a bilateral treaty without the treaty's name, the evidence purpose, a measure's description and a name"] = new(LegalBasis.BilateralTreaty, c =>
+        ["a bilateral treaty without the treaty's name, the evidence purpose and a measure's description (a missing name only warns)"] = new(LegalBasis.BilateralTreaty, c =>
         {
             c.TreatyName = null;
             c.EvidencePurpose = null;
             c.Measures[0].Description = null;
             c.Persons[1].Name = null;
-        }, ["treatyName", "evidencePurpose", "measures[0].description", "persons[1].name"]),
+        }, ["treatyName", "evidencePurpose", "measures[0].description"]),
         ["reciprocity without the assurance, the offence, the law's text and the conducting authority"] = new(LegalBasis.Reciprocity, c =>
         {
             c.ReciprocityAssurance = null;
@@ -59,25 +59,23 @@ public static class ContentCases
         }, ["requestingAuthority.name", "caseReference", "facts"]),
         ["no legal basis at all"] = new(LegalBasis.Untoc, c => c.LegalBasis = null, ["legalBasis"]),
         ["no requested country"] = new(LegalBasis.Untoc, c => c.Targets = [], ["targets"]),
-        ["Untoc with measures but none described and no persons' names"] = new(LegalBasis.Untoc, c =>
+        ["Untoc with a measure not described (persons without names only warn)"] = new(LegalBasis.Untoc, c =>
         {
             c.Measures.Add(new MeasureRequested { Type = MeasureType.ObtainRecords });
             c.Persons.ForEach(p => p.Name = null);
-        }, ["measures[1].description", "persons[0].name", "persons[1].name"]),
+        }, ["measures[1].description"]),
 
-        ["Untoc without the law's text, the offence, the requested authority and personal details beyond name and citizenship"] = new(LegalBasis.Untoc, c =>
+        ["Untoc without the offence, the requested authority and personal details"] = new(LegalBasis.Untoc, c =>
         {
-            c.LawText = null;
             c.OffenceQualification = null;
             c.RequestedAuthority = null;
-            c.Persons.ForEach(p => (p.Occupation, p.Residence, p.DateOfBirth, p.PlaceOfBirth) = (null, null, null, null));
+            c.Persons.ForEach(p => (p.Occupation, p.Residence, p.DateOfBirth, p.PlaceOfBirth, p.Citizenship) = (null, null, null, null, null));
         }, []),
-        ["Minsk 1993 without the conducting authority, the stage, the evidence purpose, births and the measure's description"] = new(LegalBasis.Minsk1993, c =>
+        ["Minsk 1993 without the conducting authority, the stage, the evidence purpose and births (where possible)"] = new(LegalBasis.Minsk1993, c =>
         {
             c.ConductingAuthority = null;
             c.Stage = null;
             c.EvidencePurpose = null;
-            c.Measures[0].Description = null;
             c.Persons.ForEach(p => (p.DateOfBirth, p.PlaceOfBirth) = (null, null));
         }, []),
         ["Chisinau 2002 without the evidence purpose, the stage and the conducting authority's function"] = new(LegalBasis.Chisinau2002, c =>
@@ -92,10 +90,9 @@ public static class ContentCases
                 Role = PersonRole.Suspect, Kind = PersonKind.Legal, Name = "Silk Road Recruiting LLP", Seat = "Almaty",
                 BankDetails = "KZ86 125K ZT50 0410 0100, Halyk Bank", FiscalCode = "BIN 120340012345",
             }), []),
-        ["a bilateral treaty without the offence, the law's text, citizenships, the requested authority and the language"] = new(LegalBasis.BilateralTreaty, c =>
+        ["a bilateral treaty without the offence, citizenships, the requested authority and the language"] = new(LegalBasis.BilateralTreaty, c =>
         {
             c.OffenceQualification = null;
-            c.LawText = null;
             c.RequestedAuthority = null;
             c.OriginalLanguage = null;
             c.Persons.ForEach(p => p.Citizenship = null);
@@ -170,7 +167,8 @@ public static class ContentCases
     public static RequestContent Content(string name)
     {
         var @case = Cases[name];
-        var content = TestContent.Complete(@case.Basis);
+        // The Minsk Convention applies between Kazakhstan and Uzbekistan; between Kazakhstan and Kyrgyzstan the Chisinau Convention replaces it.
+        var content = @case.Basis == LegalBasis.Minsk1993 ? TestContent.Complete(@case.Basis, "UZ") : TestContent.Complete(@case.Basis);
         @case.Change(content);
         return content;
     }

@@ -279,6 +279,8 @@ public sealed class When_a_milestone_is_shared_by_several_countries(ApiNode api)
     {
         var content = TestContent.Complete(LegalBasis.Chisinau2002, targets);
         content.Kind = RequestKind.ParallelInvestigation;
+        // Uzbekistan and Turkmenistan are not parties to the Chisinau Convention: the Minsk Convention applies towards them (issue 15).
+        content.TargetBases = [.. targets.Where(t => t is "UZ" or "TM").Select(t => new TargetBasis { Country = t, LegalBasis = LegalBasis.Minsk1993 })];
         return content;
     }
 

@@ -22,7 +22,7 @@ public sealed class When_a_request_is_submitted_under_each_legal_basis(ApiNode a
     [InlineData(LegalBasis.Reciprocity)]
     public async Task A_complete_request_goes_into_review(LegalBasis basis)
     {
-        var id = await Scenario.DraftAsync(api.Node, TestContent.Complete(basis));
+        var id = await Scenario.DraftAsync(api.Node, basis == LegalBasis.Minsk1993 ? TestContent.Complete(basis, "UZ") : TestContent.Complete(basis));
 
         await (await (await api.As(Prosecutor)).PostAsync($"/api/requests/{id}/submit")).ShouldBeAsync(HttpStatusCode.Accepted);
 

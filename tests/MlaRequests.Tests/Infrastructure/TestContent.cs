@@ -6,7 +6,7 @@ namespace MlaRequests.Tests.Infrastructure;
 /// <summary>Request content that satisfies every legal basis's required fields.</summary>
 public static class TestContent
 {
-    public static RequestContent Complete(LegalBasis basis = LegalBasis.Minsk1993, params string[] targets) => new()
+    public static RequestContent Complete(LegalBasis basis = LegalBasis.Chisinau2002, params string[] targets) => new()
     {
         Kind = RequestKind.ClassicMla,
         LegalBasis = basis,

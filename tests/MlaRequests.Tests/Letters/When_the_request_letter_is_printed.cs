@@ -39,6 +39,16 @@ public sealed class When_the_request_letter_is_printed(ApiNode api) : IClassFixt
     }
 
     [Fact]
+    public async Task The_letter_lists_each_country_s_own_legal_basis()
+    {
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG", "UZ");
+        content.TargetBases = [new TargetBasis { Country = "UZ", LegalBasis = LegalBasis.Minsk1993 }];
+        var id = await api.RequestIn("Draft", content);
+
+        (await LetterText(RequestSetup.Prosecutor, id, "ru")).Should().Contain("Правовое основание по странам").And.Contain("UZ (Узбекистан): Минская конвенция 1993 года");
+    }
+
+    [Fact]
     public async Task A_child_victim_s_identity_is_left_out_for_a_supervisor()
     {
         var content = TestContent.Complete(LegalBasis.Untoc, "KG");

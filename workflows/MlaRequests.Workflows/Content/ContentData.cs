@@ -7,11 +7,15 @@ namespace MlaRequests.Workflows.Content;
 public static class ContentData
 {
     static readonly Lazy<RequiredContentRules> Required = new(() => RequiredContentRules.Parse(Read("required-content.json")));
+    static readonly Lazy<InstrumentTable> InstrumentsTable = new(() => InstrumentTable.Parse(Read("legal-instruments.json")));
     static readonly Lazy<IReadOnlyList<RefusalGround>> Grounds = new(() => LoadGrounds("refusal-grounds.json"));
     static readonly Lazy<IReadOnlyList<RefusalGround>> Postponement = new(() => LoadGrounds("postponement-grounds.json"));
 
     /// <summary>Which fields a request needs before it leaves draft.</summary>
     public static RequiredContentRules RequiredContent => Required.Value;
+
+    /// <summary>Which legal instruments apply between two states, with their parties and sources (issue 15).</summary>
+    public static InstrumentTable Instruments => InstrumentsTable.Value;
 
     /// <summary>The coded refusal grounds.</summary>
     public static IReadOnlyList<RefusalGround> RefusalGrounds => Grounds.Value;

@@ -75,15 +75,18 @@ public sealed partial class OutgoingRequestStateMachine : MassTransitStateMachin
                     // hop and one more commit between the liaison officer's approval and the other country.
                     var request = await c.Reads().RequestContentAsync(c.Saga.CorrelationId, c.CancellationToken);
                     var provisional = request.Measures.Any(m => m.IsProvisional);
-                    var content = RequestContentJson.Serialize(request);
                     foreach (var target in c.Saga.TargetList)
                     {
+                        // Each country gets its own copy, its own legal basis in the request-level fields (issue 15): a release-2
+                        // peer reads only those. A request stored before per-country bases has none, and every copy is the request.
+                        var copy = request.ForTarget(target);
+                        var basis = copy.LegalBasis ?? c.Saga.LegalBasis!.Value;
                         var branchId = DeterministicGuid.Branch(c.Saga.CorrelationId, target);
                         await c.Send(WorkflowNode.InboundAddressOf(target), new RequestTransmitted(branchId, c.Saga.CorrelationId, c.Saga.Reference,
-                            node.Code, target, request.Kind.ToString(), c.Saga.LegalBasis!.Value.ToString(), c.Saga.Urgent, provisional,
-                            RequestContentJson.Version, content, c.Message.Actor, c.Message.At));
+                            node.Code, target, request.Kind.ToString(), basis.ToString(), c.Saga.Urgent, provisional,
+                            RequestContentJson.Version, RequestContentJson.Serialize(copy), c.Message.Actor, c.Message.At));
                         await c.Publish(new OpenBranch(branchId, c.Saga.CorrelationId,
-                            c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, c.Saga.LegalBasis!.Value, c.Saga.Urgent, c.Message.Actor, c.Message.At));
+                            c.Saga.Reference, node.Code, target, c.Saga.OfficeCode, basis, c.Saga.Urgent, c.Message.Actor, c.Message.At));
                     }
                 })
                 .Record(TimelineTexts.Approved, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.ApprovedDetails.Format(c.Saga.Targets.Replace(",", ", "))),

@@ -69,7 +69,27 @@ public static partial class ContentBounds
                 check.Name($"{path}.{field}", value);
             check.Date($"{path}.dateOfBirth", p.DateOfBirth, new LocalDate(limits.EarliestBirthYear, 1, 1), today);
             check.Person(path, p);
+            if (p.Unknown is not null)
+            {
+                check.Each($"{path}.unknown", p.Unknown, (at, detail) =>
+                {
+                    if (!RequiredContentFields.Unknowable.TryGetValue(detail, out var given))
+                        check.Errors[at] = [LegalBasisTexts.UnknownDetail.Format(Cut(detail), string.Join(", ", RequiredContentFields.Unknowable.Keys))];
+                    else if (given(p))
+                        check.Errors[at] = [LegalBasisTexts.GivenAndUnknown.Format(detail)];
+                });
+            }
         });
+        if (content.TargetBases is not null)
+        {
+            check.Each("targetBases", content.TargetBases, (path, b) =>
+            {
+                check.Name($"{path}.country", b.Country);
+                check.Defined($"{path}.legalBasis", b.LegalBasis);
+                check.Name($"{path}.treatyName", b.TreatyName);
+                check.Text($"{path}.reciprocityAssurance", b.ReciprocityAssurance);
+            });
+        }
         check.Each("translations", content.Translations, (path, t) =>
         {
             check.Name($"{path}.language", t.Language);
@@ -81,6 +101,8 @@ public static partial class ContentBounds
         check.Signatures(content);
         return check.Errors;
     }
+
+    static string Cut(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>Collects the problems of one piece of content.</summary>
     sealed partial class Checker(InputLimits limits, LocalDate today)

@@ -138,5 +138,6 @@ public static class ProblemTexts
         .. JitAgreementTexts.All,
         .. ContentTexts.All,
         .. JitExtensionTexts.All,
+        .. LegalBasisTexts.All,
     ];
 }

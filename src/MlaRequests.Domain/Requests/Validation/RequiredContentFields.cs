@@ -31,10 +31,10 @@ public static class RequiredContentFields
         ["measures[].description"] = c => Each(c.Measures, "measures", "description", _ => true, m => Has(m.Description)),
         ["persons"] = c => One("persons", c.Persons.Count > 0),
         ["persons[].name"] = c => Each(c.Persons, "persons", "name", _ => true, p => Has(p.Name)),
-        ["persons[].citizenship"] = c => Each(c.Persons, "persons", "citizenship", Natural, p => Has(p.Citizenship)),
-        ["persons[].dateOfBirth"] = c => Each(c.Persons, "persons", "dateOfBirth", Natural, p => p.DateOfBirth is not null),
-        ["persons[].placeOfBirth"] = c => Each(c.Persons, "persons", "placeOfBirth", Natural, p => Has(p.PlaceOfBirth)),
-        ["persons[].residence"] = c => Each(c.Persons, "persons", "residence", Natural, p => Has(p.Residence)),
+        ["persons[].citizenship"] = c => Each(c.Persons, "persons", "citizenship", Natural, p => Has(p.Citizenship) || p.IsStatedUnknown("citizenship")),
+        ["persons[].dateOfBirth"] = c => Each(c.Persons, "persons", "dateOfBirth", Natural, p => p.DateOfBirth is not null || p.IsStatedUnknown("dateOfBirth")),
+        ["persons[].placeOfBirth"] = c => Each(c.Persons, "persons", "placeOfBirth", Natural, p => Has(p.PlaceOfBirth) || p.IsStatedUnknown("placeOfBirth")),
+        ["persons[].residence"] = c => Each(c.Persons, "persons", "residence", Natural, p => Has(p.Residence) || p.IsStatedUnknown("residence")),
         ["persons[].occupation"] = c => Each(c.Persons, "persons", "occupation", Natural, p => Has(p.Occupation)),
         ["persons[].seat"] = c => Each(c.Persons, "persons", "seat", p => p.Kind == PersonKind.Legal, p => Has(p.Seat)),
         ["translations[].language"] = c => Each(c.Translations, "translations", "language", _ => true, t => Has(t.Language)),
@@ -55,6 +55,27 @@ public static class RequiredContentFields
         ["untocScope.reasons"] = c => One("untocScope.reasons", Has(c.UntocScope?.Reasons)),
         ["penalty"] = c => One("penalty", Has(c.Penalty)),
     };
+
+    /// <summary>The details of a natural person the requesting side may state unknown (<see cref="PersonConcerned.Unknown"/>), with how to read each.</summary>
+    public static IReadOnlyDictionary<string, Func<PersonConcerned, bool>> Unknowable { get; } = new Dictionary<string, Func<PersonConcerned, bool>>(StringComparer.Ordinal)
+    {
+        ["citizenship"] = p => Has(p.Citizenship),
+        ["dateOfBirth"] = p => p.DateOfBirth is not null,
+        ["placeOfBirth"] = p => Has(p.PlaceOfBirth),
+        ["residence"] = p => Has(p.Residence),
+    };
+
+    /// <summary>The paths of <paramref name="field"/> that <paramref name="content"/>'s persons stated unknown instead of giving (empty for other fields).</summary>
+    public static IEnumerable<string> StatedUnknown(string field, RequestContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        const string Prefix = "persons[].";
+        if (!field.StartsWith(Prefix, StringComparison.Ordinal) || !Unknowable.TryGetValue(field[Prefix.Length..], out var given))
+            return [];
+        var detail = field[Prefix.Length..];
+        return content.Persons.Select((p, i) => (p, i)).Where(x => Natural(x.p) && x.p.IsStatedUnknown(detail) && !given(x.p))
+            .Select(x => $"persons[{x.i}].{detail}");
+    }
 
     /// <summary>True when the rules may name <paramref name="field"/>.</summary>
     public static bool IsKnown(string field) => Fields.ContainsKey(field);

@@ -36,6 +36,11 @@ public static class RequestLetter
         letter.Field(T("Field.RequestedAuthority"), content.RequestedAuthority);
         letter.Field(T("Field.CaseReference"), Join(content.CaseReference, E(content.Stage)));
         letter.Field(T("Field.LegalBasis"), Join(E(content.LegalBasis), content.TreatyName, content.ReciprocityAssurance));
+        if (content.TargetBases is { Count: > 0 } bases)
+        {
+            letter.Field(T("Field.TargetBases"), string.Join("\n", bases.Where(b => b is not null).Select(b =>
+                $"{b.Country} ({T("Country." + b.Country)}): {Join(E(b.LegalBasis), b.TreatyName, b.ReciprocityAssurance)}")));
+        }
         if (content.UntocScope is { } scope)
             letter.Field(T("Field.UntocScope"), Join(E(scope.Ground), scope.Reasons));
         letter.Field(T("Field.Facts"), content.Facts);

@@ -28,6 +28,20 @@ public static class ContentChecks
             if (targets.Distinct().Count() != targets.Count)
                 errors["targets"] = [ProblemTexts.CountryTwice.Format()];
         }
+        if (content.TargetBases is { } bases && bases.Count <= limits.ListItems && content.Targets is { } requested)
+        {
+            for (var i = 0; i < bases.Count; i++)
+            {
+                if (bases[i] is not { } basis || errors.ContainsKey($"targetBases[{i}].country"))
+                    continue;
+                if (basis.Country is null || !requested.Contains(basis.Country))
+                    errors[$"targetBases[{i}].country"] = [LegalBasisTexts.NotATarget.Format(basis.Country, string.Join(", ", requested))];
+                else if (basis.LegalBasis is null)
+                    errors.TryAdd($"targetBases[{i}].legalBasis", [LegalBasisTexts.BasisRequired.Format(basis.Country)]);
+            }
+            if (bases.Where(b => b is not null).Select(b => b.Country).Distinct().Count() != bases.Count(b => b is not null))
+                errors["targetBases"] = [LegalBasisTexts.BasisTwice.Format()];
+        }
         if (content.Jit is { StartsOn: { } start, EndsOn: { } end } && end < start)
             errors["jit.endsOn"] = [ProblemTexts.JitPeriod.Format()];
         foreach (var (field, problem) in JitAgreementRules.ShapeProblems(content.Jit, ownNode, content.Targets))

@@ -19,11 +19,12 @@ namespace MlaRequests.Node.Features.Requests;
 /// <summary><c>GET /api/requests/{id}</c>: status, each target's status and clocks, the timeline and the steps the caller may take now.</summary>
 public static class GetRequest
 {
-    /// <summary>A request as the API shows it.</summary>
+    /// <summary>A request as the API shows it; <c>warnings</c> are what the liaison officer checks before approving (details asked for only
+    /// where possible that are missing or stated unknown, unverified legal-basis entries), each naming its field.</summary>
     public sealed record Response(
         Guid Id, string Reference, string OfficeCode, string CreatedBy, Instant CreatedAt, Instant UpdatedAt, int Revision, string Status,
         bool ChildVictimPriority, bool ContentRestricted, RequestContent Content, IReadOnlyList<TargetView> Targets, IReadOnlyList<ClockView> Clocks,
-        IReadOnlyList<TimelineView> Timeline, int NoteCount, IReadOnlyList<string> AllowedSteps);
+        IReadOnlyList<TimelineView> Timeline, int NoteCount, IReadOnlyList<string> AllowedSteps, IReadOnlyList<Domain.Requests.Validation.ContentWarning>? Warnings = null);
 
     /// <summary>One requested country's branch.</summary>
     /// <param name="Country">The requested country.</param>
@@ -37,9 +38,10 @@ public static class GetRequest
     /// <param name="AllowedSteps">Steps the caller may take on this branch now.</param>
     /// <param name="Measures">Each requested measure with the result the requested country reported (pending until it reports one).</param>
     /// <param name="Conditions">The conditions under which the requested country accepted the request (UNTOC Art. 18(26)); empty when none.</param>
+    /// <param name="LegalBasis">The instrument relied on towards this country (its own, else the request's); null when none is chosen yet.</param>
     public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
         string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures,
-        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions);
+        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions, string? LegalBasis = null);
 
     internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
@@ -66,7 +68,8 @@ public static class GetRequest
                 branch?.TransmittedAt,
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode),
-                branch is null ? [] : measures[branch.CorrelationId], branch is null ? [] : conditions[branch.CorrelationId]);
+                branch is null ? [] : measures[branch.CorrelationId], branch is null ? [] : conditions[branch.CorrelationId],
+                request.Content.BasisFor(country)?.ToString());
         }).ToList();
 
         var createdOn = NodeTime.Today(node.Code, request.CreatedAt);
@@ -76,7 +79,8 @@ public static class GetRequest
             request.Revision, status, request.ChildVictimPriority, restricted, content, targets,
             clocks.Select(c => ClockView.From(c, now)).ToList(), timeline.Select(TimelineView.From).ToList(),
             await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.NoteCount).SingleOrDefaultAsync(cancellationToken),
-            RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode)));
+            RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode),
+            SubmitReview.Of(request.Content, node.Code, now).Warnings));
     }
 
     /// <summary>The transport state of each branch's latest cross-border message.</summary>

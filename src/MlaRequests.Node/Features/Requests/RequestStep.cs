@@ -68,6 +68,9 @@ public sealed class RequestStep<TMachine>
     /// <summary>What the step writes besides the workflow, in the command's transaction.</summary>
     public Func<NodeDbContext, RequestStepContext, Task>? AlsoWrite { get; }
 
+    /// <summary>What the step goes through with but returns as warnings beside its result (submit), or null.</summary>
+    public Func<RequestStepContext, IReadOnlyList<Domain.Requests.Validation.ContentWarning>>? Warnings { get; init; }
+
     /// <summary>Maps the step's POST (with its body, if any) under a group.</summary>
     internal Func<RouteGroupBuilder, RequestStep<TMachine>, RouteHandlerBuilder> Mapper { get; init; } = (_, _) => throw new InvalidOperationException("Not mapped.");
 

@@ -49,15 +49,17 @@ public static class RequestSteps
     public static IReadOnlyList<RequestStep<OutgoingRequestStateMachine>> OnRequest { get; } =
     [
         new("submit", m => m.SubmitRequest, Roles.Prosecutor, true, null, new(), "Submit the request for review",
-            "Sends the draft to the central authority's review; every field the legal basis requires must be present.",
-            x => LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(ContentData.RequiredContent.Missing(x.Request.Content), x.Request.Content, x.Services.NodeCode), x.Request.Content),
-            x => new SubmitRequest(x.Id, x.Request.Content.Kind, x.Request.Content.LegalBasis!.Value,
+            "Sends the draft to the central authority's review. Each requested country's legal basis (targetBases, else legalBasis) must apply "
+            + "between this state and that one (refused with the field named), and every field that basis requires must be present; details asked "
+            + "for only where possible, details stated unknown and unverified legal-basis entries are returned as warnings beside the result.",
+            x => LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(SubmitReview.Of(x).Missing, x.Request.Content, x.Services.NodeCode), x.Request.Content),
+            x => new SubmitRequest(x.Id, x.Request.Content.Kind, SubmitReview.ReviewBasis(x.Request.Content),
                 x.Request.Content.Urgent || x.Request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>
             {
                 var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);
                 request.ChildVictimPriority = request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, request.CreatedAt));
-            }) { Mapper = (g, step) => MapOnRequest(g, step) },
+            }) { Mapper = (g, step) => MapOnRequest(g, step), Warnings = x => SubmitReview.Of(x).Warnings },
         new("approve", m => m.ApproveRequest, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
             "Releases the request: it is transmitted to every requested country and a branch opens per country.",
             _ => [], x => new ApproveRequest(x.Id, x.Actor, x.At)) { Mapper = (g, step) => MapOnRequest(g, step) },
@@ -249,7 +251,7 @@ public static class RequestSteps
         var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: $"The step '{step.Route}' needs {errors.Count} more field(s).");
-        return await CommitAsync(step.Route, context, status, step.AlsoWrite, step.Message(context), ct);
+        return await CommitAsync(step.Route, context, status, step.AlsoWrite, step.Message(context), ct, step.Warnings?.Invoke(context));
     }
 
     static async Task<IResult> OnBranchAsync(RequestStep<BranchStateMachine> step, Guid id, string country, string? text, StepServices s, CancellationToken ct,
@@ -274,10 +276,10 @@ public static class RequestSteps
     }
 
     static async Task<IResult> CommitAsync(string route, RequestStepContext context, string status, Func<Persistence.NodeDbContext, RequestStepContext, Task>? alsoWrite,
-        object message, CancellationToken ct)
+        object message, CancellationToken ct, IReadOnlyList<ContentWarning>? warnings = null)
     {
         var s = context.Services;
-        var result = new StepResult(context.Id, route, status);
+        var result = new StepResult(context.Id, route, status, warnings);
         var location = $"/api/requests/{context.Id}";
         await s.Commands.CommitAsync(async db =>
         {

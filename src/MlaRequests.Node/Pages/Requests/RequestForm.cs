@@ -19,6 +19,9 @@ public sealed class RequestForm
     public string? TreatyName { get; set; }
     public string? ReciprocityAssurance { get; set; }
     public List<string> Targets { get; set; } = [];
+    public Dictionary<string, LegalBasis?> TargetBasis { get; set; } = [];
+    public Dictionary<string, string?> TargetTreaty { get; set; } = [];
+    public Dictionary<string, string?> TargetReciprocity { get; set; } = [];
     public string? RequestingName { get; set; }
     public string? RequestingFunction { get; set; }
     public string? ConductingName { get; set; }
@@ -81,6 +84,7 @@ public sealed class RequestForm
 
         /// <summary>The representatives beyond the first (the form shows one; an API client may have sent more), kept on edit.</summary>
         public List<Representative> MoreRepresentatives { get; set; } = [];
+        public List<string> Unknown { get; set; } = [];
     }
 #pragma warning restore CS1591
 
@@ -99,6 +103,7 @@ public sealed class RequestForm
     {
         Kind = Kind, LegalBasis = LegalBasis, TreatyName = Trim(TreatyName), ReciprocityAssurance = Trim(ReciprocityAssurance),
         Targets = Targets.Distinct().ToList(),
+        TargetBases = TargetBasesOf(Targets.Distinct()),
         RequestingAuthority = Authority(RequestingName, RequestingFunction), ConductingAuthority = Authority(ConductingName, ConductingFunction),
         RequestedAuthority = Trim(RequestedAuthority), CaseReference = Trim(CaseReference), Stage = Stage, Facts = Trim(Facts),
         OffenceQualification = Trim(OffenceQualification), LawText = Trim(LawText), DamageAmount = DamageAmount, DamageCurrency = Trim(DamageCurrency),
@@ -110,6 +115,7 @@ public sealed class RequestForm
             PlaceOfBirth = Trim(p.PlaceOfBirth), Residence = Trim(p.Residence), Occupation = Trim(p.Occupation), Seat = Trim(p.Seat),
             ProceduralStatus = p.ProceduralStatus, BankDetails = Trim(p.BankDetails), FiscalCode = Trim(p.FiscalCode),
             Representatives = Representatives(p),
+            Unknown = p.Unknown.Count == 0 ? null : p.Unknown.Distinct().ToList(),
         }).ToList(),
         EvidencePurpose = Trim(EvidencePurpose), Urgent = Urgent, UrgencyReasons = Trim(UrgencyReasons), DesiredDate = Date(DesiredDate),
         Confidential = Confidential, LimitsOnUse = Trim(LimitsOnUse), OriginalLanguage = Trim(OriginalLanguage),
@@ -131,6 +137,9 @@ public sealed class RequestForm
         return new RequestForm
         {
             Kind = c.Kind, LegalBasis = c.LegalBasis, TreatyName = c.TreatyName, ReciprocityAssurance = c.ReciprocityAssurance, Targets = [.. c.Targets],
+            TargetBasis = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.LegalBasis),
+            TargetTreaty = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.TreatyName),
+            TargetReciprocity = (c.TargetBases ?? []).Where(b => b?.Country is not null).DistinctBy(b => b.Country).ToDictionary(b => b.Country!, b => b.ReciprocityAssurance),
             RequestingName = c.RequestingAuthority?.Name, RequestingFunction = c.RequestingAuthority?.Function,
             ConductingName = c.ConductingAuthority?.Name, ConductingFunction = c.ConductingAuthority?.Function,
             RequestedAuthority = c.RequestedAuthority, CaseReference = c.CaseReference, Stage = c.Stage, Facts = c.Facts,
@@ -139,7 +148,7 @@ public sealed class RequestForm
             Persons = c.Persons.Select(p => new PersonRow
             {
                 Role = p.Role, Kind = p.Kind, Name = p.Name, Citizenship = p.Citizenship, DateOfBirth = Format(p.DateOfBirth),
-                PlaceOfBirth = p.PlaceOfBirth, Residence = p.Residence, Occupation = p.Occupation, Seat = p.Seat,
+                PlaceOfBirth = p.PlaceOfBirth, Residence = p.Residence, Occupation = p.Occupation, Seat = p.Seat, Unknown = [.. p.Unknown ?? []],
                 ProceduralStatus = p.ProceduralStatus, BankDetails = p.BankDetails, FiscalCode = p.FiscalCode,
                 RepresentativeKind = p.Representatives?.FirstOrDefault()?.Kind ?? default, RepresentativeName = p.Representatives?.FirstOrDefault()?.Name,
                 RepresentativeAddress = p.Representatives?.FirstOrDefault()?.Address, MoreRepresentatives = p.Representatives?.Skip(1).ToList() ?? [],
@@ -160,6 +169,17 @@ public sealed class RequestForm
             : new Representative { Kind = p.RepresentativeKind, Name = Trim(p.RepresentativeName), Address = Trim(p.RepresentativeAddress) };
         List<Representative> all = [.. first is null ? [] : new[] { first }, .. p.MoreRepresentatives];
         return all.Count == 0 ? null : all;
+    }
+
+    /// <summary>The per-country bases chosen for requested countries; null when none (every country relies on the request's basis).</summary>
+    List<TargetBasis>? TargetBasesOf(IEnumerable<string> targets)
+    {
+        var bases = targets.Where(t => TargetBasis.GetValueOrDefault(t) is not null)
+            .Select(t => new TargetBasis
+            {
+                Country = t, LegalBasis = TargetBasis[t], TreatyName = Trim(TargetTreaty.GetValueOrDefault(t)), ReciprocityAssurance = Trim(TargetReciprocity.GetValueOrDefault(t)),
+            }).ToList();
+        return bases.Count == 0 ? null : bases;
     }
 
     static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

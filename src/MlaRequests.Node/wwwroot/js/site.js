@@ -1,11 +1,16 @@
-// Shows, beside the request form, only what the chosen legal basis and kind require (without script, everything stays visible).
+// Shows, beside the request form, only what the chosen legal bases (the request's and each country's own) and kind require
+// (without script, everything stays visible).
 (function () {
   var form = document.getElementById('request-form');
   if (!form) return;
   var basis = document.getElementById('legal-basis');
   var kind = document.getElementById('kind');
+  var perCountry = document.querySelectorAll('select[data-target-basis]');
   function update() {
-    document.querySelectorAll('[data-basis]').forEach(function (s) { s.hidden = basis.value !== '' && s.dataset.basis !== basis.value; });
+    var chosen = [basis.value];
+    perCountry.forEach(function (s) { chosen.push(s.value); });
+    chosen = chosen.filter(function (v) { return v !== ''; });
+    document.querySelectorAll('[data-basis]').forEach(function (s) { s.hidden = chosen.length > 0 && chosen.indexOf(s.dataset.basis) < 0; });
     document.querySelectorAll('[data-kind]').forEach(function (s) { s.hidden = s.dataset.kind !== kind.value; });
     // Fields of one instrument (why UNTOC applies) only under it; a person's fields only for their kind (natural or legal).
     document.querySelectorAll('[data-when-basis]').forEach(function (s) { s.hidden = s.dataset.whenBasis !== basis.value; });
@@ -15,6 +20,7 @@
     });
   }
   basis.addEventListener('change', update);
+  perCountry.forEach(function (s) { s.addEventListener('change', update); });
   kind.addEventListener('change', update);
   document.querySelectorAll('select.person-kind').forEach(function (s) { s.addEventListener('change', update); });
   update();
