@@ -95,6 +95,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(InformationRequested)
                 .ThenAsync(c => StartClock(c, ClockKind.AdditionalInformation, node.Code, c.Message.At))
+                .ThenAsync(c => SuspendRecognition(c, c.Message.At))
                 .TransitionTo(AdditionalInformationRequested)
                 .Record(TimelineTexts.InformationRequested, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
             When(IncomingRequestPostponed)
@@ -107,6 +108,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .ThenAsync(async c =>
                 {
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
+                    await ResumeRecognition(c, c.Message.At);
                     await c.Send(WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                         new AdditionalInformationProvided(c.Saga.CorrelationId, node.Code, c.Message.Answer, c.Message.Actor, c.Message.At));
                 })

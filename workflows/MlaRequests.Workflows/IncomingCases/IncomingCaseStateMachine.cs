@@ -104,6 +104,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     c => new RecognitionPeriodExtended(c.Saga.CorrelationId, node.Code, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Record(TimelineTexts.RecognitionExtended, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(RequestMoreInformation)
+                .ThenAsync(c => SuspendRecognition(c, c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new AdditionalInformationRequested(c.Saga.CorrelationId, node.Code, c.Message.Questions, c.Message.Actor, c.Message.At))
                 .TransitionTo(AwaitingInformation)
@@ -111,6 +112,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
 
         During(AwaitingInformation,
             When(AdditionalInformationProvided)
+                .ThenAsync(c => ResumeRecognition(c, c.Message.At))
                 .TransitionTo(Assigned)
                 .Record(TimelineTexts.InformationReceived, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
 

@@ -146,5 +146,6 @@ public static partial class TimelineTexts
         .. ConsultationEntries,
         .. SharedMilestoneEntries,
         .. JitEntries,
+        .. ClockSuspensionEntries,
     ];
 }
