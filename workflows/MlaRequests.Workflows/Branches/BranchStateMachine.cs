@@ -74,7 +74,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 {
                     await StopClock(c, x => x.AcknowledgementClockId, c.Message.At);
                     if (c.Saga.Kind != RequestKind.SpontaneousInformation)
-                        await StartClock(c, ClockKind.Recognition, c.Saga.TargetNode, c.Message.At);
+                        await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), c.Saga.TargetNode, c.Message.At);
                 })
                 .TransitionTo(Acknowledged)
                 .Record(TimelineTexts.Acknowledged, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
@@ -130,8 +130,9 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     await StopClock(c, x => x.RecognitionClockId, c.Message.At);
                     await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
-                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
-                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock. Mirror and
+                    // parallel investigations move in step and coordinate through milestones: no execution period either.
+                    if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
                 })
                 .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
@@ -310,7 +311,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         switch (kind)
         {
             case ClockKind.Acknowledgement: s.AcknowledgementClockId = id; break;
-            case ClockKind.Recognition: s.RecognitionClockId = id; break;
+            case ClockKind.Recognition or ClockKind.MirrorCaseOpening: s.RecognitionClockId = id; break;
             case ClockKind.Execution: s.ExecutionClockId = id; break;
             case ClockKind.ProvisionalMeasures: s.ProvisionalClockId = id; break;
             case ClockKind.AdditionalInformation: s.InformationClockId = id; break;

@@ -68,7 +68,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     await Stop(c, c.Saga.AcknowledgementClockId, c.Message.At);
                     c.Saga.AcknowledgementClockId = null;
                     if (c.Saga.Kind != RequestKind.SpontaneousInformation)
-                        c.Saga.RecognitionClockId = await StartClock(c, ClockKind.Recognition, node.Code, c.Message.At);
+                        c.Saga.RecognitionClockId = await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
@@ -124,8 +124,9 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
                     await Stop(c, c.Saga.PostponementClockId, c.Message.At);
                     c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = c.Saga.PostponementClockId = null;
-                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
-                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock. Mirror and
+                    // parallel investigations move in step and coordinate through milestones: no execution period either.
+                    if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
