@@ -104,6 +104,9 @@ public sealed class NodeFactory(string dataDirectory, IClock clock, IDictionary<
 
     public Task<List<DeadlineClockState>> Clocks(Guid subjectId) => Query(db => db.Clocks.Where(x => x.SubjectId == subjectId).ToListAsync());
 
+    public Task<List<Domain.Timeline.TimelineEntry>> Timeline(Guid subjectId) =>
+        Query(db => db.Timeline.Where(e => e.SubjectId == subjectId).OrderBy(e => e.Id).ToListAsync());
+
     public Task<List<OutboxMessage>> Outbox() => Query(db => db.Set<OutboxMessage>().ToListAsync());
 
     public async Task<T> Query<T>(Func<NodeDbContext, Task<T>> query)

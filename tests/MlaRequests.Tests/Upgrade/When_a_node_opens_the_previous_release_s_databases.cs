@@ -13,18 +13,22 @@ using NodaTime;
 namespace MlaRequests.Tests.Upgrade;
 
 /// <summary>
-/// Requests run for months, so a release must take over every instance the release before it stored. The fixture
-/// (<see cref="UpgradeFixture.Current"/>: KZ and KG databases written by the release in main on that day, README beside it)
+/// Requests run for months, so a release must take over every instance the releases before it stored. A fixture
+/// (<see cref="UpgradeFixture.Current"/>, <see cref="UpgradeFixture.Release1"/>: KZ and KG databases written by the release in main on that day, README beside it)
 /// is opened by this code: migrations run at start, every stored state is one the machines know, every read answers,
 /// the next steps are taken across both nodes, and running clocks fire once when their time comes. After any change to
 /// a machine, a contract or the schema this test says whether the nodes in the field can take the upgrade.
 /// </summary>
-[Trait(Tier.Name, Tier.Integration)]
-public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncLifetime
+/// <remarks>Each fixture a node in the field may still be upgraded from has its own class: the previous release's below, the
+/// first release's in <see cref="When_a_node_opens_the_first_release_s_databases"/>.</remarks>
+public abstract class Opening_an_earlier_release_s_databases(string fixture) : IAsyncLifetime
 {
     UpgradedRegion _region = null!;
 
-    public async Task InitializeAsync() => _region = await UpgradedRegion.OpenAsync();
+    /// <summary>The fixture's nodes, opened by this release.</summary>
+    protected UpgradedRegion Region => _region;
+
+    public async Task InitializeAsync() => _region = await UpgradedRegion.OpenAsync(fixture);
 
     public async Task DisposeAsync() => await _region.DisposeAsync();
 
@@ -32,16 +36,16 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
     public async Task Every_stored_instance_is_in_a_state_its_machine_knows()
     {
         var unknown = new List<string>();
-        await Check<OutgoingRequestStateMachine, OutgoingRequestState>(_region.Kz, db => db.OutgoingRequestWorkflows, "request");
-        await Check<BranchStateMachine, BranchState>(_region.Kz, db => db.BranchWorkflows, "branch");
-        await Check<IncomingCaseStateMachine, IncomingCaseState>(_region.Kg, db => db.IncomingCaseWorkflows, "incoming case");
-        await Check<DeadlineClockStateMachine, DeadlineClockState>(_region.Kz, db => db.Clocks, "clock");
-        await Check<DeadlineClockStateMachine, DeadlineClockState>(_region.Kg, db => db.Clocks, "clock");
+        await Check<OutgoingRequestStateMachine, OutgoingRequestState>(Region.Kz, db => db.OutgoingRequestWorkflows, "request");
+        await Check<BranchStateMachine, BranchState>(Region.Kz, db => db.BranchWorkflows, "branch");
+        await Check<IncomingCaseStateMachine, IncomingCaseState>(Region.Kg, db => db.IncomingCaseWorkflows, "incoming case");
+        await Check<DeadlineClockStateMachine, DeadlineClockState>(Region.Kz, db => db.Clocks, "clock");
+        await Check<DeadlineClockStateMachine, DeadlineClockState>(Region.Kg, db => db.Clocks, "clock");
         unknown.Should().BeEmpty("a state the previous release stored must stay a state of the machine (never rename or remove one)");
 
-        foreach (var instance in _region.Manifest.Instances)
+        foreach (var instance in Region.Manifest.Instances)
         {
-            var node = _region.Node(instance.Node);
+            var node = Region.Node(instance.Node);
             var state = instance.Workflow switch
             {
                 "request" => (await node.Request(instance.Id))?.CurrentState,
@@ -55,7 +59,7 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
             where TMachine : class, SagaStateMachine<TState>
             where TState : class, SagaStateMachineInstance
         {
-            var machine = _region.Machine<TMachine>(node);
+            var machine = Region.Machine<TMachine>(node);
             var known = machine.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
             var stored = await node.Query(db => rows(db).ToListAsync());
             stored.Should().NotBeEmpty("the fixture holds {0}s on {1}", what, node.Code);
@@ -73,8 +77,8 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
     [Fact]
     public async Task Every_read_of_every_request_case_clock_task_and_letter_answers()
     {
-        var kzLiaison = await _region.As("kz.liaison");
-        var requests = await _region.Kz.Query(db => db.OutgoingRequestWorkflows.Select(r => r.CorrelationId).ToListAsync());
+        var kzLiaison = await Region.As("kz.liaison");
+        var requests = await Region.Kz.Query(db => db.OutgoingRequestWorkflows.Select(r => r.CorrelationId).ToListAsync());
         (await kzLiaison.GetAsync("/api/requests?pageSize=100")).ToString().Should().Contain(requests[0].ToString("D"));
         foreach (var id in requests)
         {
@@ -91,15 +95,15 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
             }
         }
 
-        var kgLiaison = await _region.As("kg.liaison");
-        var cases = await _region.Kg.Query(db => db.IncomingCaseWorkflows.Select(c => c.CorrelationId).ToListAsync());
+        var kgLiaison = await Region.As("kg.liaison");
+        var cases = await Region.Kg.Query(db => db.IncomingCaseWorkflows.Select(c => c.CorrelationId).ToListAsync());
         await kgLiaison.GetAsync("/api/incoming?pageSize=100");
         foreach (var id in cases)
         {
             (await kgLiaison.GetAsync($"/api/incoming/{id}")).GetProperty("timeline").GetArrayLength().Should().BePositive("case {0} keeps its history", id);
             (await kgLiaison.Client.GetAsync($"/api/incoming/{id}/milestones")).StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound);
         }
-        var linked = _region.Instance("parallel investigation with a milestone", "request").Id;
+        var linked = Region.Instance("parallel investigation with a milestone", "request").Id;
         (await kzLiaison.GetAsync($"/api/requests/{linked}/targets/KG/milestones")).GetArrayLength().Should().Be(1);
         (await kgLiaison.GetAsync($"/api/incoming/{DeterministicGuid.Branch(linked, "KG")}/milestones")).GetArrayLength().Should().Be(1);
 
@@ -107,27 +111,27 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
         {
             foreach (var role in new[] { "prosecutor", "liaison", "supervisor", "admin" })
             {
-                var user = await _region.As($"{code}.{role}");
+                var user = await Region.As($"{code}.{role}");
                 await user.GetAsync("/api/inbox");
                 foreach (var state in new[] { "due", "overdue", "escalated" })
                     await user.GetAsync($"/api/deadlines?state={state}");
             }
-            var admin = await _region.As($"{code}.admin");
+            var admin = await Region.As($"{code}.admin");
             await admin.GetAsync("/api/links");
             await admin.GetAsync($"/api/links/{(code == "kz" ? "KG" : "KZ")}/messages");
             await admin.GetAsync("/api/quarantine");
             (await admin.GetAsync("/api/audit/verify")).GetProperty("intact").GetBoolean().Should().BeTrue("the old release's audit chain still verifies");
         }
-        var overdue = await (await _region.As("kz.supervisor")).GetAsync("/api/deadlines?state=overdue");
+        var overdue = await (await Region.As("kz.supervisor")).GetAsync("/api/deadlines?state=overdue");
         overdue.GetArrayLength().Should().BePositive("the clock the old release escalated is still overdue");
     }
 
     [Fact]
     public async Task The_next_step_of_each_instance_is_taken_across_both_nodes()
     {
-        var kg = await _region.As("kg.liaison");
-        var kzProsecutor = await _region.As("kz.prosecutor");
-        var kzLiaison = await _region.As("kz.liaison");
+        var kg = await Region.As("kg.liaison");
+        var kzProsecutor = await Region.As("kz.prosecutor");
+        var kzLiaison = await Region.As("kz.liaison");
 
         await OnKg("transmitted, reminded", "register", new { }, "Registered", "Acknowledged");
         await OnKg("acknowledged", "assign", new { assignee = "kg.liaison" }, "Assigned", "UnderRecognition");
@@ -141,83 +145,143 @@ public sealed class When_a_node_opens_the_previous_release_s_databases : IAsyncL
         await OnKg("executed", "transfer-evidence", new { description = "By diplomatic courier." }, "ResponseTransmitted", "EvidenceTransferred");
         await OnKz("evidence transferred", "targets/KG/confirm-evidence", new { }, "Closed", "Completed");
         await OnKz("information answered", "withdraw", new { reason = "The suspect was arrested in Almaty." }, "Withdrawn", "Withdrawn");
-        await _region.Kz.RequestIn(_region.Instance("information answered", "request").Id, "Withdrawn");
+        await Region.Kz.RequestIn(Region.Instance("information answered", "request").Id, "Withdrawn");
 
-        var returned = _region.Instance("returned", "request").Id;
+        var returned = Region.Instance("returned", "request").Id;
         await kzProsecutor.StepAsync($"/api/requests/{returned}/submit");
-        await _region.Kz.RequestIn(returned, "InReview");
+        await Region.Kz.RequestIn(returned, "InReview");
         await kzLiaison.StepAsync($"/api/requests/{returned}/approve");
-        await _region.Kg.IncomingIn(DeterministicGuid.Branch(returned, "KG"), "Received");
+        await Region.Kg.IncomingIn(DeterministicGuid.Branch(returned, "KG"), "Received");
 
-        var linked = _region.Instance("parallel investigation with a milestone", "branch").Id;
-        var milestone = (await kzProsecutor.GetAsync($"/api/requests/{_region.Instance("parallel investigation with a milestone", "request").Id}/targets/KG/milestones"))[0];
-        await kzProsecutor.StepAsync($"/api/requests/{_region.Instance("parallel investigation with a milestone", "request").Id}/targets/KG/milestones/{milestone.GetProperty("id").GetGuid()}/confirm");
+        var linked = Region.Instance("parallel investigation with a milestone", "branch").Id;
+        var milestone = (await kzProsecutor.GetAsync($"/api/requests/{Region.Instance("parallel investigation with a milestone", "request").Id}/targets/KG/milestones"))[0];
+        await kzProsecutor.StepAsync($"/api/requests/{Region.Instance("parallel investigation with a milestone", "request").Id}/targets/KG/milestones/{milestone.GetProperty("id").GetGuid()}/confirm");
         await Eventually.Until(() => kg.GetAsync($"/api/incoming/{linked}/milestones"),
             m => m[0].GetProperty("confirmedByRequestingAt").ValueKind != System.Text.Json.JsonValueKind.Null, TestTimeouts.Workflow, "KZ's confirmation in KG");
 
-        var mirror = _region.Instance("spontaneous information", "incoming").Id;
+        var mirror = Region.Instance("spontaneous information", "incoming").Id;
         await kg.StepAsync($"/api/incoming/{mirror}/open-mirror-case");
-        await _region.Kg.IncomingIn(mirror, "MirrorCaseOpened");
-        await _region.Kz.BranchIn(mirror, "InExecution");
+        await Region.Kg.IncomingIn(mirror, "MirrorCaseOpened");
+        await Region.Kz.BranchIn(mirror, "InExecution");
 
         async Task OnKg(string label, string route, object body, string incoming, string branch)
         {
-            var id = _region.Instance(label, "incoming").Id;
+            var id = Region.Instance(label, "incoming").Id;
             await kg.StepAsync($"/api/incoming/{id}/{route}", body);
-            await _region.Kg.IncomingIn(id, incoming);
-            await _region.Kz.BranchIn(id, branch);
+            await Region.Kg.IncomingIn(id, incoming);
+            await Region.Kz.BranchIn(id, branch);
         }
 
         async Task OnKz(string label, string route, object body, string incoming, string branch)
         {
-            var request = _region.Instance(label, "request").Id;
+            var request = Region.Instance(label, "request").Id;
             await kzProsecutor.StepAsync($"/api/requests/{request}/{route}", body);
-            await _region.Kz.BranchIn(DeterministicGuid.Branch(request, "KG"), branch);
-            await _region.Kg.IncomingIn(DeterministicGuid.Branch(request, "KG"), incoming);
+            await Region.Kz.BranchIn(DeterministicGuid.Branch(request, "KG"), branch);
+            await Region.Kg.IncomingIn(DeterministicGuid.Branch(request, "KG"), incoming);
         }
     }
 
     [Fact]
     public async Task Running_clocks_fire_once_when_their_time_comes_and_fired_ones_never_again()
     {
-        var reminders = await Collector.PublishedAsync<ClockReminder>(_region.Kz);
-        var escalations = await Collector.PublishedAsync<DeadlineEscalated>(_region.Kz);
-        var kgReminders = await Collector.PublishedAsync<ClockReminder>(_region.Kg);
-        var kgEscalations = await Collector.PublishedAsync<DeadlineEscalated>(_region.Kg);
-        await _region.DispatchRounds(3);
+        var reminders = await Collector.PublishedAsync<ClockReminder>(Region.Kz);
+        var escalations = await Collector.PublishedAsync<DeadlineEscalated>(Region.Kz);
+        var kgReminders = await Collector.PublishedAsync<ClockReminder>(Region.Kg);
+        var kgEscalations = await Collector.PublishedAsync<DeadlineEscalated>(Region.Kg);
+        await Region.DispatchRounds(3);
         await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(reminders.IsEmpty && escalations.IsEmpty && kgEscalations.IsEmpty),
             "nothing the old release already fired to fire again on start");
 
-        var request = _region.Instance("transmitted, reminded", "request").Id;
-        var clock = (await _region.Kz.Clocks(request)).Single(c => c.Kind == ClockKind.Acknowledgement);
+        var request = Region.Instance("transmitted, reminded", "request").Id;
+        var clock = (await Region.Kz.Clocks(request)).Single(c => c.Kind == ClockKind.Acknowledgement);
         clock.CurrentState.Should().Be("Running");
         clock.LastPercent.Should().Be(50, "the old release reminded at 50 %");
 
-        _region.Clock.Reset(clock.Reminder80At);
+        Region.Clock.Reset(clock.Reminder80At);
         await Eventually.Until(() => reminders.Any(r => r.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the 80 % reminder");
-        _region.Clock.Reset(clock.DueAt);
-        var escalated = await Eventually.Until(async () => (await _region.Kz.Clocks(request)).Single(c => c.Kind == ClockKind.Acknowledgement),
+        Region.Clock.Reset(clock.DueAt);
+        var escalated = await Eventually.Until(async () => (await Region.Kz.Clocks(request)).Single(c => c.Kind == ClockKind.Acknowledgement),
             c => c.CurrentState == "Overdue", TestTimeouts.Workflow, "the clock to become overdue at its due instant");
         escalated.EscalatedAt.Should().Be(clock.DueAt);
 
         await Eventually.Until(() => escalations.Any(e => e.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the escalation");
-        _region.Clock.Advance(Duration.FromDays(120));
-        await _region.DispatchRounds(5);
+        Region.Clock.Advance(Duration.FromDays(120));
+        await Region.DispatchRounds(5);
         await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(
                 reminders.Count(r => r.ClockId == clock.CorrelationId) == 1 && escalations.Count(e => e.ClockId == clock.CorrelationId) == 1),
             "the 80 % reminder and the escalation once each");
         reminders.Single(r => r.ClockId == clock.CorrelationId).Percent.Should().Be(80);
 
         var kgCase = DeterministicGuid.Branch(request, "KG");
-        var kgClock = (await _region.Kg.Clocks(kgCase)).Single(c => c.Kind == ClockKind.Acknowledgement);
+        var kgClock = (await Region.Kg.Clocks(kgCase)).Single(c => c.Kind == ClockKind.Acknowledgement);
         kgClock.CurrentState.Should().Be("Overdue", "the same clock runs on the receiving node");
         kgReminders.Count(r => r.ClockId == kgClock.CorrelationId).Should().Be(1);
         kgEscalations.Count(e => e.ClockId == kgClock.CorrelationId).Should().Be(1);
 
-        var overdue = _region.Instance("overdue acknowledgement", "request").Id;
+        var overdue = Region.Instance("overdue acknowledgement", "request").Id;
         escalations.Should().NotContain(e => e.SubjectId == overdue, "the old release escalated that clock already");
-        var now = _region.Now;
-        await Eventually.Until(() => _region.Kz.Query(db => db.Clocks.CountAsync(c => c.CurrentState == "Running" && c.DueAt <= now)), n => n == 0,
+        var now = Region.Now;
+        await Eventually.Until(() => Region.Kz.Query(db => db.Clocks.CountAsync(c => c.CurrentState == "Running" && c.DueAt <= now)), n => n == 0,
             TestTimeouts.Workflow, "every clock that ran in the old release to fire by its due time");
     }
 }
+
+/// <summary>The previous release (release 2): its fixture holds issue 14's states too, and each of them takes its next step.</summary>
+[Trait(Tier.Name, Tier.Integration)]
+public sealed class When_a_node_opens_the_previous_release_s_databases() : Opening_an_earlier_release_s_databases(UpgradeFixture.Current)
+{
+    [Fact]
+    public async Task The_legal_steps_of_release_2_take_their_next_step_across_both_nodes()
+    {
+        var kg = await Region.As("kg.liaison");
+        var prosecutor = await Region.As("kz.prosecutor");
+
+        // The requesting side accepts the proposed conditions; the requested side accepts under them.
+        var consulted = Region.Instance("in consultation", "incoming").Id;
+        await prosecutor.StepAsync($"/api/requests/{Region.Instance("in consultation", "request").Id}/targets/KG/accept-consultation", new { note = "Agreed." });
+        await Both(consulted, "Assigned", "UnderRecognition");
+        await kg.StepAsync($"/api/incoming/{consulted}/accept-under-conditions",
+            new { conditions = new[] { new { kind = "Confidentiality", text = "The witness's name is not disclosed before trial." } } });
+        await Both(consulted, "InExecution", "InExecution");
+
+        // The enquiry the previous release left unanswered is answered, and the answer reaches the requesting node.
+        var enquired = Region.Instance("status enquiry unanswered", "incoming").Id;
+        var enquiry = (await kg.GetAsync($"/api/incoming/{enquired}/enquiries"))[0].GetProperty("id").GetGuid();
+        await kg.StepAsync($"/api/incoming/{enquired}/answer-enquiry", new { enquiryId = enquiry, answer = "The witness is summoned for 10 February." });
+        await Eventually.Until(() => prosecutor.GetAsync($"/api/requests/{Region.Instance("status enquiry unanswered", "request").Id}/targets/KG/enquiries"),
+            e => e[0].GetProperty("answer").ValueKind == System.Text.Json.JsonValueKind.String, TestTimeouts.Workflow, "the answer on KZ");
+
+        // The executor the previous release assigned still records; the case completes its execution.
+        var measured = Region.Instance("measure executed by an executor", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{measured}/record-execution", new { complete = true, summary = "Every measure executed." });
+        await Both(measured, "Executed", "Executed");
+
+        // Postponed during execution by the previous release: resumed where it stood.
+        var postponed = Region.Instance("postponed during execution", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{postponed}/resume", new { reasons = "Our prosecution is over." });
+        await Both(postponed, "PartiallyExecuted", "PartiallyExecuted");
+
+        // JIT agreements: the missing signature puts each in force with its period clock; one in force is closed.
+        var signedByKg = Region.Instance("jit signed by KG", "request").Id;
+        await prosecutor.StepAsync($"/api/requests/{signedByKg}/targets/KG/sign-jit");
+        await Both(DeterministicGuid.Branch(signedByKg, "KG"), "AgreementInForce", "AgreementInForce");
+        (await Region.Kz.Clocks(signedByKg)).Should().ContainSingle(c => c.Kind == ClockKind.JitPeriod && c.CurrentState == "Running");
+        var signedByKz = Region.Instance("jit signed by KZ", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{signedByKz}/sign-agreement");
+        await Both(signedByKz, "AgreementInForce", "AgreementInForce");
+        var inForce = Region.Instance("jit in force", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{inForce}/close-agreement", new { evaluation = "Both networks dismantled." });
+        await Both(inForce, "AgreementClosed", "AgreementClosed");
+        await Region.Kz.RequestIn(Region.Instance("jit in force", "request").Id, "Completed");
+
+        async Task Both(Guid branch, string incoming, string requesting)
+        {
+            await Region.Kg.IncomingIn(branch, incoming);
+            await Region.Kz.BranchIn(branch, requesting);
+        }
+    }
+}
+
+/// <summary>The first release (release 1): a node that skipped release 2 is upgraded directly and every instance goes on.</summary>
+[Trait(Tier.Name, Tier.Integration)]
+public sealed class When_a_node_opens_the_first_release_s_databases() : Opening_an_earlier_release_s_databases(UpgradeFixture.Release1);

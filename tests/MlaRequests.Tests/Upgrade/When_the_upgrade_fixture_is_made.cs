@@ -135,9 +135,59 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
         await Along(await Approved("spontaneous information", spontaneous), "register");
         await Along(await Approved("spontaneous information turned into a mirror case", spontaneous), "register", "open-mirror-case");
 
+        await MakeRelease2StatesAsync(prosecutor);
+
         // Tajikistan's node is not running: the request waits in KZ's delivery table for its receipt.
         var toTajikistan = await ApprovedOnKzAsync(TestContent.Complete(LegalBasis.Chisinau2002, "TJ"));
         _made.Add(("sent to a node that does not answer", toTajikistan));
+    }
+
+    /// <summary>
+    /// The states and records issue 14 added (release 2): consultation, acceptance under conditions, an unanswered status
+    /// enquiry, per-measure execution by an executor, and a JIT agreement in each of its states.
+    /// </summary>
+    async Task MakeRelease2StatesAsync(NodeApi prosecutor)
+    {
+        await Along(await Approved("in consultation"), "register", "assign", "consult");
+        await Along(await Approved("accepted under conditions"), "register", "assign", "accept-under-conditions");
+
+        var enquired = await Approved("status enquiry unanswered");
+        await Along(enquired, "register", "assign");
+        await prosecutor.StepAsync($"/api/requests/{enquired}/targets/KG/enquire", new { question = "Has the witness been summoned? Our trial opens on 1 March." });
+        var enquiredCase = DeterministicGuid.Branch(enquired, "KG");
+        await Eventually.Until(() => _kg.Query(db => db.StatusEnquiries.CountAsync(e => e.BranchId == enquiredCase)), n => n == 1, TestTimeouts.Workflow, "the enquiry in KG");
+
+        var measured = await Approved("measure executed by an executor");
+        await Along(measured, "register", "assign:executor", "accept");
+        await (await As(_kg, "kg.executor")).StepAsync($"/api/incoming/{DeterministicGuid.Branch(measured, "KG")}/record-measure",
+            new { measure = 1, status = "Executed", summary = "Witness heard in the presence of a psychologist." });
+        await BothIn(measured, "PartiallyExecuted", "PartiallyExecuted");
+
+        await Jit("jit awaiting signatures");
+        await Along(await Jit("jit signed by KG"), "sign-agreement");
+        var signedByKz = await Jit("jit signed by KZ");
+        await prosecutor.StepAsync($"/api/requests/{signedByKz}/targets/KG/sign-jit");
+        await BothIn(signedByKz, "AgreementSignedHere", "AgreementSignedThere");
+        var inForce = await Jit("jit in force");
+        await Along(inForce, "sign-agreement");
+        await prosecutor.StepAsync($"/api/requests/{inForce}/targets/KG/sign-jit");
+        await BothIn(inForce, "AgreementInForce", "AgreementInForce");
+        await Along(await Jit("jit declined"), "decline-agreement");
+        var closed = await Jit("jit closed");
+        await Along(closed, "sign-agreement");
+        await prosecutor.StepAsync($"/api/requests/{closed}/targets/KG/sign-jit");
+        await BothIn(closed, "AgreementInForce", "AgreementInForce");
+        await Along(closed, "close-agreement");
+
+        async Task<Guid> Jit(string label)
+        {
+            var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+            content.Kind = RequestKind.JointInvestigationTeam;
+            content.Jit = TestContent.JitAgreement(content.Targets);
+            var id = await Approved(label, content);
+            await Along(id, "register", "assign", "accept:jit");
+            return id;
+        }
     }
 
     /// <summary>One sign-in per account and node (the node limits sign-ins).</summary>
@@ -194,6 +244,15 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
             {
                 "register" => ((object)new { }, "Registered", "Acknowledged"),
                 "assign" => (new { assignee = "kg.liaison" }, "Assigned", "UnderRecognition"),
+                "assign:executor" => (new { assignee = "kg.executor" }, "Assigned", "UnderRecognition"),
+                "consult" => (new { purpose = "Conditions", reasons = "The witness is under protection here.",
+                    conditions = new[] { new { kind = "Confidentiality", text = "The witness's name is not disclosed before trial." } } }, "InConsultation", "InConsultation"),
+                "accept-under-conditions" => (new { conditions = new[] { new { kind = "UseLimitedToProceedings", text = "Used only in case KZ-2026-0417." } } },
+                    "InExecution", "InExecution"),
+                "accept:jit" => (new { }, "AgreementAwaitingSignatures", "AgreementAwaitingSignatures"),
+                "sign-agreement" => (new { }, "AgreementSignedHere", "AgreementSignedThere"),
+                "decline-agreement" => (new { reasons = "Our investigation does not cover the same network." }, "AgreementDeclined", "AgreementDeclined"),
+                "close-agreement" => (new { evaluation = "Two suspects charged in each country." }, "AgreementClosed", "AgreementClosed"),
                 "request-information" => (new { questions = "Which branch of the bank holds the account?" }, "AwaitingInformation", "AdditionalInformationRequested"),
                 "postpone" => (new { reason = "It would prejudice our own investigation.", until = new LocalDate(2027, 2, 1) }, "Postponed", "Postponed"),
                 "postpone:execution" => (new { reason = "It would prejudice our own prosecution.", until = new LocalDate(2027, 2, 1),
