@@ -27,4 +27,6 @@ public enum ClockKind
     Consultation,
     /// <summary>A joint investigation team agreement's period: due on its end date (the agreement's own term, not a treaty day count).</summary>
     JitPeriod,
+    /// <summary>A mirror investigation: the requested authority's target for opening its domestic mirror case (a management target, design choice).</summary>
+    MirrorCaseOpening,
 }

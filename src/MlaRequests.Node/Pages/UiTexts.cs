@@ -129,6 +129,7 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
         "date" => (LocalDatePattern.Iso.Parse(value) is { Success: true } iso ? iso : LongDate.Parse(value)) is { Success: true } date
             ? LocalDatePattern.Iso.Format(date.Value) : value,
         "extension" => Period(value),
+        "left" or "suspended" => DurationPattern.Roundtrip.Parse(value) is { Success: true } span ? UiFormat.Left(span.Value) : value,
         "source" => Source(value),
         _ => value,
     };

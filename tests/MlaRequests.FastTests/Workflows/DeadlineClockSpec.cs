@@ -6,7 +6,7 @@ using NodaTime.Testing;
 
 namespace MlaRequests.FastTests.Workflows;
 
-/// <summary>A deadline clock: Running → Overdue at the due instant, Met or Cancelled, extended once within the policy.</summary>
+/// <summary>A deadline clock: Running → Overdue at the due instant, Met or Cancelled, extended once within the policy, suspended and resumed.</summary>
 public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, DeadlineClockState>
 {
     static readonly PolicyClockPlanner Planner = new();
@@ -28,15 +28,22 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
         .. Open.Select(s => new Transition<DeadlineClockState>(s, "CancelClock", "Cancelled")),
         .. Open.Select(s => new Transition<DeadlineClockState>(s, "ExtendClock", "Running", "within the policy")),
         .. Open.Select(s => new Transition<DeadlineClockState>(s, "ExtendClock", s, "a second extension", Given: c => c.Extended = true)),
+        .. Open.Select(s => new Transition<DeadlineClockState>(s, "SuspendClock", "Suspended")),
+        new("Suspended", "ResumeClock", "Running", "time was left"),
+        new("Suspended", "ResumeClock", "Overdue", "already overdue", Given: c => c.EscalatedAt = Step.Began),
+        new("Suspended", "StopClock", "Met"),
+        new("Suspended", "CancelClock", "Cancelled"),
+        new("Suspended", "Checkpoint.Received", "Suspended", "a checkpoint already on its way"),
     ];
 
     /// <inheritdoc />
-    public override string[][] Ranks { get; } = [["Running", "Overdue"], ["Met", "Cancelled"]];
+    public override string[][] Ranks { get; } = [["Running", "Overdue", "Suspended"], ["Met", "Cancelled"]];
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
         ["StartClock"] = "Running", ["StopClock"] = "Met", ["CancelClock"] = "Cancelled", ["ExtendClock"] = "Running",
+        ["SuspendClock"] = "Suspended", ["ResumeClock"] = "Running",
     };
 
     /// <inheritdoc />
@@ -52,6 +59,7 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
             CorrelationId = id, CurrentState = state, SubjectId = id, Kind = start.Kind, LegalBasis = start.LegalBasis, ActingCountry = start.ActingCountry,
             Reference = start.Reference, StartedAt = start.Start, DueAt = plan.DueAt, Reminder50At = plan.Reminder50At, Reminder80At = plan.Reminder80At,
             Length = plan.Length, Source = plan.Source, TimeZone = plan.TimeZone, CalendarVerified = plan.CalendarVerified, CheckpointToken = Guid.NewGuid(),
+            SuspendedAt = state == "Suspended" ? Step.Began + Duration.FromHours(1) : null,
         };
     }
 
@@ -63,6 +71,8 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
         "CancelClock" => new CancelClock(id, "Refused", Step.At),
         "ExtendClock" => new ExtendClock(id, Period.FromDays(30), "Expert opinion pending", Step.Actor, Step.At),
         "Checkpoint.Received" => new ClockCheckpointReached(id, 50),
+        "SuspendClock" => new SuspendClock(id, Step.At),
+        "ResumeClock" => new ResumeClock(id, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -55,6 +55,58 @@ public sealed class When_a_deadline_clock_runs(WorkflowHarness<DeadlineClockStat
         (await harness.LoadAsync(start.ClockId))!.EndedAt.Should().Be(Step.At);
     }
 
+    [Fact]
+    public async Task A_suspension_keeps_the_time_left_and_the_resumption_moves_every_instant_by_the_time_suspended()
+    {
+        var start = Start();
+        var plan = Planner.Plan(start);
+        await harness.DeliverAsync(start);
+        var suspended = Step.Began + Duration.FromDays(3);
+        var resumed = suspended + Duration.FromDays(11) + Duration.FromHours(5);
+
+        await harness.DeliverAsync(new SuspendClock(start.ClockId, suspended));
+        harness.Scheduler.Find<ClockCheckpointReached>(c => c.ClockId == start.ClockId).Should().BeNull("a suspended clock sends no reminder");
+        await harness.DeliverAsync(new ResumeClock(start.ClockId, resumed));
+
+        var clock = (await harness.LoadAsync(start.ClockId))!;
+        var moved = Duration.FromDays(11) + Duration.FromHours(5);
+        clock.Should().Match<DeadlineClockState>(c => c.CurrentState == "Running" && c.DueAt == plan.DueAt + moved && c.Reminder50At == plan.Reminder50At + moved
+            && c.Reminder80At == plan.Reminder80At + moved && c.SuspendedFor == moved && c.SuspendedAt == null);
+        (clock.DueAt - resumed).Should().Be(plan.DueAt - suspended, "the time left when the suspension began is the time left after it");
+        harness.Scheduler.Find<ClockCheckpointReached>(c => c.ClockId == start.ClockId)
+            .Should().BeEquivalentTo(new { At = plan.Reminder50At + moved, Message = new ClockCheckpointReached(start.ClockId, 50) });
+    }
+
+    [Fact]
+    public async Task A_resumption_of_a_clock_that_was_never_suspended_keeps_its_due_instant()
+    {
+        var start = Start();
+        var plan = Planner.Plan(start);
+        await harness.DeliverAsync(start);
+
+        var resumption = await harness.DeliverAsync(new ResumeClock(start.ClockId, Step.At));
+
+        resumption.Fault.Should().BeNull("a clock the previous release started, or a duplicate resumption, is left as it is");
+        (await harness.LoadAsync(start.ClockId))!.Should().Match<DeadlineClockState>(c => c.CurrentState == "Running" && c.DueAt == plan.DueAt && c.SuspendedFor == null);
+    }
+
+    [Fact]
+    public async Task An_overdue_clock_suspended_and_resumed_stays_overdue_and_is_not_escalated_again()
+    {
+        var start = Start();
+        await harness.DeliverAsync(start);
+        for (var i = 0; i < 3; i++)
+            await harness.FireAsync<ClockCheckpointReached>(c => c.ClockId == start.ClockId);
+        var escalatedAt = (await harness.LoadAsync(start.ClockId))!.EscalatedAt;
+
+        await harness.DeliverAsync(new SuspendClock(start.ClockId, Step.Began + Duration.FromDays(40)));
+        var resumption = await harness.DeliverAsync(new ResumeClock(start.ClockId, Step.Began + Duration.FromDays(45)));
+
+        resumption.Published.Should().BeEmpty();
+        (await harness.LoadAsync(start.ClockId))!.Should().Match<DeadlineClockState>(c => c.CurrentState == "Overdue" && c.EscalatedAt == escalatedAt);
+        harness.Scheduler.Find<ClockCheckpointReached>(c => c.ClockId == start.ClockId).Should().BeNull();
+    }
+
     static StartClock Start()
     {
         var id = Guid.NewGuid();

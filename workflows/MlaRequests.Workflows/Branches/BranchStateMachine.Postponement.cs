@@ -24,8 +24,9 @@ public sealed partial class BranchStateMachine
                 .ThenAsync(async c =>
                 {
                     var s = c.Saga;
-                    var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Recognition, c.Message.At);
-                    await c.Publish(new StartClock(id, s.RequestId, s.CorrelationId, ClockKind.Recognition, s.LegalBasis, s.Urgent, s.TargetNode, s.Reference,
+                    var decision = KindClocks.DecisionClockOf(s.Kind);
+                    var id = ClockIds.Restarted(s.CorrelationId, decision, c.Message.At);
+                    await c.Publish(new StartClock(id, s.RequestId, s.CorrelationId, decision, s.LegalBasis, s.Urgent, s.TargetNode, s.Reference,
                         s.OfficeCode, c.Message.At));
                     s.RecognitionClockId = id;
                 })
@@ -67,6 +68,8 @@ public sealed partial class BranchStateMachine
     static async Task RestartExecutionAsync(BehaviorContext<BranchState, IncomingRequestResumed> c)
     {
         var s = c.Saga;
+        if (!KindClocks.HasExecutionClock(s.Kind))
+            return;
         var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Execution, c.Message.At);
         await c.Publish(new StartClock(id, s.RequestId, s.CorrelationId, ClockKind.Execution, s.LegalBasis, s.Urgent, s.TargetNode, s.Reference, s.OfficeCode,
             c.Message.At));

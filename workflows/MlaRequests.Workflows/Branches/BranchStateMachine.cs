@@ -74,7 +74,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 {
                     await StopClock(c, x => x.AcknowledgementClockId, c.Message.At);
                     if (c.Saga.Kind != RequestKind.SpontaneousInformation)
-                        await StartClock(c, ClockKind.Recognition, c.Saga.TargetNode, c.Message.At);
+                        await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), c.Saga.TargetNode, c.Message.At);
                 })
                 .TransitionTo(Acknowledged)
                 .Record(TimelineTexts.Acknowledged, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
@@ -95,6 +95,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(InformationRequested)
                 .ThenAsync(c => StartClock(c, ClockKind.AdditionalInformation, node.Code, c.Message.At))
+                .ThenAsync(c => SuspendRecognition(c, c.Message.At))
                 .TransitionTo(AdditionalInformationRequested)
                 .Record(TimelineTexts.InformationRequested, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
             When(IncomingRequestPostponed)
@@ -107,6 +108,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .ThenAsync(async c =>
                 {
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
+                    await ResumeRecognition(c, c.Message.At);
                     await c.Send(WorkflowNode.InboundAddressOf(c.Saga.TargetNode),
                         new AdditionalInformationProvided(c.Saga.CorrelationId, node.Code, c.Message.Answer, c.Message.Actor, c.Message.At));
                 })
@@ -128,8 +130,9 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     await StopClock(c, x => x.RecognitionClockId, c.Message.At);
                     await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
-                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
-                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock. Mirror and
+                    // parallel investigations move in step and coordinate through milestones: no execution period either.
+                    if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
                 })
                 .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
@@ -309,7 +312,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         switch (kind)
         {
             case ClockKind.Acknowledgement: s.AcknowledgementClockId = id; break;
-            case ClockKind.Recognition: s.RecognitionClockId = id; break;
+            case ClockKind.Recognition or ClockKind.MirrorCaseOpening: s.RecognitionClockId = id; break;
             case ClockKind.Execution: s.ExecutionClockId = id; break;
             case ClockKind.ProvisionalMeasures: s.ProvisionalClockId = id; break;
             case ClockKind.AdditionalInformation: s.InformationClockId = id; break;

@@ -15,7 +15,7 @@ public sealed class DeadlineClockState : SagaStateMachineInstance, ISagaVersion,
     /// <summary>Optimistic concurrency token.</summary>
     public int Version { get; set; }
 
-    /// <summary>Running, Overdue, Met or Cancelled.</summary>
+    /// <summary>Running, Overdue, Suspended, Met or Cancelled.</summary>
     public string CurrentState { get; set; } = null!;
 
     /// <summary>The request or incoming case.</summary>
@@ -83,6 +83,12 @@ public sealed class DeadlineClockState : SagaStateMachineInstance, ISagaVersion,
 
     /// <summary>The pending checkpoint's schedule token.</summary>
     public Guid? CheckpointToken { get; set; }
+
+    /// <summary>When the current suspension began (null while the clock counts).</summary>
+    public Instant? SuspendedAt { get; set; }
+
+    /// <summary>The time spent suspended so far, by which the due instant moved (null when never suspended).</summary>
+    public Duration? SuspendedFor { get; set; }
 
     Guid ITimelineSubject.TimelineSubjectId => SubjectId;
     Guid? ITimelineSubject.TimelineBranchId => BranchId;

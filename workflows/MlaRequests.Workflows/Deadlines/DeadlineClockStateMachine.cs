@@ -94,6 +94,7 @@ public sealed partial class DeadlineClockStateMachine : MassTransitStateMachine<
         _order
             .States([Running, Overdue], [Met, Cancelled])
             .Event(StartClock, Running).Event(StopClock, Met).Event(CancelClock, Cancelled).Event(ExtendClock, Running);
+        DuringSuspension();
         OnUnhandledEvent(_order.Handle);
     }
 

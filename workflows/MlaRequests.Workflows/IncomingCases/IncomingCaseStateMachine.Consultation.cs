@@ -78,7 +78,8 @@ public sealed partial class IncomingCaseStateMachine
                     await Stop(c, c.Saga.RecognitionClockId, c.Message.At);
                     await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
                     c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = null;
-                    c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
+                    if (KindClocks.HasExecutionClock(c.Saga.Kind))
+                        c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAcceptedUnderConditions(c.Saga.CorrelationId, node.Code, c.Message.Conditions, c.Message.DomesticCaseReference,

@@ -28,8 +28,9 @@ public sealed partial class IncomingCaseStateMachine
                     // The postponement cancelled the recognition clock; the period starts afresh from the resumption (a new
                     // clock: the cancelled one keeps its history).
                     var s = c.Saga;
-                    var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Recognition, c.Message.At);
-                    await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, ClockKind.Recognition, s.LegalBasis, s.Urgent, node.Code, s.Reference,
+                    var decision = KindClocks.DecisionClockOf(s.Kind);
+                    var id = ClockIds.Restarted(s.CorrelationId, decision, c.Message.At);
+                    await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, decision, s.LegalBasis, s.Urgent, node.Code, s.Reference,
                         null, c.Message.At));
                     s.RecognitionClockId = id;
                     await Stop(c, s.PostponementClockId, c.Message.At);
@@ -105,9 +106,12 @@ public sealed partial class IncomingCaseStateMachine
     static async Task ResumeExecutionAsync(BehaviorContext<IncomingCaseState, ResumeIncoming> c, WorkflowNode node)
     {
         var s = c.Saga;
-        var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Execution, c.Message.At);
-        await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, ClockKind.Execution, s.LegalBasis, s.Urgent, node.Code, s.Reference, null, c.Message.At));
-        s.ExecutionClockId = id;
+        if (KindClocks.HasExecutionClock(s.Kind))
+        {
+            var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Execution, c.Message.At);
+            await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, ClockKind.Execution, s.LegalBasis, s.Urgent, node.Code, s.Reference, null, c.Message.At));
+            s.ExecutionClockId = id;
+        }
         await Stop(c, s.PostponementClockId, c.Message.At);
         s.PostponementClockId = null;
     }

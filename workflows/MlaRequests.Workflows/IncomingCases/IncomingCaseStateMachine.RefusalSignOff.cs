@@ -56,6 +56,7 @@ public sealed partial class IncomingCaseStateMachine
             // The requesting country answered the questions while the refusal waited: the answer is kept, and a refusal sent
             // back returns the case to recognition rather than to waiting.
             When(AdditionalInformationProvided)
+                .ThenAsync(c => c.Saga.RefusalProposedFrom == AwaitingInformation.Name ? ResumeRecognition(c, c.Message.At) : Task.CompletedTask)
                 .Then(c => c.Saga.RefusalProposedFrom = c.Saga.RefusalProposedFrom == AwaitingInformation.Name ? Assigned.Name : c.Saga.RefusalProposedFrom)
                 .Record(TimelineTexts.InformationReceived, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer),
             When(RequestWithdrawn)

@@ -68,7 +68,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     await Stop(c, c.Saga.AcknowledgementClockId, c.Message.At);
                     c.Saga.AcknowledgementClockId = null;
                     if (c.Saga.Kind != RequestKind.SpontaneousInformation)
-                        c.Saga.RecognitionClockId = await StartClock(c, ClockKind.Recognition, node.Code, c.Message.At);
+                        c.Saga.RecognitionClockId = await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
@@ -104,6 +104,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     c => new RecognitionPeriodExtended(c.Saga.CorrelationId, node.Code, c.Message.Extension, c.Message.Reasons, c.Message.Actor, c.Message.At))
                 .Record(TimelineTexts.RecognitionExtended, c => c.Message.Actor, c => c.Message.At, c => TimelineTexts.RecognitionExtendedDetails.Format(c.Message.Extension, c.Message.Reasons)),
             When(RequestMoreInformation)
+                .ThenAsync(c => SuspendRecognition(c, c.Message.At))
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new AdditionalInformationRequested(c.Saga.CorrelationId, node.Code, c.Message.Questions, c.Message.Actor, c.Message.At))
                 .TransitionTo(AwaitingInformation)
@@ -111,6 +112,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
 
         During(AwaitingInformation,
             When(AdditionalInformationProvided)
+                .ThenAsync(c => ResumeRecognition(c, c.Message.At))
                 .TransitionTo(Assigned)
                 .Record(TimelineTexts.InformationReceived, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At, c => c.Message.Answer));
 
@@ -122,8 +124,9 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     await Stop(c, c.Saga.ProvisionalClockId, c.Message.At);
                     await Stop(c, c.Saga.PostponementClockId, c.Message.At);
                     c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = c.Saga.PostponementClockId = null;
-                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock.
-                    if (c.Saga.Kind != RequestKind.JointInvestigationTeam)
+                    // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock. Mirror and
+                    // parallel investigations move in step and coordinate through milestones: no execution period either.
+                    if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),

@@ -147,5 +147,6 @@ public static partial class TimelineTexts
         .. SharedMilestoneEntries,
         .. JitEntries,
         .. JitExtensionEntries,
+        .. ClockSuspensionEntries,
     ];
 }

@@ -8,10 +8,10 @@ namespace MlaRequests.Node.Features.Requests;
 /// <param name="Kind">Which clock (Acknowledgement, Recognition, …).</param>
 /// <param name="Country">The country that must act.</param>
 /// <param name="BranchId">The branch, for per-country clocks.</param>
-/// <param name="State">running, due (past its 50 % reminder), overdue, met or cancelled.</param>
+/// <param name="State">running, due (past its 50 % reminder), overdue, suspended (not counting while the acting side waits), met or cancelled.</param>
 /// <param name="StartedAt">The start event.</param>
 /// <param name="DueAt">The due instant.</param>
-/// <param name="TimeLeft">Until due (negative when overdue); null once met or cancelled.</param>
+/// <param name="TimeLeft">Until due (negative when overdue; while suspended, the time left when the suspension began); null once met or cancelled.</param>
 /// <param name="Length">The period and how days count.</param>
 /// <param name="Source">Its legal source.</param>
 /// <param name="TimeZone">The acting authority's time zone.</param>
@@ -32,10 +32,11 @@ public sealed record ClockView(Guid Id, string Kind, string Country, Guid? Branc
             nameof(DeadlineClockStateMachine.Running) when now >= clock.Reminder50At => "due",
             nameof(DeadlineClockStateMachine.Running) => "running",
             nameof(DeadlineClockStateMachine.Overdue) => "overdue",
+            nameof(DeadlineClockStateMachine.Suspended) => "suspended",
             nameof(DeadlineClockStateMachine.Met) => "met",
             _ => "cancelled",
         };
         return new ClockView(clock.CorrelationId, clock.Kind.ToString(), clock.ActingCountry, clock.BranchId, state, clock.StartedAt, clock.DueAt,
-            open ? clock.DueAt - now : null, clock.Length, clock.Source, clock.TimeZone, clock.Extended, clock.EscalatedAt, clock.CalendarVerified);
+            clock.SuspendedAt is { } suspended && clock.CurrentState == nameof(DeadlineClockStateMachine.Suspended) ? clock.DueAt - suspended : open ? clock.DueAt - now : null, clock.Length, clock.Source, clock.TimeZone, clock.Extended, clock.EscalatedAt, clock.CalendarVerified);
     }
 }
