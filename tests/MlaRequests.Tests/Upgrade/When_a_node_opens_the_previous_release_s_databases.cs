@@ -184,10 +184,10 @@ public abstract class Opening_an_earlier_release_s_databases(string fixture) : I
     [Fact]
     public async Task Running_clocks_fire_once_when_their_time_comes_and_fired_ones_never_again()
     {
-        var reminders = await Collector.PublishedAsync<ClockReminder>(Region.Kz);
-        var escalations = await Collector.PublishedAsync<DeadlineEscalated>(Region.Kz);
-        var kgReminders = await Collector.PublishedAsync<ClockReminder>(Region.Kg);
-        var kgEscalations = await Collector.PublishedAsync<DeadlineEscalated>(Region.Kg);
+        var reminders = await Collector.AppliedAsync<ClockReminder>(Region.Kz);
+        var escalations = await Collector.AppliedAsync<DeadlineEscalated>(Region.Kz);
+        var kgReminders = await Collector.AppliedAsync<ClockReminder>(Region.Kg);
+        var kgEscalations = await Collector.AppliedAsync<DeadlineEscalated>(Region.Kg);
         await Region.DispatchRounds(3);
         await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(reminders.IsEmpty && escalations.IsEmpty && kgEscalations.IsEmpty),
             "nothing the old release already fired to fire again on start");
@@ -198,28 +198,28 @@ public abstract class Opening_an_earlier_release_s_databases(string fixture) : I
         clock.LastPercent.Should().Be(50, "the old release reminded at 50 %");
 
         Region.Clock.Reset(clock.Reminder80At);
-        await Eventually.Until(() => reminders.Any(r => r.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the 80 % reminder");
+        await Eventually.Until(() => reminders.Values.Any(r => r.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the 80 % reminder");
         Region.Clock.Reset(clock.DueAt);
         var escalated = await Eventually.Until(async () => (await Region.Kz.Clocks(request)).Single(c => c.Kind == ClockKind.Acknowledgement),
             c => c.CurrentState == "Overdue", TestTimeouts.Workflow, "the clock to become overdue at its due instant");
         escalated.EscalatedAt.Should().Be(clock.DueAt);
 
-        await Eventually.Until(() => escalations.Any(e => e.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the escalation");
+        await Eventually.Until(() => escalations.Values.Any(e => e.ClockId == clock.CorrelationId), TestTimeouts.Workflow, "the escalation");
         Region.Clock.Advance(Duration.FromDays(120));
         await Region.DispatchRounds(5);
         await Consistently.For(TimeSpan.FromMilliseconds(500), () => Task.FromResult(
-                reminders.Count(r => r.ClockId == clock.CorrelationId) == 1 && escalations.Count(e => e.ClockId == clock.CorrelationId) == 1),
+                reminders.Values.Count(r => r.ClockId == clock.CorrelationId) == 1 && escalations.Values.Count(e => e.ClockId == clock.CorrelationId) == 1),
             "the 80 % reminder and the escalation once each");
-        reminders.Single(r => r.ClockId == clock.CorrelationId).Percent.Should().Be(80);
+        reminders.Values.Single(r => r.ClockId == clock.CorrelationId).Percent.Should().Be(80);
 
         var kgCase = DeterministicGuid.Branch(request, "KG");
         var kgClock = (await Region.Kg.Clocks(kgCase)).Single(c => c.Kind == ClockKind.Acknowledgement);
         kgClock.CurrentState.Should().Be("Overdue", "the same clock runs on the receiving node");
-        kgReminders.Count(r => r.ClockId == kgClock.CorrelationId).Should().Be(1);
-        kgEscalations.Count(e => e.ClockId == kgClock.CorrelationId).Should().Be(1);
+        kgReminders.Values.Count(r => r.ClockId == kgClock.CorrelationId).Should().Be(1);
+        kgEscalations.Values.Count(e => e.ClockId == kgClock.CorrelationId).Should().Be(1);
 
         var overdue = Region.Instance("overdue acknowledgement", "request").Id;
-        escalations.Should().NotContain(e => e.SubjectId == overdue, "the old release escalated that clock already");
+        escalations.Values.Should().NotContain(e => e.SubjectId == overdue, "the old release escalated that clock already");
         var now = Region.Now;
         await Eventually.Until(() => Region.Kz.Query(db => db.Clocks.CountAsync(c => c.CurrentState == "Running" && c.DueAt <= now)), n => n == 0,
             TestTimeouts.Workflow, "every clock that ran in the old release to fire by its due time");
