@@ -156,11 +156,11 @@ public sealed class RequestContent
     public bool HasChildVictim(LocalDate today) => Persons.Any(p => p?.IsChildVictimOn(today) == true);
 
     /// <summary>True when a person concerned is held in pre-trial detention (<see cref="PersonConcerned.InPretrialDetention"/>).</summary>
-    public bool HasDetainedPerson => Persons.Any(p => p?.InPretrialDetention == true);
+    public bool HasDetainedPerson() => Persons.Any(p => p?.InPretrialDetention == true);
 
     /// <summary>
     /// Priority (issue 15; DOMAIN.md "Deadline clocks"): the request runs the urgent variant of every clock when it is
     /// marked urgent, a victim is or may be a minor on <paramref name="today"/>, or a person is in pre-trial detention.
     /// </summary>
-    public bool IsPriority(LocalDate today) => Urgent || HasChildVictim(today) || HasDetainedPerson;
+    public bool IsPriority(LocalDate today) => Urgent || HasChildVictim(today) || HasDetainedPerson();
 }

@@ -23,7 +23,7 @@ public sealed class When_a_request_has_priority
 
         content.IsPriority(Today).Should().BeFalse("an adult victim, nobody detained, not marked urgent");
         content.HasChildVictim(Today).Should().BeFalse();
-        content.HasDetainedPerson.Should().BeFalse();
+        content.HasDetainedPerson().Should().BeFalse();
         ChildProtection.Redact(content, Today).Persons[1].Name.Should().Be(content.Persons[1].Name);
     }
 
@@ -92,6 +92,7 @@ public sealed class When_a_request_has_priority
     {
         var json = RequestContentJson.Serialize(Plain());
         json.Should().NotContain("inPretrialDetention\":true");
+        json.Should().NotContain("hasDetainedPerson", "a derived rule is not content: it would be stored, sent and offered in the API");
 
         var read = RequestContentJson.Deserialize(json.Replace("\"inPretrialDetention\":null,", "", StringComparison.Ordinal)
             .Replace("\"possibleMinor\":null,", "", StringComparison.Ordinal));
