@@ -51,6 +51,19 @@ public sealed class PersonConcerned
     /// </summary>
     public List<string>? Unknown { get; set; }
 
+    /// <summary>
+    /// The person is held in pre-trial detention (issue 15, priority): the request is urgent, every clock runs its urgent
+    /// variant. Null (content of release 2 and earlier): not stated.
+    /// </summary>
+    public bool? InPretrialDetention { get; set; }
+
+    /// <summary>
+    /// The victim is or may be under 18, also when no date of birth is known (issue 15, priority; DOMAIN.md "Deadline
+    /// clocks"): the request is urgent and the person's identifying data are protected as a child's. Null (content of
+    /// release 2 and earlier): not stated; the date of birth alone decides.
+    /// </summary>
+    public bool? PossibleMinor { get; set; }
+
     /// <summary>True when the requesting side stated <paramref name="detail"/> unknown.</summary>
     public bool IsStatedUnknown(string detail) => Unknown?.Contains(detail, StringComparer.Ordinal) == true;
 
@@ -59,6 +72,13 @@ public sealed class PersonConcerned
     /// release that did not bound it) must not overflow; such a "person" is simply not a child.</remarks>
     public bool IsChildOn(LocalDate date) =>
         Kind == PersonKind.Natural && DateOfBirth is { } born && born > date.PlusYears(-18) && born <= date;
+
+    /// <summary>
+    /// True for a victim protected as a child on <paramref name="date"/>: under 18 by the date of birth, or flagged as a
+    /// possible minor (a natural person; the flag wins over a birth date, since the age may be disputed).
+    /// </summary>
+    public bool IsChildVictimOn(LocalDate date) =>
+        Role == PersonRole.Victim && Kind == PersonKind.Natural && (PossibleMinor == true || IsChildOn(date));
 }
 
 /// <summary>A person's role in the case.</summary>

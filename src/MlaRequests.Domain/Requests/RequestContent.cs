@@ -149,8 +149,18 @@ public sealed class RequestContent
     }
 
     /// <summary>
-    /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>
-    /// makes every clock of the request urgent and restricts the child's identifying data.
+    /// Child-victim priority ("leave no child behind"): a victim under 18 on <paramref name="today"/>, or flagged as a
+    /// possible minor (<see cref="PersonConcerned.PossibleMinor"/>), makes every clock of the request urgent and restricts
+    /// the child's identifying data.
     /// </summary>
-    public bool HasChildVictim(LocalDate today) => Persons.Any(p => p.Role == PersonRole.Victim && p.IsChildOn(today));
+    public bool HasChildVictim(LocalDate today) => Persons.Any(p => p?.IsChildVictimOn(today) == true);
+
+    /// <summary>True when a person concerned is held in pre-trial detention (<see cref="PersonConcerned.InPretrialDetention"/>).</summary>
+    public bool HasDetainedPerson() => Persons.Any(p => p?.InPretrialDetention == true);
+
+    /// <summary>
+    /// Priority (issue 15; DOMAIN.md "Deadline clocks"): the request runs the urgent variant of every clock when it is
+    /// marked urgent, a victim is or may be a minor on <paramref name="today"/>, or a person is in pre-trial detention.
+    /// </summary>
+    public bool IsPriority(LocalDate today) => Urgent || HasChildVictim(today) || HasDetainedPerson();
 }

@@ -43,6 +43,8 @@ public sealed class When_input_is_out_of_bounds(ApiNode api) : IClassFixture<Api
         { "facts", Content(c => c["facts"] = 12) },
         { "desiredDate", Content(c => c["desiredDate"] = "2026-13-45") },
         { "urgent", Content(c => c["urgent"] = "yes") },
+        { "persons[0].inPretrialDetention", Content(c => c["persons"]![0]!["inPretrialDetention"] = "yes") },
+        { "persons[1].possibleMinor", Content(c => c["persons"]![1]!["possibleMinor"] = 3) },
         { "damageAmount", Content(c => c["damageAmount"] = "1e400") },
         { "favouriteColour", Content(c => c["favouriteColour"] = "blue") },
         { "measures", Content(c => c["measures"] = "hear everyone") },

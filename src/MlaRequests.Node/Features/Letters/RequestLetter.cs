@@ -78,12 +78,14 @@ public static class RequestLetter
 
     static string Person(PersonConcerned p, Func<string, string> t) => (p.Kind == PersonKind.Legal
         ? Join(p.Name, Labelled(t("Field.Seat"), p.Seat), Labelled(t("Field.BankDetails"), p.BankDetails), Labelled(t("Field.FiscalCode"), p.FiscalCode),
-            Labelled(t("Field.ProceduralStatus"), p.ProceduralStatus is { } legalStatus ? t($"ProceduralStatus.{legalStatus}") : null)).Replace("\n", "; ", StringComparison.Ordinal)
+            Labelled(t("Field.ProceduralStatus"), p.ProceduralStatus is { } legalStatus ? t($"ProceduralStatus.{legalStatus}") : null),
+            p.InPretrialDetention == true ? t("Field.InPretrialDetention") : null).Replace("\n", "; ", StringComparison.Ordinal)
         : string.Join("; ", new[]
         {
             p.Name, Labelled(t("Field.ProceduralStatus"), p.ProceduralStatus is { } status ? t($"ProceduralStatus.{status}") : null),
             Labelled(t("Field.Citizenship"), p.Citizenship), Labelled(t("Field.DateOfBirth"), p.DateOfBirth is { } born ? LocalDatePattern.Iso.Format(born) : null),
             Labelled(t("Field.PlaceOfBirth"), p.PlaceOfBirth), Labelled(t("Field.Residence"), p.Residence), Labelled(t("Field.Occupation"), p.Occupation),
+            p.InPretrialDetention == true ? t("Field.InPretrialDetention") : null, p.PossibleMinor == true ? t("Field.PossibleMinor") : null,
         }.Where(x => !string.IsNullOrWhiteSpace(x))))
         + string.Concat((p.Representatives ?? []).Where(r => r is not null).Select(r => $"\n   {t($"RepresentativeKind.{r.Kind}")}: {Join(r.Name, r.Address).Replace("\n", ", ", StringComparison.Ordinal)}"));
 

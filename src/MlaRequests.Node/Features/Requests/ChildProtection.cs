@@ -24,7 +24,7 @@ public static class ChildProtection
     {
         ArgumentNullException.ThrowIfNull(content);
         var copy = RequestContentJson.Deserialize(RequestContentJson.Serialize(content));
-        foreach (var person in copy.Persons.Where(p => p.Role == PersonRole.Victim && p.IsChildOn(today)))
+        foreach (var person in copy.Persons.Where(p => p?.IsChildVictimOn(today) == true))
         {
             person.Name = Restricted;
             person.DateOfBirth = null;

@@ -56,7 +56,7 @@ public static class ListRequests
             ? ((number - 1) * size) + rows.Count
             : string.IsNullOrWhiteSpace(status) ? await requests.CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
         var items = rows.Select(x => new Item(x.Request.Id, x.Request.Reference, x.Request.OfficeCode, x.Request.Content.Kind.ToString(), x.Status,
-            x.Request.Content.Targets, x.Request.Content.Urgent || x.Request.ChildVictimPriority, x.Request.ChildVictimPriority, x.Request.CreatedAt)).ToList();
+            x.Request.Content.Targets, x.Request.Content.Urgent || x.Request.ChildVictimPriority || x.Request.Content.HasDetainedPerson(), x.Request.ChildVictimPriority, x.Request.CreatedAt)).ToList();
         return TypedResults.Ok(new Page(items, total, number, size));
     }
 }

@@ -54,7 +54,7 @@ public static class RequestSteps
             + "for only where possible, details stated unknown and unverified legal-basis entries are returned as warnings beside the result.",
             x => LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(SubmitReview.Of(x).Missing, x.Request.Content, x.Services.NodeCode), x.Request.Content),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, SubmitReview.ReviewBasis(x.Request.Content),
-                x.Request.Content.Urgent || x.Request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
+                x.Request.Content.IsPriority(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>
             {
                 var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);

@@ -3,6 +3,7 @@ using MassTransit.SagaStateMachine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlaRequests.Domain;
 using MlaRequests.Node.Features.Enquiries;
 using MlaRequests.Node.Features.Incoming;
 using MlaRequests.Node.Persistence;
@@ -32,6 +33,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
 
     /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
     public Domain.Cases.IncomingCase? Earlier { get; private set; }
+
+    /// <summary>True when a victim is a child or flagged as a possible minor (the child badge); restricted content means one is.</summary>
+    public bool ChildVictim => Shown is { } shown && (shown.ContentRestricted || shown.Content.HasChildVictim(NodeTime.Today(node.Code, shown.ReceivedAt)));
 
     /// <summary>Loads the case (403 for prosecutors, 404 when unknown).</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] Features.Commands.StepServices steps, CancellationToken ct)

@@ -85,6 +85,8 @@ public sealed class RequestForm
         /// <summary>The representatives beyond the first (the form shows one; an API client may have sent more), kept on edit.</summary>
         public List<Representative> MoreRepresentatives { get; set; } = [];
         public List<string> Unknown { get; set; } = [];
+        public bool InPretrialDetention { get; set; }
+        public bool PossibleMinor { get; set; }
     }
 #pragma warning restore CS1591
 
@@ -116,6 +118,7 @@ public sealed class RequestForm
             ProceduralStatus = p.ProceduralStatus, BankDetails = Trim(p.BankDetails), FiscalCode = Trim(p.FiscalCode),
             Representatives = Representatives(p),
             Unknown = p.Unknown.Count == 0 ? null : p.Unknown.Distinct().ToList(),
+            InPretrialDetention = p.InPretrialDetention ? true : null, PossibleMinor = p.PossibleMinor ? true : null,
         }).ToList(),
         EvidencePurpose = Trim(EvidencePurpose), Urgent = Urgent, UrgencyReasons = Trim(UrgencyReasons), DesiredDate = Date(DesiredDate),
         Confidential = Confidential, LimitsOnUse = Trim(LimitsOnUse), OriginalLanguage = Trim(OriginalLanguage),
@@ -152,6 +155,7 @@ public sealed class RequestForm
                 ProceduralStatus = p.ProceduralStatus, BankDetails = p.BankDetails, FiscalCode = p.FiscalCode,
                 RepresentativeKind = p.Representatives?.FirstOrDefault()?.Kind ?? default, RepresentativeName = p.Representatives?.FirstOrDefault()?.Name,
                 RepresentativeAddress = p.Representatives?.FirstOrDefault()?.Address, MoreRepresentatives = p.Representatives?.Skip(1).ToList() ?? [],
+                InPretrialDetention = p.InPretrialDetention == true, PossibleMinor = p.PossibleMinor == true,
             }).ToList(),
             EvidencePurpose = c.EvidencePurpose, Urgent = c.Urgent, UrgencyReasons = c.UrgencyReasons, DesiredDate = Format(c.DesiredDate),
             Confidential = c.Confidential, LimitsOnUse = c.LimitsOnUse, OriginalLanguage = c.OriginalLanguage,
