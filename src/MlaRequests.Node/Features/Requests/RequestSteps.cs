@@ -52,7 +52,7 @@ public static class RequestSteps
             "Sends the draft to the central authority's review. Each requested country's legal basis (targetBases, else legalBasis) must apply "
             + "between this state and that one (refused with the field named), and every field that basis requires must be present; details asked "
             + "for only where possible, details stated unknown and unverified legal-basis entries are returned as warnings beside the result.",
-            x => LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(SubmitReview.Of(x).Missing, x.Request.Content, x.Services.NodeCode), x.Request.Content),
+            x => SubmitReview.Missing(x.Request.Content, x.Services.NodeCode, x.At),
             x => new SubmitRequest(x.Id, x.Request.Content.Kind, SubmitReview.ReviewBasis(x.Request.Content),
                 x.Request.Content.IsPriority(NodeTime.Today(x.Services.NodeCode, x.Request.CreatedAt)), x.Request.Content.Targets, x.Actor, x.At),
             async (db, x) =>

@@ -20,6 +20,14 @@ public static class SubmitReview
     public static ContentEvaluation Of(RequestContent content, string node, Instant at) =>
         LegalBasisRules.Review(content, ContentData.RequiredContent, ContentData.Instruments, node, NodeTime.Today(node, at));
 
+    /// <summary>
+    /// Everything submit refuses <paramref name="content"/> for, by field: the legal basis and required content of each
+    /// country, the JIT agreement (for a JIT proposal) and the languages the requested states accept. The request page lists
+    /// the same before the prosecutor submits.
+    /// </summary>
+    public static Dictionary<string, string[]> Missing(RequestContent content, string node, Instant at) =>
+        LanguageChecks.WithLanguages(JitAgreementChecks.WithMissing(Of(content, node, at).Missing, content, node), content);
+
     /// <summary>The basis the internal review's clock runs on: the request-level one, else the first country's own.</summary>
     public static LegalBasis ReviewBasis(RequestContent content)
     {

@@ -92,8 +92,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
         }
         var request = Shown = ok.Value!;
         if (request.Status == nameof(OutgoingRequestStateMachine.Draft))
-            Missing = Features.Requests.LanguageChecks.WithLanguages(
-                Features.Requests.JitAgreementChecks.WithMissing(Features.Requests.SubmitReview.Of(request.Content, node.Code, clock.GetCurrentInstant()).Missing, request.Content, node.Code), request.Content);
+            Missing = Features.Requests.SubmitReview.Missing(request.Content, node.Code, clock.GetCurrentInstant());
         Diagram = WorkflowDiagram.Of(requestMachine, request.Status);
         BranchDiagrams = request.Targets.ToDictionary(t => t.Country, t => WorkflowDiagram.Of(branchMachine, t.Status));
         var enquiries = new Dictionary<string, IReadOnlyList<EnquiryEndpoints.View>>();
