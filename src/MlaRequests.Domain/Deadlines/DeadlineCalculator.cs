@@ -138,7 +138,7 @@ public sealed class DeadlineCalculator
             .Where(y => !calendar.IsVerified(y))
             .ToList();
         var warnings = unverifiedYears
-            .Select(y => $"The {calendar.Country} calendar for {y} is not verified: {calendar.Year(y).Source}")
+            .Select(y => UnverifiedYear(calendar, y))
             .Concat(calendar.ExpectedHolidaysBetween(after, lastDay).Select(h =>
                 $"{calendar.Country} {h.Date:uuuu-MM-dd} ({h.Name}) was skipped as a holiday on an expected date: {h.Source}"))
             .ToList();
@@ -170,7 +170,7 @@ public sealed class DeadlineCalculator
         foreach (var year in checkedYears.Where(y => !calendar.IsVerified(y)))
         {
             unverified = true;
-            warnings.Add($"The {calendar.Country} calendar for {year} is not verified: {calendar.Year(year).Source}");
+            warnings.Add(UnverifiedYear(calendar, year));
         }
         if (day > lastDay)
         {
@@ -179,6 +179,10 @@ public sealed class DeadlineCalculator
         }
         return new PeriodEnd(EndOf(calendar, day), unverified, warnings);
     }
+
+    /// <summary>The warning on a deadline counted through a year whose calendar data is not verified.</summary>
+    static string UnverifiedYear(BusinessCalendar calendar, int year) =>
+        $"The {calendar.Country} calendar for {year} is not verified: {calendar.Year(year).Source}";
 
     static Instant EndOf(BusinessCalendar calendar, LocalDate lastDay) => calendar.Zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();
 
