@@ -45,7 +45,7 @@ public sealed class When_a_JIT_amendment_is_checked
     public void Missing_reasons_and_a_missing_agreement_are_named()
     {
         Check(Amended(), " ").Keys.Should().Equal("reasons");
-        Check(null).Keys.Should().BeEquivalentTo("jit", "reasons");
+        Check(null, null).Keys.Should().BeEquivalentTo("jit", "reasons");
     }
 
     [Fact]

@@ -67,7 +67,9 @@ public static class JitAmendmentRules
             Bound(errors, $"jit.members[{i}].function", members[i]?.Function, limits.NameLength);
             Bound(errors, $"jit.members[{i}].authority", members[i]?.Authority, limits.NameLength);
         }
-        if (errors.Count == 0 && Same(amended, WithPeriod(current, current, currentEndsOn)))
+        var inForce = WithPeriod(current, current, currentEndsOn);
+        inForce.EndsOn = endsOn;
+        if (errors.Count == 0 && Same(amended, inForce))
             errors["jit"] = [JitAmendmentTexts.Unchanged.Format()];
         return errors;
     }
