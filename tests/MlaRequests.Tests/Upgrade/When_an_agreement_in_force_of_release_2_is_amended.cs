@@ -7,7 +7,7 @@ namespace MlaRequests.Tests.Upgrade;
 
 /// <summary>
 /// A JIT agreement that entered into force under release 2 has no stored versions: after the upgrade it is amended across both nodes
-/// (KZ proposes, KG signs), version 1 is derived from the request's content on each node, and both nodes hold the same history. The
+/// (KZ proposes, KG signs; the proposal waits on KZ until KG's first envelope after the upgrade), version 1 is derived from the request's content on each node, and both nodes hold the same history. The
 /// fixture is copied, never changed.
 /// </summary>
 [Trait(Tier.Name, Tier.Integration)]
@@ -40,6 +40,11 @@ public sealed class When_an_agreement_in_force_of_release_2_is_amended : IAsyncL
 
         await kz.StepAsync($"/api/requests/{request}/targets/KG/propose-jit-amendment", new { jit = amended, reasons = "A financial analyst joins the team." });
         await _region.Kz.BranchIn(branch, "AmendmentProposedHere");
+        // KZ last saw KG speak release 2's version: the version-4 proposal waits on KZ until KG's next envelope shows it upgraded
+        // (docs/upgrades.md). Here that is KG's answer to a status enquiry release 2 left open.
+        var enquired = _region.Instance("status enquiry unanswered", "incoming").Id;
+        var enquiry = (await kg.GetAsync($"/api/incoming/{enquired}/enquiries"))[0].GetProperty("id").GetGuid();
+        await kg.StepAsync($"/api/incoming/{enquired}/answer-enquiry", new { enquiryId = enquiry, answer = "The witness is summoned for 10 February." });
         await _region.Kg.IncomingIn(branch, "AmendmentProposedThere");
         await kg.StepAsync($"/api/incoming/{branch}/sign-amendment");
         await _region.Kg.IncomingIn(branch, "AgreementInForce");
