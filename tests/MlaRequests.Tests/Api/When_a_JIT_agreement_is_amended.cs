@@ -15,7 +15,7 @@ namespace MlaRequests.Tests.Api;
 /// <summary>
 /// A JIT agreement in force is amended as it was made (UNTOC Art. 19): one party proposes the whole amended agreement (members, leaders,
 /// purpose, arrangements) with reasons, the other signs (the next version is in force on both nodes) or declines (the version in force
-/// stays). KZ is this node, KG the other party (a fake peer that opens only what is sealed for it); the agreement ends on 2027-12-31.
+/// stays). KZ is this node, KG the other party (a fake peer); the agreement ends on 2027-12-31.
 /// </summary>
 [Trait(Tier.Name, Tier.Integration)]
 public sealed class When_a_JIT_agreement_is_amended(ApiNode api) : IClassFixture<ApiNode>
@@ -32,7 +32,7 @@ public sealed class When_a_JIT_agreement_is_amended(ApiNode api) : IClassFixture
         await (await prosecutor.PostAsync($"/api/requests/{id}/targets/KG/propose-jit-amendment", Amendment()))
             .ShouldBeAsync(HttpStatusCode.Accepted);
 
-        // KG reads it only because it opened with KG's key: the agreement (names of team members) crossed sealed for KG.
+        // The agreement (names of team members) crosses in the same envelope as every contract: EnvelopeSigner.SealAndSign seals it for KG.
         var proposed = await api.Kg.Receives<JitAmendmentProposed>(branch);
         proposed.Number.Should().Be(2);
         proposed.Reasons.Should().Be(Reasons);
