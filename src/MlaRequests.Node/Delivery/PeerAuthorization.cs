@@ -49,6 +49,9 @@ public static class PeerAuthorization
         [typeof(JitExtensionProposed)] = Sender.EitherParty,
         [typeof(JitExtensionSigned)] = Sender.EitherParty,
         [typeof(JitExtensionDeclined)] = Sender.EitherParty,
+        [typeof(JitAmendmentProposed)] = Sender.EitherParty,
+        [typeof(JitAmendmentSigned)] = Sender.EitherParty,
+        [typeof(JitAmendmentDeclined)] = Sender.EitherParty,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 

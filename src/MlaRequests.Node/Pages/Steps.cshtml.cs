@@ -37,7 +37,7 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         var result = Form.Subject switch
         {
             "request" => await RequestSteps.TakeOnRequestAsync(Form.Route, Form.Id, Form.Text, steps, ct),
-            "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct, Form.Date()),
+            "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct, Form.Date(), Form.Jit()),
             _ => await IncomingSteps.TakeAsync(Form.Route, Form.Id, Form.ToIncomingInput(), steps, node, ct),
         };
         if (Problem(result) is { } problem)
@@ -126,6 +126,31 @@ public sealed class StepForm
     /// <summary>consult, accept-under-conditions: a wording per condition kind (kinds left empty are not conditions).</summary>
     public Dictionary<string, string> Conditions { get; set; } = [];
 
+    /// <summary>propose-amendment, propose-jit-amendment: the amended agreement's purpose.</summary>
+    public string? JitPurpose { get; set; }
+
+    /// <summary>propose-amendment, propose-jit-amendment: the members, one a line: country | name | function | authority | leader (anything there: the party's leader).</summary>
+    public string? JitMembers { get; set; }
+
+    /// <summary>propose-amendment, propose-jit-amendment: the amended agreement's operational arrangements.</summary>
+    public string? JitArrangements { get; set; }
+
+    /// <summary>The amended JIT agreement the form describes, or null when it describes none.</summary>
+    public MlaRequests.Domain.Requests.JitProposal? Jit() =>
+        string.IsNullOrWhiteSpace(JitPurpose) && string.IsNullOrWhiteSpace(JitMembers) && string.IsNullOrWhiteSpace(JitArrangements) ? null : new()
+        {
+            Purpose = JitPurpose, Arrangements = JitArrangements,
+            Members = (JitMembers ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+            {
+                var part = line.Split('|', StringSplitOptions.TrimEntries);
+                string? At(int i) => i < part.Length && part[i].Length > 0 ? part[i] : null;
+                return new MlaRequests.Domain.Requests.JitMember
+                {
+                    Country = At(0)?.ToUpperInvariant(), Name = At(1), Function = At(2), Authority = At(3), Leader = At(4) is not null,
+                };
+            }).ToList(),
+        };
+
     /// <summary>Where to go back to.</summary>
     public string? ReturnUrl { get; set; }
 
@@ -150,7 +175,7 @@ public sealed class StepForm
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
         Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text,
-        Purpose = Purpose, Conditions = MlaRequests.Domain.Cases.ConsultationCodes.ConditionKinds
+        Purpose = Purpose, Jit = Jit(), Conditions = MlaRequests.Domain.Cases.ConsultationCodes.ConditionKinds
             .Where(k => !string.IsNullOrWhiteSpace(Conditions.GetValueOrDefault(k))).Select(k => new IncomingSteps.ConditionBody(k, Conditions[k])).ToList(),
     };
 }

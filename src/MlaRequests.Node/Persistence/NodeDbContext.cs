@@ -45,6 +45,9 @@ public sealed class NodeDbContext(DbContextOptions<NodeDbContext> options) : Ide
     /// <summary>Conditions proposed in consultations and those of acceptances under conditions.</summary>
     public DbSet<CaseCondition> CaseConditions => Set<CaseCondition>();
 
+    /// <summary>The versions of JIT agreements per branch or case: the agreement first signed and each amendment (issue 14).</summary>
+    public DbSet<Domain.Requests.JitAgreementVersion> JitAgreementVersions => Set<Domain.Requests.JitAgreementVersion>();
+
     /// <summary>Commands already executed, by idempotency key.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -20,7 +20,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Open = ["Transmitted", .. Undecided, .. Executing, "Executed", "EvidenceTransferred", "ExecutionPostponed"];
     static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
     static readonly string[] Extending = ["ExtensionProposedHere", "ExtensionProposedThere"];
-    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending];
+    static readonly string[] Amending = ["AmendmentProposedHere", "AmendmentProposedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending, .. Amending];
+    const string AmendedAgreement = "{\"purpose\":\"Joint investigation of the network\",\"arrangements\":\"Evidence shared through the liaison officers\"}";
     static readonly Action<BranchState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
@@ -81,8 +83,8 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("AgreementAwaitingSignatures", "DeclineAgreementWithTarget", "AgreementDeclined"),
         new("AgreementSignedThere", "DeclineAgreementWithTarget", "AgreementDeclined"),
         .. Unsigned.Select(s => new Transition<BranchState>(s, "JitAgreementDeclined", "AgreementDeclined")),
-        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<BranchState>(s, "CloseAgreementWithTarget", "AgreementClosed")),
-        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<BranchState>(s, "JitAgreementClosed", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending, .. Amending]).Select(s => new Transition<BranchState>(s, "CloseAgreementWithTarget", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending, .. Amending]).Select(s => new Transition<BranchState>(s, "JitAgreementClosed", "AgreementClosed")),
         new("AgreementInForce", "ProposeExtensionWithTarget", "ExtensionProposedHere"),
         new("AgreementInForce", "JitExtensionProposed", "ExtensionProposedThere"),
         new("ExtensionProposedThere", "SignExtensionWithTarget", "AgreementInForce"),
@@ -90,6 +92,16 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("ExtensionProposedHere", "JitExtensionSigned", "AgreementInForce"),
         new("ExtensionProposedHere", "JitExtensionDeclined", "AgreementInForce"),
         new("ExtensionProposedHere", "JitExtensionProposed", "AgreementInForce", "the proposals crossed: both lapse"),
+        // Amendment of the agreement in force (issue 14): as the extension; crossing proposals (two amendments, or an amendment and an extension) lapse.
+        new("AgreementInForce", "ProposeAmendmentWithTarget", "AmendmentProposedHere"),
+        new("AgreementInForce", "JitAmendmentProposed", "AmendmentProposedThere"),
+        new("AmendmentProposedThere", "SignAmendmentWithTarget", "AgreementInForce"),
+        new("AmendmentProposedThere", "DeclineAmendmentWithTarget", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentSigned", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentDeclined", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentProposed", "AgreementInForce", "two amendments crossed: both lapse"),
+        new("AmendmentProposedHere", "JitExtensionProposed", "AgreementInForce", "an amendment crossed an extension: both lapse"),
+        new("ExtensionProposedHere", "JitAmendmentProposed", "AgreementInForce", "an extension crossed an amendment: both lapse"),
         .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
     ];
@@ -116,10 +128,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
         ["ProposeExtensionWithTarget"] = "ExtensionProposedHere", ["SignExtensionWithTarget"] = "AgreementInForce", ["DeclineExtensionWithTarget"] = "AgreementInForce",
         ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
+        ["ProposeAmendmentWithTarget"] = "AmendmentProposedHere", ["SignAmendmentWithTarget"] = "AgreementInForce", ["DeclineAmendmentWithTarget"] = "AgreementInForce",
+        ["JitAmendmentProposed"] = "AgreementClosed", ["JitAmendmentSigned"] = "AgreementClosed", ["JitAmendmentDeclined"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined", "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
@@ -184,6 +198,12 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "JitExtensionProposed" => new JitExtensionProposed(id, "KG", new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
         "JitExtensionSigned" => new JitExtensionSigned(id, "KG", new LocalDate(2027, 6, 30), Step.Actor, Step.At),
         "JitExtensionDeclined" => new JitExtensionDeclined(id, "KG", "Our members are needed elsewhere", Step.Actor, Step.At),
+        "ProposeAmendmentWithTarget" => new ProposeAmendmentWithTarget(id, Guid.NewGuid(), 2, AmendedAgreement, "A new member joins the team", Step.Actor, Step.At),
+        "SignAmendmentWithTarget" => new SignAmendmentWithTarget(id, Guid.NewGuid(), Step.Actor, Step.At),
+        "DeclineAmendmentWithTarget" => new DeclineAmendmentWithTarget(id, Guid.NewGuid(), "The new member is not known to us", Step.Actor, Step.At),
+        "JitAmendmentProposed" => new JitAmendmentProposed(id, "KG", Guid.NewGuid(), 2, AmendedAgreement, "A new member joins the team", Step.Actor, Step.At),
+        "JitAmendmentSigned" => new JitAmendmentSigned(id, "KG", Guid.NewGuid(), Step.Actor, Step.At),
+        "JitAmendmentDeclined" => new JitAmendmentDeclined(id, "KG", Guid.NewGuid(), "The new member is not known to us", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

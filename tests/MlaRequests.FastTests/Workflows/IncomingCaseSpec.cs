@@ -30,7 +30,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     static readonly string[] Refusable = ["Assigned", "AwaitingInformation", "Postponed"];
     static readonly string[] Unsigned = ["AgreementAwaitingSignatures", "AgreementSignedHere", "AgreementSignedThere"];
     static readonly string[] Extending = ["ExtensionProposedHere", "ExtensionProposedThere"];
-    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending];
+    static readonly string[] Amending = ["AmendmentProposedHere", "AmendmentProposedThere"];
+    static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending, .. Amending];
+    const string AmendedAgreement = "{\"purpose\":\"Joint investigation of the network\",\"arrangements\":\"Evidence shared through the liaison officers\"}";
     static readonly Action<IncomingCaseState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
 
     /// <inheritdoc />
@@ -97,8 +99,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         new("AgreementAwaitingSignatures", "DeclineJitAgreement", "AgreementDeclined"),
         new("AgreementSignedThere", "DeclineJitAgreement", "AgreementDeclined"),
         .. Unsigned.Select(s => new Transition<IncomingCaseState>(s, "JitAgreementDeclined", "AgreementDeclined")),
-        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<IncomingCaseState>(s, "CloseJitAgreement", "AgreementClosed")),
-        .. ((string[])["AgreementInForce", .. Extending]).Select(s => new Transition<IncomingCaseState>(s, "JitAgreementClosed", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending, .. Amending]).Select(s => new Transition<IncomingCaseState>(s, "CloseJitAgreement", "AgreementClosed")),
+        .. ((string[])["AgreementInForce", .. Extending, .. Amending]).Select(s => new Transition<IncomingCaseState>(s, "JitAgreementClosed", "AgreementClosed")),
         new("AgreementInForce", "ProposeJitExtension", "ExtensionProposedHere"),
         new("AgreementInForce", "JitExtensionProposed", "ExtensionProposedThere"),
         new("ExtensionProposedThere", "SignJitExtension", "AgreementInForce"),
@@ -106,6 +108,16 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         new("ExtensionProposedHere", "JitExtensionSigned", "AgreementInForce"),
         new("ExtensionProposedHere", "JitExtensionDeclined", "AgreementInForce"),
         new("ExtensionProposedHere", "JitExtensionProposed", "AgreementInForce", "the proposals crossed: both lapse"),
+        // Amendment of the agreement in force (issue 14): as the extension; crossing proposals (two amendments, or an amendment and an extension) lapse.
+        new("AgreementInForce", "ProposeJitAmendment", "AmendmentProposedHere"),
+        new("AgreementInForce", "JitAmendmentProposed", "AmendmentProposedThere"),
+        new("AmendmentProposedThere", "SignJitAmendment", "AgreementInForce"),
+        new("AmendmentProposedThere", "DeclineJitAmendment", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentSigned", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentDeclined", "AgreementInForce"),
+        new("AmendmentProposedHere", "JitAmendmentProposed", "AgreementInForce", "two amendments crossed: both lapse"),
+        new("AmendmentProposedHere", "JitExtensionProposed", "AgreementInForce", "an amendment crossed an extension: both lapse"),
+        new("ExtensionProposedHere", "JitAmendmentProposed", "AgreementInForce", "an extension crossed an amendment: both lapse"),
         .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
@@ -135,10 +147,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseJitAgreement"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
         ["ProposeJitExtension"] = "ExtensionProposedHere", ["SignJitExtension"] = "AgreementInForce", ["DeclineJitExtension"] = "AgreementInForce",
         ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
+        ["ProposeJitAmendment"] = "AmendmentProposedHere", ["SignJitAmendment"] = "AgreementInForce", ["DeclineJitAmendment"] = "AgreementInForce",
+        ["JitAmendmentProposed"] = "AgreementClosed", ["JitAmendmentSigned"] = "AgreementClosed", ["JitAmendmentDeclined"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined", "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn", "JitAgreementClosed" };
@@ -207,6 +221,12 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "JitExtensionProposed" => new JitExtensionProposed(id, "KG", new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),
         "JitExtensionSigned" => new JitExtensionSigned(id, "KG", new LocalDate(2027, 6, 30), Step.Actor, Step.At),
         "JitExtensionDeclined" => new JitExtensionDeclined(id, "KG", "Our members are needed elsewhere", Step.Actor, Step.At),
+        "ProposeJitAmendment" => new ProposeJitAmendment(id, Guid.NewGuid(), 2, AmendedAgreement, "A new member joins the team", Step.Actor, Step.At),
+        "SignJitAmendment" => new SignJitAmendment(id, Guid.NewGuid(), Step.Actor, Step.At),
+        "DeclineJitAmendment" => new DeclineJitAmendment(id, Guid.NewGuid(), "The new member is not known to us", Step.Actor, Step.At),
+        "JitAmendmentProposed" => new JitAmendmentProposed(id, "KG", Guid.NewGuid(), 2, AmendedAgreement, "A new member joins the team", Step.Actor, Step.At),
+        "JitAmendmentSigned" => new JitAmendmentSigned(id, "KG", Guid.NewGuid(), Step.Actor, Step.At),
+        "JitAmendmentDeclined" => new JitAmendmentDeclined(id, "KG", Guid.NewGuid(), "The new member is not known to us", Step.Actor, Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

@@ -220,6 +220,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringConsultation(node);
         DuringJitAgreement(node);
         DuringJitExtension(node);
+        DuringJitAmendment(node);
         OnUnhandledEvent(_order.Handle);
     }
 

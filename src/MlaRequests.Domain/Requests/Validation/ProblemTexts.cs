@@ -138,6 +138,7 @@ public static class ProblemTexts
         .. JitAgreementTexts.All,
         .. ContentTexts.All,
         .. JitExtensionTexts.All,
+        .. JitAmendmentTexts.All,
         .. LegalBasisTexts.All,
     ];
 }

@@ -39,6 +39,9 @@ public enum StepFields
 
     /// <summary>A choice of requested countries (a shared milestone's participants).</summary>
     Countries = 1024,
+
+    /// <summary>A JIT agreement's members, purpose and arrangements (an amendment).</summary>
+    JitAgreement = 2048,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

@@ -140,6 +140,7 @@ public static class IncomingSteps
             b => new() { EnquiryId = b.EnquiryId, Answer = b.Answer }, ValidateEnquiryAnswerAsync,
             (x, _) => Message(new AnswerStatusEnquiry(x.Id, x.Input.EnquiryId!.Value, x.Input.Answer!.Trim(), x.Actor, x.At))),
         .. JitAgreementSteps.Table,
+        .. JitAmendmentSteps.Table,
     ];
 
     /// <summary>The officer to assign.</summary>
@@ -250,6 +251,9 @@ public static class IncomingSteps
 
         /// <summary>consult, accept-under-conditions: the conditions.</summary>
         public IReadOnlyList<ConditionBody?>? Conditions { get; init; }
+
+        /// <summary>propose-amendment: the amended JIT agreement.</summary>
+        public Domain.Requests.JitProposal? Jit { get; init; }
     }
 
     /// <summary>Maps the steps under <c>/api/incoming</c>, one POST per <see cref="Table"/> entry.</summary>

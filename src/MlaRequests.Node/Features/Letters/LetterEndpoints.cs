@@ -45,8 +45,31 @@ public static class LetterEndpoints
         var content = restricted ? ChildProtection.Redact(request.Content, createdOn) : request.Content;
         var today = NodeTime.Today(node.Value.Code, clock.GetCurrentInstant());
         var conditions = await ConditionsAsync(db, id, content.Targets, cancellationToken);
-        var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language), conditions);
+        var amended = await AmendedJitAsync(db, id, content, cancellationToken);
+        var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language), conditions, amended);
         return TypedResults.File(pdf, "application/pdf", $"{request.Reference}-{language}.pdf");
+    }
+
+    /// <summary>Per requested country whose JIT agreement was amended, the version in force (the letter prints it beside the agreement first proposed).</summary>
+    static async Task<IReadOnlyList<LetterJitVersion>> AmendedJitAsync(NodeDbContext db, Guid id, Domain.Requests.RequestContent content, CancellationToken ct)
+    {
+        var amended = new List<LetterJitVersion>();
+        if (content.Kind != Domain.Requests.RequestKind.JointInvestigationTeam || content.Jit is null)
+            return amended;
+        foreach (var country in content.Targets)
+        {
+            var branchId = DeterministicGuid.Branch(id, country);
+            var branch = await db.BranchWorkflows.AsNoTracking().Where(b => b.CorrelationId == branchId).Select(b => new { b.CurrentState, b.JitEndsOn })
+                .SingleOrDefaultAsync(ct);
+            var history = await Requests.JitAgreementHistory.ReadAsync(db, branchId, branch?.CurrentState, content.Jit, branch?.JitEndsOn, ct);
+            if (history.InForce is { Number: > 1 } inForce)
+            {
+                var agreement = inForce.Read();
+                agreement.EndsOn = branch?.JitEndsOn ?? agreement.EndsOn;
+                amended.Add(new(country, inForce.Number, agreement));
+            }
+        }
+        return amended;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public static class RequestLetter
     /// The PDF of <paramref name="request"/> (its content already redacted for the reader) in <paramref name="culture"/>, with the
     /// <paramref name="conditions"/> the requested countries execute it under, if any.
     /// </summary>
-    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null)
+    public static byte[] Render(MlaRequest request, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null,
+        IReadOnlyList<LetterJitVersion>? amendedJit = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
@@ -64,6 +65,14 @@ public static class RequestLetter
         if (content.Jit is not null)
             letter.Field(T("RequestKind.JointInvestigationTeam"), Join(content.Jit.Purpose,
                 $"{(content.Jit.StartsOn is { } from ? day.Format(from) : "?")} – {(content.Jit.EndsOn is { } to ? day.Format(to) : "?")}"));
+        foreach (var version in amendedJit ?? [])
+        {
+            var jit = version.Agreement;
+            letter.Field($"{T("Country." + version.Country)}: {T("Jit.Versions.InForce")} {version.Number}", Join(jit.Purpose,
+                $"{(jit.StartsOn is { } from ? day.Format(from) : "?")} – {(jit.EndsOn is { } to ? day.Format(to) : "?")}",
+                string.Join("\n", (jit.Members ?? []).Select(m => $"{m.Country}: {m.Name}, {m.Function}, {m.Authority}" + (m.Leader ? $" ({T("Jit.Leader")})" : string.Empty))),
+                jit.Arrangements));
+        }
         if (content.ContactOfficer is { } contact)
             letter.Field(T("Field.ContactOfficer"), string.Join("; ", new[] { contact.Name, contact.Phone, contact.Email }.Where(x => !string.IsNullOrWhiteSpace(x))));
         if (conditions is { Count: > 0 })

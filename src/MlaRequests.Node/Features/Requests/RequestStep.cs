@@ -92,4 +92,7 @@ public sealed record RequestStepContext(Guid Id, Guid BranchId, MlaRequest Reque
 {
     /// <summary>The step's one date field (propose-jit-extension: the new end date), if it has one.</summary>
     public LocalDate? Date { get; init; }
+
+    /// <summary>The step's agreement (propose-jit-amendment: the amended JIT agreement), if it has one.</summary>
+    public Domain.Requests.JitProposal? Jit { get; init; }
 }

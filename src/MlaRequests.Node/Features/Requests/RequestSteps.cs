@@ -145,7 +145,30 @@ public static class RequestSteps
             "Declines, with reasons, the later end date the requested country proposed; the agreement stays as it was.",
             x => StepInputRules.Required("reasons", x.Text, x.Services.Limits), x => new DeclineExtensionWithTarget(x.BranchId, x.Text!.Trim(), x.Actor, x.At))
             { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true },
+        new("propose-jit-amendment", m => m.ProposeAmendmentWithTarget, Roles.Prosecutor, true, typeof(JitAmendmentBody), new("Step.Reasons", StepFields.JitAgreement),
+            "Propose to this country to amend the JIT agreement",
+            "Proposes, with reasons, the whole amended agreement in force with this country (jit: members with country, name, function, authority "
+            + "and leader, purpose, arrangements), checked as at submission. The period is not amended here: leave startsOn and endsOn out (a later "
+            + "end date is proposed by propose-jit-extension). That country signs or declines it; the agreement stays in force meanwhile. If both "
+            + "countries propose at once (two amendments, or an amendment and an extension), both proposals lapse.",
+            JitAmendmentChecks.Problems, JitAmendmentChecks.Propose)
+            { Mapper = (g, step) => MapAmendment(g, step), AlsoLiaisonOfficers = true },
+        new("sign-jit-amendment", m => m.SignAmendmentWithTarget, Roles.Prosecutor, true, null, new(), "Sign the amendment this country proposed",
+            "Signs, for this country, the amended agreement the requested country proposed: it is the agreement in force on both nodes (the next version).",
+            _ => [], x => new SignAmendmentWithTarget(x.BranchId, JitAmendmentChecks.Open(x), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch(g, step), AlsoLiaisonOfficers = true },
+        new("decline-jit-amendment", m => m.DeclineAmendmentWithTarget, Roles.Prosecutor, true, typeof(ReasonsBody), new("Step.Reasons", Danger: true),
+            "Decline the amendment this country proposed",
+            "Declines, with reasons, the amended agreement the requested country proposed; the agreement in force stays as it was.",
+            x => StepInputRules.Required("reasons", x.Text, x.Services.Limits),
+            x => new DeclineAmendmentWithTarget(x.BranchId, JitAmendmentChecks.Open(x), x.Text!.Trim(), x.Actor, x.At))
+            { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true },
     ];
+
+    /// <summary>A proposed amendment of a JIT agreement.</summary>
+    /// <param name="Jit">The whole amended agreement (the request content's jit shape); the period is left out or unchanged.</param>
+    /// <param name="Reasons">Why the agreement is amended.</param>
+    public sealed record JitAmendmentBody(Domain.Requests.JitProposal? Jit, string? Reasons);
 
     /// <summary>A proposed extension of a JIT agreement.</summary>
     /// <param name="EndsOn">The new last day of the agreement (ISO date), later than its current end date.</param>
@@ -187,9 +210,9 @@ public static class RequestSteps
 
     /// <summary>Takes the branch step <paramref name="route"/> (answer-information with its answer, confirm-evidence, withdraw-country with its reason, enquire with its question) as its endpoint does.</summary>
     public static Task<IResult> TakeOnBranchAsync(string route, Guid id, string country, string? text, StepServices s, CancellationToken ct,
-        NodaTime.LocalDate? date = null) =>
+        NodaTime.LocalDate? date = null, Domain.Requests.JitProposal? jit = null) =>
         OnBranchAsync(OnBranch.SingleOrDefault(x => x.Route == route) ?? throw new ArgumentOutOfRangeException(nameof(route), route, "Not a branch step."),
-            id, country, text, s, ct, date);
+            id, country, text, s, ct, date, jit);
 
     /// <summary>The request steps <paramref name="user"/> may take in <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> AllowedOnRequest(OutgoingRequestStateMachine machine, string status, ClaimsPrincipal user, string office) =>
@@ -238,6 +261,10 @@ public static class RequestSteps
         group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, TBody body, StepServices s, CancellationToken ct) =>
             OnBranchAsync(step, id, country, text(body), s, ct, date(body)));
 
+    static RouteHandlerBuilder MapAmendment(RouteGroupBuilder group, RequestStep<BranchStateMachine> step) =>
+        group.MapPost($"/{{id:guid}}/targets/{{country}}/{step.Route}", (Guid id, string country, JitAmendmentBody body, StepServices s, CancellationToken ct) =>
+            OnBranchAsync(step, id, country, body.Reasons, s, ct, jit: body.Jit));
+
     static async Task<IResult> OnRequestAsync(RequestStep<OutgoingRequestStateMachine> step, Guid id, string? text, StepServices s, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -255,7 +282,7 @@ public static class RequestSteps
     }
 
     static async Task<IResult> OnBranchAsync(RequestStep<BranchStateMachine> step, Guid id, string country, string? text, StepServices s, CancellationToken ct,
-        NodaTime.LocalDate? date = null)
+        NodaTime.LocalDate? date = null, Domain.Requests.JitProposal? jit = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         if (await RequestQueries.FindAsync(s.Db, id, s.User, ct) is not var (request, _))
@@ -268,7 +295,7 @@ public static class RequestSteps
             return TypedResults.Forbid();
         if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.EventName(s.BranchMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
-        var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct) { Date = date };
+        var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct) { Date = date, Jit = jit };
         var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);

@@ -34,6 +34,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>This node's case of the earlier request this one follows (supplementary, or after a refusal), if there is one.</summary>
     public Domain.Cases.IncomingCase? Earlier { get; private set; }
 
+    /// <summary>The versions of the JIT agreement (the agreement in force and its amendments), or null for a case that is not a JIT.</summary>
+    public JitVersionsView? JitVersions { get; private set; }
+
     /// <summary>True when a victim is a child or flagged as a possible minor (the child badge); restricted content means one is.</summary>
     public bool ChildVictim => Shown is { } shown && (shown.ContentRestricted || shown.Content.HasChildVictim(NodeTime.Today(node.Code, shown.ReceivedAt)));
 
@@ -49,6 +52,7 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
                 Consultations = await Features.Consultations.ConsultationEndpoints.ListAsync(db, id, ct);
                 Earlier = await Delivery.FollowUpLink.EarlierCaseAsync(db, Shown.RequestingNode, Shown.Content, ct);
                 Milestones = await MilestoneListViews.OnIncomingAsync(id, steps, ct);
+                JitVersions = await JitVersionsView.ReadAsync(db, Shown.Content, [(Shown.RequestingNode, id)], incoming: true, ct);
                 return Page();
             case ForbidHttpResult:
                 return Forbid();

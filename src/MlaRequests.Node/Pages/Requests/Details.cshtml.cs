@@ -48,6 +48,9 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
     /// <summary>The milestones shared by several requested countries (mirror, parallel and joint investigations once approved); null otherwise.</summary>
     public MilestoneListView? Milestones { get; private set; }
 
+    /// <summary>The versions of the JIT agreement with each requested country (the agreement in force and its amendments), or null for a request that is not a JIT.</summary>
+    public JitVersionsView? JitVersions { get; private set; }
+
     /// <summary>True when the user may start a supplementary request or a new request after a refusal (a prosecutor of the request's office).</summary>
     public bool MayFollowUp => Shown is { } r && User.IsInRole(Accounts.Roles.Prosecutor) && Accounts.CallerExtensions.Office(User) == r.OfficeCode;
 
@@ -103,6 +106,8 @@ public sealed class DetailsModel(NodeDbContext db, IClock clock, WorkflowNode no
         foreach (var target in request.Targets.Where(t => t.BranchId is not null))
             consultations[target.Country] = await Features.Consultations.ConsultationEndpoints.ListAsync(db, target.BranchId!.Value, ct);
         Consultations = consultations;
+        JitVersions = await JitVersionsView.ReadAsync(db, request.Content, request.Targets.Where(t => t.BranchId is not null)
+            .Select(t => (t.Country, t.BranchId!.Value)), incoming: false, ct);
         Milestones = await MilestoneListViews.OnRequestAsync(request.Id, request.Targets.Where(t => t.BranchId is not null && !IsFinal(t.Status))
             .Select(t => t.Country).ToList(), steps, ct);
         return Page();
