@@ -10,11 +10,11 @@ namespace MlaRequests.Tests.Infrastructure;
 /// </summary>
 public static class PreviousRelease
 {
-    /// <summary>Release 2 (issue 14), the commit that landed on 7 December 2026; its databases are <see cref="Upgrade.UpgradeFixture.Current"/>.</summary>
-    public const string Commit = "51cf78788779abb43631c1b86d6592ce55968d41";
+    /// <summary>Release 3 (issue 14's JIT extension, issue 15's first part), the commit that landed on 7 December 2026; its databases are <see cref="Upgrade.UpgradeFixture.Current"/>.</summary>
+    public const string Commit = "21180c6be1f3c33a98595c8fbae0554d5195f9fe";
 
-    /// <summary>The contract version release 2 speaks.</summary>
-    public const int Version = 2;
+    /// <summary>The contract version release 3 speaks.</summary>
+    public const int Version = 3;
 
     static readonly SemaphoreSlim Once = new(1, 1);
     static string? _assembly;

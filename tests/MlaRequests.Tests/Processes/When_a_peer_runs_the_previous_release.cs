@@ -9,7 +9,7 @@ namespace MlaRequests.Tests.Processes;
 /// Countries upgrade on their own days. Kazakhstan's node runs this code; Kyrgyzstan's still runs the previous release,
 /// built from its own commit (<see cref="PreviousRelease"/>), over the region's broker: a request goes through its whole
 /// lifecycle between them, each node says in <c>GET /api/links</c> which contract version the other speaks, a message of
-/// this release's version (a JIT extension) is held for the old node instead of being sent to it, and Kyrgyzstan's node is
+/// this release's version (a JIT amendment) is held for the old node instead of being sent to it, and Kyrgyzstan's node is
 /// then upgraded in place (this code on the same data directory): it carries on with its case in execution and receives the
 /// held message once.
 /// </summary>
@@ -59,8 +59,9 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
             (await prosecutor.GetAsync($"/api/requests/{completed}")).GetProperty("targets")[0].GetProperty("transportState").GetString()
                 .Should().Be("delivered", "every message to the old node was received and receipted");
 
-            // A JIT agreement in force between them; Kazakhstan proposes to extend it, a message of this release's version
-            // that the old node does not know: Kazakhstan holds it for Kyrgyzstan instead of sending it to be quarantined.
+            // A JIT agreement in force between them; Kazakhstan proposes to amend it (a financial analyst joins), a message of
+            // this release's version that the old node does not know: Kazakhstan holds it for Kyrgyzstan instead of sending it
+            // to be quarantined.
             var jit = await ApprovedAsync(prosecutor, liaison, JitContent());
             var jitCase = DeterministicGuid.Branch(jit, "KG");
             await Steps(kgLiaison, jitCase, ("register", null, "Registered"), ("assign", new { assignee = "kg.liaison" }, "Assigned"),
@@ -69,8 +70,11 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
                 TestTimeouts.Delivery, "the old node's signature in Kazakhstan");
             await prosecutor.StepAsync($"/api/requests/{jit}/targets/KG/sign-jit");
             await Until(kgLiaison, $"/api/incoming/{jitCase}", "AgreementInForce");
-            await prosecutor.StepAsync($"/api/requests/{jit}/targets/KG/propose-jit-extension",
-                new { endsOn = "2028-06-30", reasons = "The financial investigation needs six more months." });
+            var amended = TestContent.JitAgreement(["KG"]);
+            (amended.StartsOn, amended.EndsOn) = (null, null);
+            amended.Members!.Add(new JitMember { Country = "KG", Name = "R. S.", Function = "Financial analyst", Authority = "Financial Police of Kyrgyzstan" });
+            await prosecutor.StepAsync($"/api/requests/{jit}/targets/KG/propose-jit-amendment",
+                new { jit = amended, reasons = "The money trail needs a financial analyst in the team." });
             await Eventually.Until(async () => Link(await (await kz.ApiAsync("kz.admin")).GetAsync("/api/links"), "KG").GetProperty("waitingForUpgrade").GetInt32(),
                 n => n == 1, TestTimeouts.Delivery, "the proposal held for the old node");
             (await kgLiaison.GetAsync($"/api/incoming/{jitCase}")).GetProperty("status").GetString().Should().Be("AgreementInForce",
@@ -89,12 +93,12 @@ public sealed class When_a_peer_runs_the_previous_release : IDisposable
                 l => l.GetProperty("contractVersion").GetInt32() == l.GetProperty("ownContractVersion").GetInt32(), TestTimeouts.Delivery,
                 "KZ to learn that KG speaks this release's version now");
 
-            // The held proposal goes out once, now that Kyrgyzstan reads it, and the upgraded node signs the extension.
-            await Until(kgLiaison, $"/api/incoming/{jitCase}", "ExtensionProposedThere");
-            await kgLiaison.StepAsync($"/api/incoming/{jitCase}/sign-extension");
+            // The held proposal goes out once, now that Kyrgyzstan reads it, and the upgraded node signs the amendment.
+            await Until(kgLiaison, $"/api/incoming/{jitCase}", "AmendmentProposedThere");
+            await kgLiaison.StepAsync($"/api/incoming/{jitCase}/sign-amendment");
             await Until(kgLiaison, $"/api/incoming/{jitCase}", "AgreementInForce");
             await Eventually.Until(async () => Target(await prosecutor.GetAsync($"/api/requests/{jit}")), s => s == "AgreementInForce",
-                TestTimeouts.Delivery, "the extension signed, in Kazakhstan");
+                TestTimeouts.Delivery, "the amendment signed, in Kazakhstan");
             Link(await (await kz.ApiAsync("kz.admin")).GetAsync("/api/links"), "KG").GetProperty("waitingForUpgrade").GetInt32().Should().Be(0);
         }
         finally
