@@ -26,12 +26,15 @@ public static class FileNumberRules
         return trimmed.Any(char.IsControl) ? new() { [Field] = [FileNumberTexts.OneLine.Format()] } : [];
     }
 
-    /// <summary>The number as kept: <paramref name="value"/> trimmed (call after <see cref="Problems"/> found none).</summary>
-    public static string Normalize(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Trim();
-    }
+    /// <summary>
+    /// The problems of a registration's <paramref name="value"/>: the web form always sends the field, so there an empty number is refused
+    /// (<see cref="Problems"/>); an API call that leaves the property out (<paramref name="value"/> null: a client or a test written for
+    /// release 3, which had no body) registers without a number, and the case shows none, like a case registered before release 4.
+    /// </summary>
+    public static Dictionary<string, string[]> RegistrationProblems(string? value) => value is null ? [] : Problems(value);
+
+    /// <summary>The number as kept: <paramref name="value"/> trimmed, null when none was given (call after <see cref="RegistrationProblems"/> found none).</summary>
+    public static string? Normalize(string? value) => value?.Trim();
 }
 
 /// <summary>The texts of <see cref="FileNumberRules"/>.</summary>

@@ -34,12 +34,13 @@ public static class IncomingSteps
     public static IReadOnlyList<IncomingStep> Table { get; } =
     [
         IncomingStep.With<RegisterBody>("register", m => m.RegisterIncoming, "Register a received request",
-            "The legal acknowledgement, under this office's own file number (required, one line of at most 64 characters): the requesting "
+            "The legal acknowledgement, under this office's own file number (`fileNumber`, one line of at most 64 characters; required on the web "
+            + "form, and an empty or malformed one is a 400; a call without the property, as release 3 made it, registers without one): the requesting "
             + "country is told, with the file number, the acknowledgement clock stops and recognition starts.", new("Step.FileNumber"),
-            b => new() { FileNumber = b.FileNumber }, x => Problems(FileNumberRules.Problems(x.Input.FileNumber)),
+            b => new() { FileNumber = b.FileNumber }, x => Problems(FileNumberRules.RegistrationProblems(x.Input.FileNumber)),
             async (x, db) =>
             {
-                var number = FileNumberRules.Normalize(x.Input.FileNumber!);
+                var number = FileNumberRules.Normalize(x.Input.FileNumber);
                 await SetAsync(db, x.Id, c => c.FileNumber = number, x.Cancellation);
                 return new RegisterIncoming(x.Id, x.Actor, x.At, number);
             }),
@@ -150,7 +151,7 @@ public static class IncomingSteps
     ];
 
     /// <summary>A registration.</summary>
-    /// <param name="FileNumber">This office's own file number for the request (required; one line, at most 64 characters).</param>
+    /// <param name="FileNumber">This office's own file number for the request (one line, at most 64 characters; left out only by clients of release 3).</param>
     public sealed record RegisterBody(string? FileNumber);
 
     /// <summary>The officer to assign.</summary>
