@@ -258,7 +258,7 @@ public sealed class When_the_missing_content_is_given(ApiNode api) : IClassFixtu
     {
         var incoming = await api.ReceiveFromKg(TestContent.AsPreviousRelease(TestContent.Complete(LegalBasis.Chisinau2002, "KZ")));
 
-        (await Page(await Browser(Liaison), $"/Incoming/{incoming}", "ru")).Should().Contain("id=\"content-added\"").And.NotContain("id=\"untoc-scope\"");
+        (await Page(await Browser(Liaison), $"/Incoming/{incoming}", "ru")).Should().Contain("id=\"request-content\"").And.NotContain("id=\"untoc-scope\"");
     }
 
     [Fact]

@@ -94,10 +94,10 @@ public sealed class When_the_requested_side_reads_the_whole_request(ApiNode api)
             .And.Contain("Deprivation of liberty from 7 to 12 years");
         Section(page, "content-measures").Should().Contain("<th scope=\"col\">Procedure</th>").And.Contain("interview in the presence of a psychologist")
             .And.Contain("Hear the witness E. F. on the recruitment");
-        Section(page, "content-persons").Should().Contain("Silk Road Jobs LLP").And.Contain("Seat: 45 Dostyk Avenue, Almaty")
+        Section(page, "content-persons").Should().Contain("Silk Road Jobs LLP").And.Contain("seat: 45 Dostyk Avenue, Almaty")
             .And.Contain("KZ12 3456 7890 1234 5678, Halyk Bank").And.Contain("BIN 180840012345").And.Contain("data-flag=\"detention\"")
             .And.Contain("data-flag=\"possible-minor\"").And.Contain("Accused").And.Contain("Lawyer: G. H., advocate, 12 Abay Avenue, Almaty")
-            .And.Contain("Date of birth: 1985-04-02");
+            .And.Contain("born: 1985-04-02");
         Section(page, "content-purpose").Should().Contain("Prove the recruitment scheme and identify the organisers");
         Section(page, "content-urgency").Should().Contain("The accused is held in pre-trial detention until 30 June.").And.Contain("2026-06-15");
         Section(page, "content-confidentiality").Should().Contain("Confidential").And.Contain("Only for criminal case ALM-2026-4411.");
