@@ -85,12 +85,12 @@ if has KZ TJ; then
 fi
 if has KG UZ; then
   id=$(open_request 3 KG UZ); branch=$(approve 3 KG UZ "$id")
-  step 3 UZ "$branch" register "\(Registered\|Assigned\|InExecution\)"
+  step 3 UZ "$branch" register "\(Registered\|Assigned\|InExecution\)" '{"fileNumber":"4-117/2026"}'
   done_msg "KG → UZ" "sent and registered in Uzbekistan ($id)"
 fi
 if has UZ KZ; then
   id=$(open_request 4 UZ KZ); branch=$(approve 4 UZ KZ "$id")
-  step 4 KZ "$branch" register "\(Registered\|Assigned\|InExecution\|Executed\)"
+  step 4 KZ "$branch" register "\(Registered\|Assigned\|InExecution\|Executed\)" '{"fileNumber":"2-341/2026"}'
   step 4 KZ "$branch" assign "\(Assigned\|InExecution\|Executed\)" '{"assignee":"kz.liaison"}'
   step 4 KZ "$branch" accept "\(InExecution\|Executed\)"
   step 4 KZ "$branch" record-execution "Executed" '{"complete":true,"summary":"The witness was heard; the record is ready to transfer."}'

@@ -50,7 +50,7 @@ until_has "$KZ/api/requests/$ID" "$PROSECUTOR" '"status":"Approved"'
 say "In Kyrgyzstan it arrives as an incoming case; the liaison officer registers, assigns and accepts it"
 until_has "$KG/api/incoming" "$KG_LIAISON" '"requestingNode":"KZ"'
 CASE=$(curl -sf "$KG/api/incoming" -H "Authorization: Bearer $KG_LIAISON" | field id)
-call 202 POST "$KG/api/incoming/$CASE/register" "$KG_LIAISON"
+call 202 POST "$KG/api/incoming/$CASE/register" "$KG_LIAISON" '{"fileNumber":"03-12/417"}'
 until_has "$KG/api/incoming/$CASE" "$KG_LIAISON" '"status":"Registered"'
 call 202 POST "$KG/api/incoming/$CASE/assign" "$KG_LIAISON" '{"assignee":"kg.liaison"}'
 until_has "$KG/api/incoming/$CASE" "$KG_LIAISON" '"status":"Assigned"'

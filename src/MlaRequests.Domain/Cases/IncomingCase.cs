@@ -33,6 +33,9 @@ public sealed class IncomingCase
     /// <summary>The linked domestic case (mirror investigations, spontaneous information turned into a case).</summary>
     public string? DomesticCaseReference { get; set; }
 
+    /// <summary>This office's own file number for the request, given at registration (null for cases registered before release 4, or not yet registered).</summary>
+    public string? FileNumber { get; set; }
+
     /// <summary>When the recognition period was extended (it may be extended once).</summary>
     public Instant? RecognitionExtendedAt { get; set; }
 

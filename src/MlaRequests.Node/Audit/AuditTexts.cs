@@ -21,6 +21,9 @@ public static class AuditTexts
     /// <summary>A step taken from a page (submit, approve, register, …) on a request, branch or incoming case.</summary>
     public static readonly TextTemplate Step = new("Audit.Text.Step", "{step} {subject} {id} (web)");
 
+    /// <summary>A letter of request printed (on the requesting or the requested side); the subject is the request's or the case's URL.</summary>
+    public static readonly TextTemplate PrintLetter = new("Audit.Text.PrintLetter", "print the letter of request ({lang})");
+
     /// <summary>Every template.</summary>
-    public static IReadOnlyList<TextTemplate> All { get; } = [SignIn, Create, Edit, Step];
+    public static IReadOnlyList<TextTemplate> All { get; } = [SignIn, Create, Edit, Step, PrintLetter];
 }

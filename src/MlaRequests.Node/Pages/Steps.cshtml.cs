@@ -174,7 +174,7 @@ public sealed class StepForm
     {
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
-        Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text,
+        Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text, FileNumber = Text ?? string.Empty,
         Purpose = Purpose, Jit = Jit(), Conditions = MlaRequests.Domain.Cases.ConsultationCodes.ConditionKinds
             .Where(k => !string.IsNullOrWhiteSpace(Conditions.GetValueOrDefault(k))).Select(k => new IncomingSteps.ConditionBody(k, Conditions[k])).ToList(),
     };

@@ -16,6 +16,7 @@ public static class IncomingSetup
     /// <summary>A complete body for <paramref name="route"/> (record-execution: complete; <c>record-execution:partial</c> for part of it).</summary>
     public static object BodyOf(string route, ApiNode api) => route switch
     {
+        "register" => new { fileNumber = "KZ-GP 2-17/26" },
         "assign" => new { assignee = "kz.liaison" },
         "extend-recognition" => new { extension = "P10D", reasons = "The bank needs a court order first." },
         "request-information" => new { questions = "Which branch of the bank holds the account?" },

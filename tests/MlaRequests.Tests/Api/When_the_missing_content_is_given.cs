@@ -66,7 +66,7 @@ public sealed class When_the_missing_content_is_given(ApiNode api) : IClassFixtu
         content.GetProperty("contactOfficer").GetProperty("phone").GetString().Should().Be("+7 727 271 00 00");
 
         var browser = await Browser(Liaison);
-        (await Page(browser, $"/Incoming/{incoming}", "en")).Should().Contain("id=\"content-added\"").And.Contain("Accused").And.Contain("Civil defendant")
+        (await Page(browser, $"/Incoming/{incoming}", "en")).Should().Contain("id=\"request-content\"").And.Contain("Accused").And.Contain("Civil defendant")
             .And.Contain(BankDetails).And.Contain(FiscalCode).And.Contain("Lawyer: G. H., advocate, 12 Abay Avenue, Almaty")
             .And.Contain("K. L., Deputy Prosecutor of Almaty").And.Contain("m.n@prokuror.example.kz").And.Contain("Offence under the Trafficking in Persons Protocol");
         (await Page(browser, $"/Incoming/{incoming}", "ru")).Should().Contain("Обвиняемый").And.Contain("Гражданский ответчик")
@@ -258,7 +258,7 @@ public sealed class When_the_missing_content_is_given(ApiNode api) : IClassFixtu
     {
         var incoming = await api.ReceiveFromKg(TestContent.AsPreviousRelease(TestContent.Complete(LegalBasis.Chisinau2002, "KZ")));
 
-        (await Page(await Browser(Liaison), $"/Incoming/{incoming}", "ru")).Should().Contain("id=\"content-added\"").And.NotContain("id=\"untoc-scope\"");
+        (await Page(await Browser(Liaison), $"/Incoming/{incoming}", "ru")).Should().Contain("id=\"request-content\"").And.NotContain("id=\"untoc-scope\"");
     }
 
     [Fact]

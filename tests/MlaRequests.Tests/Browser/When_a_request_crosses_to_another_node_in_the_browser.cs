@@ -49,6 +49,7 @@ public sealed class When_a_request_crosses_to_another_node_in_the_browser : IAsy
         var caseId = DeterministicGuid.Branch(id, "KG");
         var task = kgLiaison.Locator("li.task").Filter(new() { Has = kgLiaison.Locator($"a.ref[href='/Incoming/{caseId}']") });
         await UntilShown(kgLiaison, "/Inbox", task, "the request to arrive in Kyrgyzstan's inbox");
+        await task.Locator("form[data-step-form=register] input[name='Form.Text']").FillAsync("KG-GP 05-311/26");
         await task.Locator("button[data-step=register]").ClickAsync();
         await Expect(task).ToHaveAttributeAsync("data-status", "Registered");
         await task.Locator("button[data-step=assign]").ClickAsync();
@@ -64,6 +65,10 @@ public sealed class When_a_request_crosses_to_another_node_in_the_browser : IAsy
         await Expect(prosecutor.Locator("#targets tr[data-country=KG] td[data-transport]")).ToHaveAttributeAsync("data-transport", "delivered");
         await Expect(prosecutor.Locator("#timeline")).ToContainTextAsync("Accepted for execution");
         await Expect(prosecutor.Locator("#request-status")).ToHaveAttributeAsync("data-status", "Approved");
+        // Kyrgyzstan's own file number, given at its registration, crossed with it and shows as theirs on the request and in the list.
+        await Expect(prosecutor.Locator("#targets tr[data-country=KG] td[data-their-file-number]")).ToHaveTextAsync("KG-GP 05-311/26");
+        await prosecutor.GotoAsync("/Requests");
+        await Expect(prosecutor.Locator("#requests td[data-their-file-numbers]").First).ToContainTextAsync("KG: KG-GP 05-311/26");
     }
 
     static string Url(NodeProcess node) => $"http://127.0.0.1:{node.Port}";

@@ -65,6 +65,9 @@ public sealed class BranchState : SagaStateMachineInstance, ISagaVersion, ITimel
     /// <summary>The requested country's linked domestic case (mirror investigations).</summary>
     public string? RemoteCaseReference { get; set; }
 
+    /// <summary>The requested office's own file number, sent with its registration (null from a peer of an earlier release).</summary>
+    public string? RemoteFileNumber { get; set; }
+
     /// <summary>A JIT agreement's end date as extended by both parties (null: the agreement's own end date, never extended).</summary>
     public LocalDate? JitEndsOn { get; set; }
 

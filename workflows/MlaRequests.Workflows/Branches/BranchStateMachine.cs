@@ -75,6 +75,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     await StopClock(c, x => x.AcknowledgementClockId, c.Message.At);
                     if (c.Saga.Kind != RequestKind.SpontaneousInformation)
                         await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), c.Saga.TargetNode, c.Message.At);
+                    c.Saga.RemoteFileNumber = c.Message.FileNumber;
                 })
                 .TransitionTo(Acknowledged)
                 .Record(TimelineTexts.Acknowledged, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));

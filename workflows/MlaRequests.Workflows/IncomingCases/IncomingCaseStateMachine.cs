@@ -71,7 +71,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                         c.Saga.RecognitionClockId = await StartClock(c, KindClocks.DecisionClockOf(c.Saga.Kind), node.Code, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
-                    c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
+                    c => new IncomingRequestRegistered(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At, c.Message.FileNumber))
                 .IfElse(c => c.Saga.Kind == RequestKind.SpontaneousInformation,
                     information => information.TransitionTo(InformationRegistered),
                     request => request.TransitionTo(Registered))

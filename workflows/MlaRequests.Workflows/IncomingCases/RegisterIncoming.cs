@@ -6,4 +6,5 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// <param name="CaseId">The case.</param>
 /// <param name="Actor">Who acts.</param>
 /// <param name="At">When.</param>
-public sealed record RegisterIncoming(Guid CaseId, string Actor, Instant At);
+/// <param name="FileNumber">This office's own file number for the request (null in a message committed by the previous release).</param>
+public sealed record RegisterIncoming(Guid CaseId, string Actor, Instant At, string? FileNumber = null);

@@ -140,5 +140,6 @@ public static class ProblemTexts
         .. JitExtensionTexts.All,
         .. JitAmendmentTexts.All,
         .. LegalBasisTexts.All,
+        .. FileNumberTexts.All,
     ];
 }

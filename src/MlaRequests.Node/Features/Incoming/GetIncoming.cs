@@ -22,7 +22,7 @@ public static class GetIncoming
     public sealed record Response(Guid Id, string Reference, string RemoteReference, string RequestingNode, Instant ReceivedAt, string Status,
         bool Urgent, string? AssignedTo, string? DomesticCaseReference, bool ContentRestricted, RequestContent Content,
         IReadOnlyList<ClockView> Clocks, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures,
-        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions);
+        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions, string? FileNumber = null);
 
     internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         IncomingCaseStateMachine machine, CancellationToken cancellationToken)
@@ -44,6 +44,6 @@ public static class GetIncoming
             found.Urgent, found.AssignedTo, found.DomesticCaseReference, restricted, content, clocks.Select(c => ClockView.From(c, now)).ToList(),
             timeline.Select(TimelineView.From).ToList(), IncomingSteps.Allowed(machine, status, user, workflow),
             await MeasureView.ForAsync(db, id, found.Content, withProposals: true, cancellationToken),
-            await ConsultationEndpoints.ConditionsAsync(db, id, cancellationToken)));
+            await ConsultationEndpoints.ConditionsAsync(db, id, cancellationToken), found.FileNumber));
     }
 }

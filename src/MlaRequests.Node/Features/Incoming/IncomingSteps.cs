@@ -33,9 +33,17 @@ public static class IncomingSteps
     /// </summary>
     public static IReadOnlyList<IncomingStep> Table { get; } =
     [
-        IncomingStep.Without("register", m => m.RegisterIncoming, "Register a received request",
-            "The legal acknowledgement: the requesting country is told, the acknowledgement clock stops and recognition starts.", new(),
-            (x, _) => Message(new RegisterIncoming(x.Id, x.Actor, x.At))),
+        IncomingStep.With<RegisterBody>("register", m => m.RegisterIncoming, "Register a received request",
+            "The legal acknowledgement, under this office's own file number (`fileNumber`, one line of at most 64 characters; required on the web "
+            + "form, and an empty or malformed one is a 400; a call without the property, as release 3 made it, registers without one): the requesting "
+            + "country is told, with the file number, the acknowledgement clock stops and recognition starts.", new("Step.FileNumber"),
+            b => new() { FileNumber = b.FileNumber }, x => Problems(FileNumberRules.RegistrationProblems(x.Input.FileNumber)),
+            async (x, db) =>
+            {
+                var number = FileNumberRules.Normalize(x.Input.FileNumber);
+                await SetAsync(db, x.Id, c => c.FileNumber = number, x.Cancellation);
+                return new RegisterIncoming(x.Id, x.Actor, x.At, number);
+            }),
         IncomingStep.With<AssignBody>("assign", m => m.AssignIncoming, "Assign the case to an officer",
             "Assigns (or reassigns) the case to an executing prosecutor or liaison officer of this node.", new(Fields: StepFields.Assignee),
             b => new() { Assignee = b.Assignee }, x => Assignees.ProblemsAsync(x.Services, x.Input.Assignee, x.Cancellation),
@@ -143,6 +151,10 @@ public static class IncomingSteps
         .. JitAmendmentSteps.Table,
     ];
 
+    /// <summary>A registration.</summary>
+    /// <param name="FileNumber">This office's own file number for the request (one line, at most 64 characters; left out only by clients of release 3).</param>
+    public sealed record RegisterBody(string? FileNumber);
+
     /// <summary>The officer to assign.</summary>
     /// <param name="Assignee">User name of the officer.</param>
     public sealed record AssignBody(string? Assignee);
@@ -239,6 +251,9 @@ public static class IncomingSteps
 
         /// <summary>record-measure: the measure's new status.</summary>
         public string? MeasureStatus { get; init; }
+
+        /// <summary>register: this office's own file number.</summary>
+        public string? FileNumber { get; init; }
 
         /// <summary>answer-enquiry: the enquiry answered.</summary>
         public Guid? EnquiryId { get; init; }

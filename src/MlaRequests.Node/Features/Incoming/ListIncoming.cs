@@ -14,7 +14,7 @@ public static class ListIncoming
 {
     /// <summary>One row.</summary>
     public sealed record Item(Guid Id, string Reference, string RemoteReference, string RequestingNode, string Kind, string Status, bool Urgent,
-        string? AssignedTo, Instant ReceivedAt);
+        string? AssignedTo, Instant ReceivedAt, string? FileNumber = null);
 
     /// <summary>A page of rows.</summary>
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
@@ -43,6 +43,6 @@ public static class ListIncoming
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(x => x.Case.ReceivedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page(rows.Select(x => new Item(x.Case.Id, x.Case.Reference, x.Case.RemoteReference, x.Case.RequestingNode,
-            x.Case.Content.Kind.ToString(), x.Status, x.Case.Urgent, x.Case.AssignedTo, x.Case.ReceivedAt)).ToList(), total, number, size));
+            x.Case.Content.Kind.ToString(), x.Status, x.Case.Urgent, x.Case.AssignedTo, x.Case.ReceivedAt, x.Case.FileNumber)).ToList(), total, number, size));
     }
 }

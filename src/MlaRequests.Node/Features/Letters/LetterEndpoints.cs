@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MlaRequests.Domain;
 using MlaRequests.Domain.Cases;
+using MlaRequests.Node.Audit;
 using MlaRequests.Node.Features.Requests;
 using MlaRequests.Node.Hosting;
 using MlaRequests.Node.Persistence;
@@ -28,12 +29,22 @@ public static class LetterEndpoints
         endpoints.MapGet("/api/requests/{id:guid}/letter", Handle).WithTags("Requests").RequireAuthorization()
             .WithName("GetRequestLetter").WithSummary("Write the request letter as a PDF")
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
+        endpoints.MapGet("/api/incoming/{id:guid}/letter", IncomingLetter.Handle).WithTags("Incoming").RequireAuthorization()
+            .WithName("GetIncomingLetter").WithSummary("Write the letter of request received from another country as a PDF")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         return endpoints;
+    }
+
+    /// <summary>Writes the audit row of a printed letter (the subject is the request's or the case's URL) and commits it.</summary>
+    internal static async Task AuditAsync(NodeDbContext db, AuditLog audit, string language, string subject, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(db, AuditTexts.PrintLetter.Format(language), subject, "200", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The letter of request <paramref name="id"/> in <paramref name="lang"/> (English by default).</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Handle(Guid id, string? lang, ClaimsPrincipal user,
-        NodeDbContext db, IClock clock, IOptions<NodeOptions> node, CancellationToken cancellationToken)
+        NodeDbContext db, IClock clock, IOptions<NodeOptions> node, AuditLog audit, CancellationToken cancellationToken)
     {
         var language = string.IsNullOrWhiteSpace(lang) ? "en" : lang.Trim().ToLowerInvariant();
         if (!Languages.Contains(language))
@@ -47,6 +58,7 @@ public static class LetterEndpoints
         var conditions = await ConditionsAsync(db, id, content.Targets, cancellationToken);
         var amended = await AmendedJitAsync(db, id, content, cancellationToken);
         var pdf = RequestLetter.Render(request, content, today, CultureInfo.GetCultureInfo(language), conditions, amended);
+        await AuditAsync(db, audit, language, $"/api/requests/{id}", cancellationToken);
         return TypedResults.File(pdf, "application/pdf", $"{request.Reference}-{language}.pdf");
     }
 

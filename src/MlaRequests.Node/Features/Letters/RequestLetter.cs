@@ -21,15 +21,25 @@ public static class RequestLetter
         IReadOnlyList<LetterJitVersion>? amendedJit = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Render(request.Reference, content, date, culture, conditions);
+    }
+
+    /// <summary>
+    /// The PDF of the request <paramref name="reference"/> (the requesting office's reference) from <paramref name="content"/>, already redacted
+    /// for the reader: the requesting side prints its own request with it, the requested side the content it received.
+    /// </summary>
+    public static byte[] Render(string reference, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(content);
         LetterFonts.Install();
         string T(string key) => Ui.Get(key, culture);
         string E<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? T($"{typeof(TEnum).Name}.{v}") : string.Empty;
         var day = LocalDatePattern.Iso;
 
-        var letter = new LetterWriter($"{request.Reference} — {T("Letter.Title")}");
+        var letter = new LetterWriter($"{reference} — {T("Letter.Title")}");
         letter.Title(T("Letter.Title"));
-        letter.Paragraph($"{T("Field.Reference")}: {request.Reference}    {T("Letter.Date")}: {day.Format(date)}");
+        letter.Paragraph($"{T("Field.Reference")}: {reference}    {T("Letter.Date")}: {day.Format(date)}");
         letter.Paragraph($"{T("Field.Targets")}: {string.Join(", ", content.Targets.Select(c => $"{c} ({T("Country." + c)})"))}");
         letter.Field(T("Field.Kind"), E<RequestKind>(content.Kind));
         letter.Field(T("Field.RequestingAuthority"), Authority(content.RequestingAuthority));

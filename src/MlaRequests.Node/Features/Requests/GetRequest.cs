@@ -39,9 +39,12 @@ public static class GetRequest
     /// <param name="Measures">Each requested measure with the result the requested country reported (pending until it reports one).</param>
     /// <param name="Conditions">The conditions under which the requested country accepted the request (UNTOC Art. 18(26)); empty when none.</param>
     /// <param name="LegalBasis">The instrument relied on towards this country (its own, else the request's); null when none is chosen yet.</param>
+    /// <param name="RemoteFileNumber">The requested office's own file number, sent with its registration; null before it registered the request
+    /// or when it runs a release before 4.</param>
     public sealed record TargetView(string Country, Guid? BranchId, string Status, string TransportState, Instant? TransmittedAt,
         string? RemoteCaseReference, IReadOnlyList<string> RefusalGrounds, IReadOnlyList<string> AllowedSteps, IReadOnlyList<MeasureView> Measures,
-        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions, string? LegalBasis = null);
+        IReadOnlyList<ConsultationEndpoints.ConditionView> Conditions, string? LegalBasis = null,
+        string? RemoteFileNumber = null);
 
     internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, ClaimsPrincipal user, NodeDbContext db, IClock clock, WorkflowNode node,
         OutgoingRequestStateMachine requestMachine, BranchStateMachine branchMachine, CancellationToken cancellationToken)
@@ -69,7 +72,7 @@ public static class GetRequest
                 branch?.RemoteCaseReference, branch?.RefusalGrounds?.Split(',') ?? [],
                 branch is null ? [] : RequestSteps.AllowedOnBranch(branchMachine, branchStatus, user, request.OfficeCode),
                 branch is null ? [] : measures[branch.CorrelationId], branch is null ? [] : conditions[branch.CorrelationId],
-                request.Content.BasisFor(country)?.ToString());
+                request.Content.BasisFor(country)?.ToString(), branch?.RemoteFileNumber);
         }).ToList();
 
         var createdOn = NodeTime.Today(node.Code, request.CreatedAt);

@@ -13,9 +13,14 @@ namespace MlaRequests.Node.Features.Requests;
 /// <summary><c>GET /api/requests?status=&amp;country=&amp;q=&amp;page=&amp;pageSize=</c>: the caller's requests, newest first, paged on the server.</summary>
 public static class ListRequests
 {
-    /// <summary>One row of the list.</summary>
+    /// <summary>One row of the list; <paramref name="FileNumbers"/> are the requested offices' own file numbers, per country that registered the request.</summary>
     public sealed record Item(Guid Id, string Reference, string OfficeCode, string Kind, string Status, IReadOnlyList<string> Targets,
-        bool Urgent, bool ChildVictimPriority, Instant CreatedAt);
+        bool Urgent, bool ChildVictimPriority, Instant CreatedAt, IReadOnlyList<TheirFileNumber>? FileNumbers = null);
+
+    /// <summary>A requested country's own file number for the request.</summary>
+    /// <param name="Country">The requested country.</param>
+    /// <param name="FileNumber">Its office's file number.</param>
+    public sealed record TheirFileNumber(string Country, string FileNumber);
 
     /// <summary>A page of rows.</summary>
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize);
@@ -55,8 +60,13 @@ public static class ListRequests
         var total = (rows.Count > 0 && rows.Count < size) || (number == 1 && rows.Count == 0)
             ? ((number - 1) * size) + rows.Count
             : string.IsNullOrWhiteSpace(status) ? await requests.CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
+        var ids = rows.Select(x => x.Request.Id).ToList();
+        var numbers = (await db.BranchWorkflows.AsNoTracking().Where(b => ids.Contains(b.RequestId) && b.RemoteFileNumber != null)
+                .Select(b => new { b.RequestId, b.TargetNode, b.RemoteFileNumber }).ToListAsync(cancellationToken))
+            .ToLookup(b => b.RequestId, b => new TheirFileNumber(b.TargetNode, b.RemoteFileNumber!));
         var items = rows.Select(x => new Item(x.Request.Id, x.Request.Reference, x.Request.OfficeCode, x.Request.Content.Kind.ToString(), x.Status,
-            x.Request.Content.Targets, x.Request.Content.Urgent || x.Request.ChildVictimPriority || x.Request.Content.HasDetainedPerson(), x.Request.ChildVictimPriority, x.Request.CreatedAt)).ToList();
+            x.Request.Content.Targets, x.Request.Content.Urgent || x.Request.ChildVictimPriority || x.Request.Content.HasDetainedPerson(), x.Request.ChildVictimPriority, x.Request.CreatedAt,
+            numbers[x.Request.Id].OrderBy(n => n.Country, StringComparer.Ordinal).ToList())).ToList();
         return TypedResults.Ok(new Page(items, total, number, size));
     }
 }

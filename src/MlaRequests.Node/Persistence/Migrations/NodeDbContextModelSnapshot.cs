@@ -235,6 +235,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("DomesticCaseReference")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileNumber")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProposedRefusalGrounds")
                         .HasColumnType("TEXT");
 
@@ -1103,6 +1106,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemoteCaseReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteFileNumber")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
