@@ -21,14 +21,15 @@ public static class RequestLetter
         IReadOnlyList<LetterJitVersion>? amendedJit = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Render(request.Reference, content, date, culture, conditions);
+        return Render(request.Reference, content, date, culture, conditions, amendedJit);
     }
 
     /// <summary>
     /// The PDF of the request <paramref name="reference"/> (the requesting office's reference) from <paramref name="content"/>, already redacted
     /// for the reader: the requesting side prints its own request with it, the requested side the content it received.
     /// </summary>
-    public static byte[] Render(string reference, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null)
+    public static byte[] Render(string reference, RequestContent content, LocalDate date, CultureInfo culture, IReadOnlyList<LetterCondition>? conditions = null,
+        IReadOnlyList<LetterJitVersion>? amendedJit = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(content);
