@@ -32,6 +32,22 @@ public sealed class CalendarBook
             ? calendar
             : throw new ArgumentException($"No business calendar for '{country}' (known: {string.Join(", ", Countries)}).", nameof(country));
 
+    /// <summary>
+    /// These calendars with <paramref name="loaded"/> years in place of the same years here (a year an administrator loaded
+    /// replaces the shipped one; a year not shipped is added). The time zone, weekend and weekend rule stay this book's.
+    /// </summary>
+    /// <exception cref="ArgumentException">A loaded year is for a country without a calendar.</exception>
+    public CalendarBook WithYears(IEnumerable<(string Country, CalendarYear Year)> loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var byCountry = loaded.GroupBy(l => l.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(l => l.Year).ToList(), StringComparer.Ordinal);
+        foreach (var country in byCountry.Keys) For(country);
+        return new CalendarBook(_calendars.Values.Select(c => byCountry.TryGetValue(c.Country, out var years)
+            ? new BusinessCalendar(c.Country, c.Zone, c.Weekend, c.HolidayOnWeekend,
+                c.CoveredYears.Where(y => years.All(l => l.Year != y)).Select(c.Year).Concat(years))
+            : c));
+    }
+
     /// <summary>Parses one JSON text per country.</summary>
     /// <exception cref="InvalidDataException">A file is malformed, incomplete or lacks a source.</exception>
     public static CalendarBook Parse(IEnumerable<string> jsonTexts)

@@ -28,6 +28,7 @@ using MlaRequests.Node.Telemetry;
 using MlaRequests.Engine.Outbox;
 using MlaRequests.Workflows.Deadlines;
 using MlaRequests.Workflows.Shared;
+using MlaRequests.Node.Features.Calendars;
 using NodaTime;
 
 namespace MlaRequests.Node.Hosting;
@@ -57,7 +58,8 @@ public static class NodeHostExtensions
         services.AddSingleton(rabbit);
         var speed = demo.ClockSpeed;
         services.TryAddSingleton<IClock>(speed == 1.0 ? SystemClock.Instance : new AcceleratedClock(SystemClock.Instance, speed));
-        services.AddSingleton<IClockPlanner, PolicyClockPlanner>();
+        services.AddSingleton<MlaRequests.Workflows.Calendars.CalendarSource>();
+        services.AddSingleton<IClockPlanner>(provider => new PolicyClockPlanner(provider.GetRequiredService<MlaRequests.Workflows.Calendars.CalendarSource>()));
         // Pooled contexts: every consumed message opens a scope, and building a context there (its options, EF looking its
         // internal services up by them, its own service scope) was a tenth of the node's CPU per transition.
         services.AddDbContextPool<NodeDbContext>(o => o.UseDurableSqlite(node.DatabasePath), poolSize: 256);
@@ -115,6 +117,7 @@ public static class NodeHostExtensions
             .DocumentsRequiredQuery("state", "due", "overdue", "escalated");
         app.MapAudit();
         app.MapLetters();
+        app.MapCalendars();
         app.MapNodeUi();
         return app;
     }

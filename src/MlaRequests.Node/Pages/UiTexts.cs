@@ -126,6 +126,7 @@ public sealed partial class UiTexts(IStringLocalizer<Ui> t, UiFormat f)
         "steps" => string.Join(", ", value.Split(", ").Select(s => s == "none" ? t["Step.NoneAllowed"].Value : Code("Step.", s))),
         "field" => Field(value),
         "due" => InstantPattern.ExtendedIso.Parse(value) is { Success: true } at ? f.Time(at.Value) : value,
+        "was" => InstantPattern.ExtendedIso.Parse(value) is { Success: true } was ? f.Time(was.Value) : value,
         "date" => (LocalDatePattern.Iso.Parse(value) is { Success: true } iso ? iso : LongDate.Parse(value)) is { Success: true } date
             ? LocalDatePattern.Iso.Format(date.Value) : value,
         "extension" => Period(value),

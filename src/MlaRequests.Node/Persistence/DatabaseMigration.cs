@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MlaRequests.Node.Persistence;
 
-/// <summary>Applies pending EF Core migrations before the node accepts messages or requests.</summary>
+/// <summary>Applies pending EF Core migrations before the node accepts messages or requests, and puts the loaded calendar years in force.</summary>
 public static class DatabaseMigration
 {
     /// <summary>Creates the data directory if needed and migrates the node's database.</summary>
@@ -14,5 +14,8 @@ public static class DatabaseMigration
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
             Directory.CreateDirectory(directory);
         await db.Database.MigrateAsync(cancellationToken);
+        // The calendar years an administrator loaded count from the start (issue 15).
+        Features.Calendars.CalendarAdministration.Use(scope.ServiceProvider.GetRequiredService<Workflows.Calendars.CalendarSource>(),
+            await Features.Calendars.CalendarAdministration.RowsAsync(db, cancellationToken));
     }
 }

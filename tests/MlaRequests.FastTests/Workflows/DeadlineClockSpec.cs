@@ -34,6 +34,11 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
         new("Suspended", "StopClock", "Met"),
         new("Suspended", "CancelClock", "Cancelled"),
         new("Suspended", "Checkpoint.Received", "Suspended", "a checkpoint already on its way"),
+        new("Running", "MoveClockForCalendar", "Running", "a calendar correction moves the due instant"),
+        new("Running", "MoveClockForCalendar", "Running", "the due instant changed since the move was computed", Given: c => c.DueAt += Duration.FromHours(1)),
+        new("Suspended", "MoveClockForCalendar", "Suspended", "a calendar correction moves the due instant"),
+        new("Suspended", "MoveClockForCalendar", "Suspended", "the due instant changed since the move was computed", Given: c => c.DueAt += Duration.FromHours(1)),
+        new("Suspended", "MoveClockForCalendar", "Suspended", "already overdue when suspended", Given: c => c.EscalatedAt = Step.Began),
     ];
 
     /// <inheritdoc />
@@ -43,7 +48,7 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
     public override IReadOnlyDictionary<string, string> LeadsTo { get; } = new Dictionary<string, string>
     {
         ["StartClock"] = "Running", ["StopClock"] = "Met", ["CancelClock"] = "Cancelled", ["ExtendClock"] = "Running",
-        ["SuspendClock"] = "Suspended", ["ResumeClock"] = "Running",
+        ["SuspendClock"] = "Suspended", ["ResumeClock"] = "Running", ["MoveClockForCalendar"] = "Running",
     };
 
     /// <inheritdoc />
@@ -73,6 +78,8 @@ public sealed class DeadlineClockSpec : WorkflowSpec<DeadlineClockStateMachine, 
         "Checkpoint.Received" => new ClockCheckpointReached(id, 50),
         "SuspendClock" => new SuspendClock(id, Step.At),
         "ResumeClock" => new ResumeClock(id, Step.At),
+        "MoveClockForCalendar" => new MoveClockForCalendar(id, Planner.Plan(Start(id)).DueAt, Planner.Plan(Start(id)).DueAt - Duration.FromDays(1),
+            Step.Began + Duration.FromDays(2), Step.Began + Duration.FromDays(3), true, "KG", 2026, Step.Actor, "test correction", Step.At),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "no message for this event"),
     };
 

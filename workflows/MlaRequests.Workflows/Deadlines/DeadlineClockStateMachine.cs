@@ -95,6 +95,7 @@ public sealed partial class DeadlineClockStateMachine : MassTransitStateMachine<
             .States([Running, Overdue], [Met, Cancelled])
             .Event(StartClock, Running).Event(StopClock, Met).Event(CancelClock, Cancelled).Event(ExtendClock, Running);
         DuringSuspension();
+        DuringCalendarCorrection();
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -1,5 +1,6 @@
 using MlaRequests.Domain.Calendars;
 using MlaRequests.Domain.Deadlines;
+using MlaRequests.Workflows.Calendars;
 using MlaRequests.Workflows.Data;
 using NodaTime;
 
@@ -11,19 +12,44 @@ namespace MlaRequests.Workflows.Deadlines;
 /// guessed silently: it is counted as calendar days (weekends and holidays not skipped, so the
 /// deadline can only come earlier, never later) and flagged as unverified.
 /// </summary>
-public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPlanner
+public sealed class PolicyClockPlanner : IClockPlanner
 {
+    readonly Func<DeadlineCalculator> _calculator;
+
+    /// <summary>Plans with <paramref name="calculator"/>.</summary>
+    public PolicyClockPlanner(DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        _calculator = () => calculator;
+    }
+
     /// <summary>Plans over the embedded data.</summary>
     public PolicyClockPlanner()
         : this(new DeadlineCalculator(WorkflowData.Calendars, WorkflowData.DeadlinePolicies))
     {
     }
 
+    /// <summary>Plans with the calendars in force in <paramref name="calendars"/> at each call (a loaded year counts at once).</summary>
+    public PolicyClockPlanner(CalendarSource calendars)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        Cached? cached = null;
+        _calculator = () =>
+        {
+            var book = calendars.Current;
+            var hit = Volatile.Read(ref cached);
+            if (hit is not null && ReferenceEquals(hit.Book, book)) return hit.Calculator;
+            var made = new DeadlineCalculator(book, WorkflowData.DeadlinePolicies);
+            Volatile.Write(ref cached, new Cached(book, made));
+            return made;
+        };
+    }
+
     /// <inheritdoc />
     public ClockPlan Plan(StartClock start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var plan = ToPlan(Compute(start, out var uncovered), uncovered);
+        var plan = ToPlan(Compute(_calculator(), start, out var uncovered), uncovered);
         return start.Until is { } until ? plan with { Length = $"until {until:uuuu-MM-dd} + {plan.Length}" } : plan;
     }
 
@@ -32,7 +58,8 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(current);
-        var deadline = Compute(start, out var uncovered) with { DueAt = current.DueAt };
+        var calculator = _calculator();
+        var deadline = Compute(calculator, start, out var uncovered) with { DueAt = current.DueAt };
         if (alreadyExtended)
             deadline = deadline with { Extension = Period.Zero };
         try
@@ -45,7 +72,7 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
         }
     }
 
-    Deadline Compute(StartClock start, out string? uncovered)
+    static Deadline Compute(DeadlineCalculator calculator, StartClock start, out string? uncovered)
     {
         uncovered = null;
         if (start.LastDay is { } lastDay)
@@ -74,4 +101,6 @@ public sealed class PolicyClockPlanner(DeadlineCalculator calculator) : IClockPl
         return new ClockPlan(deadline.DueAt, at.GetValueOrDefault(50, deadline.DueAt), at.GetValueOrDefault(80, deadline.DueAt), length, source,
             deadline.TimeZoneId, uncovered is null && !deadline.UsesUnverifiedCalendar);
     }
+
+    sealed record Cached(CalendarBook Book, DeadlineCalculator Calculator);
 }

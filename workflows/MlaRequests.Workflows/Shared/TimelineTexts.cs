@@ -149,5 +149,6 @@ public static partial class TimelineTexts
         .. JitExtensionEntries,
         .. JitAmendmentEntries,
         .. ClockSuspensionEntries,
+        .. CalendarEntries,
     ];
 }

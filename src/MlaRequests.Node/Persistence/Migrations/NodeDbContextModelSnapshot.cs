@@ -998,6 +998,41 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.ToTable("ReceivedEnvelopes", (string)null);
                 });
 
+            modelBuilder.Entity("MlaRequests.Node.Features.Calendars.LoadedCalendarRow", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Country", "Year");
+
+                    b.ToTable("LoadedCalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("MlaRequests.Node.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
