@@ -220,6 +220,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringConsultation(node);
         DuringJitAgreement(node);
         DuringJitExtension(node);
+        DuringJitParties(node);
         OnUnhandledEvent(_order.Handle);
     }
 

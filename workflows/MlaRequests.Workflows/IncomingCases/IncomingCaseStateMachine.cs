@@ -213,6 +213,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringConsultation(node);
         DuringJitAgreement(node);
         DuringJitExtension(node);
+        DuringJitParties(node);
         OnUnhandledEvent(_order.Handle);
     }
 

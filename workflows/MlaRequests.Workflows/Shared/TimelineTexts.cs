@@ -147,6 +147,7 @@ public static partial class TimelineTexts
         .. SharedMilestoneEntries,
         .. JitEntries,
         .. JitExtensionEntries,
+        .. JitPartiesEntries,
         .. ClockSuspensionEntries,
     ];
 }
