@@ -80,10 +80,10 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("AgreementAwaitingParties", "JitAgreementClosed", "AgreementClosed", "a requested node on release 3 closed its case"),
         new("AgreementAwaitingParties", "WithdrawBranch", "Withdrawn"),
         new("AgreementAwaitingParties", "StatusEnquiryAnswered", "AgreementAwaitingParties"),
-        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "JitBranchFinished", s, "another country left", Given: Jit)),
-        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "JitBranchFinished", s, "not a JIT")),
-        new("AgreementAwaitingParties", "JitBranchFinished", "AgreementInForce", "the last country awaited left", Given: Jit),
-        new("AgreementAwaitingParties", "JitBranchFinished", "AgreementAwaitingParties", "not a JIT"),
+        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "BranchFinished", s, "another country left", Given: Jit)),
+        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "BranchFinished", s, "not a JIT")),
+        new("AgreementAwaitingParties", "BranchFinished", "AgreementInForce", "the last country awaited left", Given: Jit),
+        new("AgreementAwaitingParties", "BranchFinished", "AgreementAwaitingParties", "not a JIT"),
         new("InExecution", "ExecutionRecorded", "PartiallyExecuted", "a JIT accepted by the previous release", Report(complete: false), Jit),
         new("AgreementAwaitingSignatures", "SignAgreementWithTarget", "AgreementSignedHere"),
         new("AgreementSignedThere", "SignAgreementWithTarget", "AgreementInForce"),
@@ -125,14 +125,14 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
         ["SignAgreementWithTarget"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineAgreementWithTarget"] = "AgreementDeclined",
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
-        ["JitPartiesChanged"] = "Transmitted", ["JitBranchFinished"] = "Transmitted",
+        ["JitPartiesChanged"] = "Transmitted", ["BranchFinished"] = "Transmitted",
         ["ProposeExtensionWithTarget"] = "ExtensionProposedHere", ["SignExtensionWithTarget"] = "AgreementInForce", ["DeclineExtensionWithTarget"] = "AgreementInForce",
         ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
     };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined",
-        "JitPartiesChanged", "JitBranchFinished" };
+        "JitPartiesChanged", "BranchFinished" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
@@ -190,7 +190,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "CloseAgreementWithTarget" => new CloseAgreementWithTarget(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
         "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
         "JitPartiesChanged" => new JitPartiesChanged(id, DeterministicGuid.Create("other branch", id), Step.At),
-        "JitBranchFinished" => new BranchFinished(id, DeterministicGuid.Create("other branch", id), "AgreementDeclined", Step.At),
+        "BranchFinished" => new BranchFinished(id, DeterministicGuid.Create("other branch", id), "AgreementDeclined", Step.At),
         "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "Our own investigation covers it", Step.Actor, Step.At),
         "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         "ProposeExtensionWithTarget" => new ProposeExtensionWithTarget(id, new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),

@@ -36,7 +36,7 @@ public sealed partial class BranchStateMachine
             e.CorrelateBy((s, m) => s.RequestId == m.Message.RequestId);
             e.OnMissingInstance(m => m.Discard());
         });
-        Event(() => JitBranchFinished, e =>
+        Event(() => BranchFinished, e =>
         {
             e.CorrelateBy((s, m) => s.RequestId == m.Message.RequestId);
             e.OnMissingInstance(m => m.Discard());
@@ -69,7 +69,7 @@ public sealed partial class BranchStateMachine
         // Another branch of the request ended before the agreement was in force: its country is no longer a party. This branch's
         // country is told, and a branch waiting only for that country enters into force.
         During([.. JitUnsignedStates.Select(StateOf), AgreementAwaitingParties],
-            When(JitBranchFinished)
+            When(BranchFinished)
                 .IfAsync(c => LeftPartyAsync(c), left => left
                     .ThenAsync(async c =>
                     {
@@ -80,12 +80,12 @@ public sealed partial class BranchStateMachine
                             new JitPartyLeft(c.Saga.CorrelationId, node.Code, party, c.Message.Outcome, c.Message.At));
                     })));
         During(AgreementAwaitingParties,
-            When(JitBranchFinished)
+            When(BranchFinished)
                 .IfAsync(async c => await LeftPartyAsync(c) && await EveryPartySignedAsync(c), inForce => InForceWithEveryParty(inForce, node, c => c.Message.At)));
 
         // Both events reach every branch of the request and are steps of none: wherever they are not taken they change nothing.
         _order.SameRankAs(InExecution, AgreementAwaitingParties)
-            .Event(JitPartiesChanged, Transmitted).Event(JitBranchFinished, Transmitted);
+            .Event(JitPartiesChanged, Transmitted).Event(BranchFinished, Transmitted);
     }
 
     State StateOf(string name) => GetState(name);
@@ -168,5 +168,5 @@ public sealed partial class BranchStateMachine
     public Event<JitPartiesChanged> JitPartiesChanged { get; private set; } = null!;
 
     /// <summary>A branch of the request reached a final status (this branch's own finish, or another country's).</summary>
-    public Event<BranchFinished> JitBranchFinished { get; private set; } = null!;
+    public Event<BranchFinished> BranchFinished { get; private set; } = null!;
 }
