@@ -152,6 +152,57 @@ public sealed class When_a_JIT_agreement_has_several_parties(ApiNode api) : ICla
         timeline.Should().ContainSingle(e => e.Action == "JIT agreement in force: every party signed" && e.Details == "Parties: KG, KZ");
     }
 
+    [Fact]
+    public async Task The_case_page_shows_the_waiting_status_and_the_relayed_signature_in_English_and_Russian()
+    {
+        var incoming = await api.CaseIn("Assigned", JitFromKgWithTj());
+        var liaison = await api.As(Liaison);
+        await (await liaison.PostAsync($"/api/incoming/{incoming}/accept")).ShouldBeAsync(System.Net.HttpStatusCode.Accepted);
+        await api.Node.IncomingIn(incoming, "AgreementAwaitingSignatures");
+        await TestEnvelopes.DeliverAsync(api.Node, TestEnvelopes.Signed("KG", "KZ", new JitAgreementSigned(incoming, "KG", "kg.prosecutor", api.Now), api.Now));
+        await api.Node.IncomingIn(incoming, "AgreementSignedThere");
+        await (await liaison.PostAsync($"/api/incoming/{incoming}/sign-agreement")).ShouldBeAsync(System.Net.HttpStatusCode.Accepted);
+        await api.Node.IncomingIn(incoming, "AgreementAwaitingParties");
+        var browser = await Browser(Liaison);
+
+        var english = await Page(browser, $"/Incoming/{incoming}", "en");
+        var russian = await Page(browser, $"/Incoming/{incoming}", "ru");
+
+        english.Should().Contain("Agreement signed by both, awaiting the other parties").And.Contain("Awaited: TJ");
+        russian.Should().Contain("Соглашение подписано обеими сторонами, ожидаются подписи остальных сторон").And.Contain("Ожидаются: TJ");
+
+        await TestEnvelopes.DeliverAsync(api.Node, TestEnvelopes.Signed("KG", "KZ", new JitSignatureRelayed(incoming, "KG", "TJ", "tj.liaison", api.Now), api.Now));
+        await api.Node.IncomingIn(incoming, "AgreementInForce");
+        var signatures = await Page(browser, $"/Incoming/{incoming}", "en");
+        signatures[signatures.IndexOf("id=\"jit-signatures\"", StringComparison.Ordinal)..].Should().Contain("tj.liaison");
+        (await Page(browser, $"/Incoming/{incoming}", "ru")).Should().Contain("Подписано: TJ (передано через KG)");
+    }
+
+    async Task<HttpClient> Browser(string user)
+    {
+        var client = api.Node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/Account/Login");
+        var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user, ["Password"] = "Demo!2026", ["__RequestVerificationToken"] = Token(form),
+        }));
+        signedIn.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    static async Task<string> Page(HttpClient client, string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, body);
+        return System.Net.WebUtility.HtmlDecode(body);
+    }
+
+    static string Token(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>A JIT proposal to KG and TJ, approved, which both registered, assigned and accepted.</summary>
     async Task<(Guid Id, Guid Kg, Guid Tj, SentToCountry ToTj)> JitToKgAndTj()
     {
