@@ -20,6 +20,9 @@ public static class JitRelayAuthorization
             .SingleOrDefaultAsync(ct);
         if (incoming is null)
             return $"{refused}: this node has no such case";
+        // A case that proposes no agreement takes no relay either (the workflow ignores it); the party is checked where there are parties.
+        if (incoming.Content.Jit is null)
+            return null;
         return JitPartiesRules.RelayProblem(incoming.Content.Jit, nodeCode, incoming.RequestingNode, relay.Party) is { } problem
             ? $"{refused}: {problem}"
             : null;

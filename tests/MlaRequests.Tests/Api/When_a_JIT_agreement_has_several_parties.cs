@@ -175,7 +175,7 @@ public sealed class When_a_JIT_agreement_has_several_parties(ApiNode api) : ICla
         await api.Node.IncomingIn(incoming, "AgreementInForce");
         var signatures = await Page(browser, $"/Incoming/{incoming}", "en");
         signatures[signatures.IndexOf("id=\"jit-signatures\"", StringComparison.Ordinal)..].Should().Contain("tj.liaison");
-        (await Page(browser, $"/Incoming/{incoming}", "ru")).Should().Contain("Подписано: TJ (передано через KG)");
+        (await Page(browser, $"/Incoming/{incoming}", "ru")).Should().Contain("Соглашение о СГР подписано другой стороной");
     }
 
     async Task<HttpClient> Browser(string user)
