@@ -52,6 +52,8 @@ public static class PeerAuthorization
         [typeof(JitAmendmentProposed)] = Sender.EitherParty,
         [typeof(JitAmendmentSigned)] = Sender.EitherParty,
         [typeof(JitAmendmentDeclined)] = Sender.EitherParty,
+        [typeof(JitSignatureRelayed)] = Sender.RequestingCountry,
+        [typeof(JitPartyLeft)] = Sender.RequestingCountry,
         [typeof(DeliveryReceipt)] = Sender.Addressee,
     };
 
@@ -90,7 +92,7 @@ public static class PeerAuthorization
                 : $"{refused}: only the requesting country of this case ({requestingCountry}) sends it",
             Sender.EitherParty when (requestedCountry ?? requestingCountry) != from =>
                 $"{refused}: {from} is not a party to it (the other party is {requestedCountry ?? requestingCountry})",
-            _ => null,
+            _ => contract is JitSignatureRelayed relay ? await JitRelayAuthorization.ProblemAsync(db, nodeCode, relay, refused, ct) : null,
         };
     }
 

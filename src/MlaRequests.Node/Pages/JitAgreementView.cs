@@ -19,7 +19,8 @@ public sealed record JitAgreementView(JitProposal Jit, IReadOnlyList<(string Cou
         if (content.Kind != RequestKind.JointInvestigationTeam || content.Jit is null)
             return null;
         var signed = TimelineTexts.JitSigned.Format();
-        return new(content.Jit, statuses, [.. timeline.Where(e => e.Action == signed)]) { Timeline = timeline };
+        var relayed = TimelineTexts.JitSignedRelayed.Format(); // another party's signature, relayed by the requesting country (jit-parties.md)
+        return new(content.Jit, statuses, [.. timeline.Where(e => e.Action == signed || e.Action == relayed)]) { Timeline = timeline };
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using MlaRequests.Domain.Cases;
 using MlaRequests.Domain.Requests;
 using MlaRequests.FastTests.Infrastructure;
 using MlaRequests.Workflows.Branches;
+using MlaRequests.Workflows.Requests;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
 
@@ -24,6 +25,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     static readonly string[] Agreement = [.. Unsigned, "AgreementInForce", .. Extending, .. Amending];
     const string AmendedAgreement = "{\"purpose\":\"Joint investigation of the network\",\"arrangements\":\"Evidence shared through the liaison officers\"}";
     static readonly Action<BranchState> Jit = s => s.Kind = RequestKind.JointInvestigationTeam;
+    static readonly string[] JitUnsigned = ["Transmitted", .. Undecided, "InConsultation", .. Unsigned];
 
     /// <inheritdoc />
     public override IReadOnlyList<Transition<BranchState>> Transitions { get; } =
@@ -75,6 +77,15 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAcceptedUnderConditions", "InExecution")),
         // JIT agreements (issue 14): an accepted JIT proposal is an agreement to sign, never executed; in force when both parties signed.
         .. Undecided.Select(s => new Transition<BranchState>(s, "IncomingRequestAccepted", "AgreementAwaitingSignatures", "a JIT proposal", Given: Jit)),
+        // Multilateral JIT agreements (issue 14): a branch whose two signatures are given waits for the other branches; here it has none.
+        new("AgreementAwaitingParties", "JitPartiesChanged", "AgreementInForce", "every other branch signed"),
+        new("AgreementAwaitingParties", "JitAgreementClosed", "AgreementClosed", "a requested node on release 3 closed its case"),
+        new("AgreementAwaitingParties", "WithdrawBranch", "Withdrawn"),
+        new("AgreementAwaitingParties", "StatusEnquiryAnswered", "AgreementAwaitingParties"),
+        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "BranchFinished", s, "another country left", Given: Jit)),
+        .. JitUnsigned.Select(s => new Transition<BranchState>(s, "BranchFinished", s, "not a JIT")),
+        new("AgreementAwaitingParties", "BranchFinished", "AgreementInForce", "the last country awaited left", Given: Jit),
+        new("AgreementAwaitingParties", "BranchFinished", "AgreementAwaitingParties", "not a JIT"),
         new("InExecution", "ExecutionRecorded", "PartiallyExecuted", "a JIT accepted by the previous release", Report(complete: false), Jit),
         new("AgreementAwaitingSignatures", "SignAgreementWithTarget", "AgreementSignedHere"),
         new("AgreementSignedThere", "SignAgreementWithTarget", "AgreementInForce"),
@@ -109,7 +120,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
-        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested", "InConsultation"], ["Postponed"], ["InExecution", "ExecutionPostponed", .. Agreement],
+        ["Transmitted"], ["Acknowledged"], ["UnderRecognition", "AdditionalInformationRequested", "InConsultation"], ["Postponed"], ["InExecution", "ExecutionPostponed", .. Agreement, "AgreementAwaitingParties"],
         ["PartiallyExecuted"], ["Executed"], ["EvidenceTransferred"], ["Completed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
@@ -126,6 +137,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
         ["SignAgreementWithTarget"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineAgreementWithTarget"] = "AgreementDeclined",
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseAgreementWithTarget"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
+        ["JitPartiesChanged"] = "Transmitted", ["BranchFinished"] = "Transmitted",
         ["ProposeExtensionWithTarget"] = "ExtensionProposedHere", ["SignExtensionWithTarget"] = "AgreementInForce", ["DeclineExtensionWithTarget"] = "AgreementInForce",
         ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
         ["ProposeAmendmentWithTarget"] = "AmendmentProposedHere", ["SignAmendmentWithTarget"] = "AgreementInForce", ["DeclineAmendmentWithTarget"] = "AgreementInForce",
@@ -133,7 +145,8 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined", "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined",
+        "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined", "JitPartiesChanged", "BranchFinished" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string>
@@ -190,6 +203,8 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         "DeclineAgreementWithTarget" => new DeclineAgreementWithTarget(id, "The team's purpose overlaps our own case", Step.Actor, Step.At),
         "CloseAgreementWithTarget" => new CloseAgreementWithTarget(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
         "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitPartiesChanged" => new JitPartiesChanged(id, DeterministicGuid.Create("other branch", id), Step.At),
+        "BranchFinished" => new BranchFinished(id, DeterministicGuid.Create("other branch", id), "AgreementDeclined", Step.At),
         "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "Our own investigation covers it", Step.Actor, Step.At),
         "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         "ProposeExtensionWithTarget" => new ProposeExtensionWithTarget(id, new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),

@@ -121,13 +121,29 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
+        // Multilateral JIT agreements (issue 14): a relayed signature or a party leaving is kept whatever the status; a case waiting for the
+        // other parties enters into force when the last one is in (here the case has no agreement content, so none is awaited).
+        .. EveryState.Where(s => s != "AgreementAwaitingParties").Select(s => new Transition<IncomingCaseState>(s, "JitSignatureRelayed", s)),
+        .. EveryState.Where(s => s != "AgreementAwaitingParties").Select(s => new Transition<IncomingCaseState>(s, "JitPartyLeft", s)),
+        new("AgreementAwaitingParties", "JitSignatureRelayed", "AgreementInForce", "the last party awaited signed"),
+        new("AgreementAwaitingParties", "JitPartyLeft", "AgreementInForce", "the last party awaited left"),
+        new("AgreementAwaitingParties", "RequestWithdrawn", "Withdrawn"),
+        new("AgreementAwaitingParties", "StatusEnquirySent", "AgreementAwaitingParties"),
+        new("AgreementAwaitingParties", "AnswerStatusEnquiry", "AgreementAwaitingParties"),
+    ];
+
+    static readonly string[] EveryState =
+    [
+        "Received", "Registered", "InformationRegistered", "Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation", "Postponed",
+        "InExecution", "MirrorCaseOpened", "ExecutionPostponed", .. Agreement, "AgreementAwaitingParties", "PartiallyExecuted", "Executed", "ResponseTransmitted",
+        "Closed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed",
     ];
 
     /// <inheritdoc />
     public override string[][] Ranks { get; } =
     [
         ["Received"], ["Registered", "InformationRegistered"], ["Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation"], ["Postponed"],
-        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed", .. Agreement], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"],
+        ["InExecution", "MirrorCaseOpened", "ExecutionPostponed", .. Agreement, "AgreementAwaitingParties"], ["PartiallyExecuted"], ["Executed"], ["ResponseTransmitted"],
         ["Closed", "Refused", "Withdrawn", "AgreementDeclined", "AgreementClosed"],
     ];
 
@@ -145,6 +161,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["OpenConsultation"] = "InConsultation", ["ConsultationAnswered"] = "Assigned", ["AcceptIncomingUnderConditions"] = "InExecution",
         ["SignJitAgreement"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineJitAgreement"] = "AgreementDeclined",
         ["JitAgreementDeclined"] = "AgreementDeclined", ["CloseJitAgreement"] = "AgreementClosed", ["JitAgreementClosed"] = "AgreementClosed",
+        ["JitSignatureRelayed"] = "Received", ["JitPartyLeft"] = "Received",
         ["ProposeJitExtension"] = "ExtensionProposedHere", ["SignJitExtension"] = "AgreementInForce", ["DeclineJitExtension"] = "AgreementInForce",
         ["JitExtensionProposed"] = "AgreementClosed", ["JitExtensionSigned"] = "AgreementClosed", ["JitExtensionDeclined"] = "AgreementClosed",
         ["ProposeJitAmendment"] = "AmendmentProposedHere", ["SignJitAmendment"] = "AgreementInForce", ["DeclineJitAmendment"] = "AgreementInForce",
@@ -152,7 +169,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
     };
 
     /// <inheritdoc />
-    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined", "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined" };
+    public override IReadOnlySet<string> DroppedWhenMissing { get; } = new HashSet<string> { "JitAgreementSigned", "JitAgreementDeclined", "JitAgreementClosed", "JitExtensionProposed", "JitExtensionSigned", "JitExtensionDeclined",
+        "JitAmendmentProposed", "JitAmendmentSigned", "JitAmendmentDeclined", "JitSignatureRelayed", "JitPartyLeft" };
 
     /// <inheritdoc />
     public override IReadOnlySet<string> RecordedWhenLate { get; } = new HashSet<string> { "AdditionalInformationProvided", "RequestWithdrawn", "JitAgreementClosed" };
@@ -213,6 +231,8 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "DeclineJitAgreement" => new DeclineJitAgreement(id, "Our own investigation covers it", Step.Actor, Step.At),
         "CloseJitAgreement" => new CloseJitAgreement(id, "The network was dismantled; evidence shared as agreed.", Step.Actor, Step.At),
         "JitAgreementSigned" => new JitAgreementSigned(id, "KG", Step.Actor, Step.At),
+        "JitSignatureRelayed" => new JitSignatureRelayed(id, "KG", "TJ", "tj.liaison", Step.At),
+        "JitPartyLeft" => new JitPartyLeft(id, "KG", "TJ", "AgreementDeclined", Step.At),
         "JitAgreementDeclined" => new JitAgreementDeclined(id, "KG", "The team's purpose overlaps our own case", Step.Actor, Step.At),
         "JitAgreementClosed" => new JitAgreementClosed(id, "KG", "The network was dismantled.", Step.Actor, Step.At),
         "ProposeJitExtension" => new ProposeJitExtension(id, new LocalDate(2027, 6, 30), "The financial analysis needs three more months", Step.Actor, Step.At),

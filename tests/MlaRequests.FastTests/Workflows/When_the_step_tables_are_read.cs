@@ -77,6 +77,8 @@ public sealed class When_the_step_tables_are_read
             nameof(IncomingCaseStateMachine.JitExtensionDeclined), // the requesting country's answers on an extension
             nameof(IncomingCaseStateMachine.JitAmendmentProposed), nameof(IncomingCaseStateMachine.JitAmendmentSigned),
             nameof(IncomingCaseStateMachine.JitAmendmentDeclined), // the requesting country's steps on an amendment
+            nameof(IncomingCaseStateMachine.JitSignatureRelayed), // another party's signature, relayed by the requesting country
+            nameof(IncomingCaseStateMachine.JitPartyLeft), // another party left the agreement, told by the requesting country
         ];
 
         var steps = IncomingSteps.Table.Select(s => s.EventName(machine)).ToList();
@@ -110,6 +112,8 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.JitExtensionDeclined), // the requested country's answers on an extension
             nameof(BranchStateMachine.JitAmendmentProposed), nameof(BranchStateMachine.JitAmendmentSigned),
             nameof(BranchStateMachine.JitAmendmentDeclined), // the requested country's steps on an amendment
+            nameof(BranchStateMachine.JitPartiesChanged), // another branch of the request entered into force: every party signed
+            nameof(BranchStateMachine.BranchFinished), // another branch of the request ended: its country left the agreement
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -49,6 +49,8 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
     static readonly Dictionary<string, Func<Guid, string, Instant, object>> RequestingStep = new()
     {
         [nameof(RequestWithdrawn)] = (b, n, at) => new RequestWithdrawn(b, n, "Suspect arrested.", "x.prosecutor", at),
+        [nameof(JitSignatureRelayed)] = (b, n, at) => new JitSignatureRelayed(b, n, "TJ", "tj.liaison", at),
+        [nameof(JitPartyLeft)] = (b, n, at) => new JitPartyLeft(b, n, "TJ", "AgreementDeclined", at),
         [nameof(AdditionalInformationProvided)] = (b, n, at) => new AdditionalInformationProvided(b, n, "Halyk Bank.", "x.prosecutor", at),
         [nameof(EvidenceReceiptConfirmed)] = (b, n, at) => new EvidenceReceiptConfirmed(b, n, "x.prosecutor", at),
         [nameof(StatusEnquirySent)] = (b, n, at) => new StatusEnquirySent(b, n, Guid.NewGuid(), "Has the witness been heard?", false, "x.prosecutor", at),

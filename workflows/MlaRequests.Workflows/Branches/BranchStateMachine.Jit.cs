@@ -45,20 +45,16 @@ public sealed partial class BranchStateMachine
                 .TransitionTo(AgreementSignedThere)
                 .Record(TimelineTexts.JitSigned, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At));
 
+        // Both signed: in force when every party of the agreement has (BranchStateMachine.JitParties.cs), else waiting for the others.
         During(AgreementSignedThere,
-            When(SignAgreementWithTarget)
+            WhenBothSigned(When(SignAgreementWithTarget)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.TargetNode), c => new JitAgreementSigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
-                .Record(TimelineTexts.JitSigned, c => c.Message.Actor, c => c.Message.At)
-                .ThenAsync(c => EnterIntoForce(c, node, c.Message.At))
-                .TransitionTo(AgreementInForce)
-                .Record(TimelineTexts.JitInForce, _ => "system", c => c.Message.At, c => TimelineTexts.JitInForceDetails.Format($"{node.Code}, {c.Saga.TargetNode}")));
+                .Record(TimelineTexts.JitSigned, c => c.Message.Actor, c => c.Message.At), node, _ => node.Code, c => c.Message.Actor, c => c.Message.At));
 
         During(AgreementSignedHere,
-            When(JitAgreementSigned)
-                .Record(TimelineTexts.JitSigned, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At)
-                .ThenAsync(c => EnterIntoForce(c, node, c.Message.At))
-                .TransitionTo(AgreementInForce)
-                .Record(TimelineTexts.JitInForce, _ => "system", c => c.Message.At, c => TimelineTexts.JitInForceDetails.Format($"{node.Code}, {c.Saga.TargetNode}")));
+            WhenBothSigned(When(JitAgreementSigned)
+                .Record(TimelineTexts.JitSigned, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At), node, c => c.Saga.TargetNode,
+                c => c.Message.Actor, c => c.Message.At));
 
         During(AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere,
             When(JitAgreementDeclined)

@@ -222,6 +222,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringJitAgreement(node);
         DuringJitExtension(node);
         DuringJitAmendment(node);
+        DuringJitParties(node);
         OnUnhandledEvent(_order.Handle);
     }
 

@@ -43,20 +43,16 @@ public sealed partial class IncomingCaseStateMachine
                 .TransitionTo(AgreementSignedThere)
                 .Record(TimelineTexts.JitSigned, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At));
 
+        // Both signed: in force when every party of the agreement has (IncomingCaseStateMachine.JitParties.cs), else waiting for the others.
         During(AgreementSignedThere,
-            When(SignJitAgreement)
+            WhenBothSigned(When(SignJitAgreement)
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode), c => new JitAgreementSigned(c.Saga.CorrelationId, node.Code, c.Message.Actor, c.Message.At))
-                .Record(TimelineTexts.JitSigned, c => c.Message.Actor, c => c.Message.At)
-                .ThenAsync(c => EnterIntoForce(c, node, c.Message.At))
-                .TransitionTo(AgreementInForce)
-                .Record(TimelineTexts.JitInForce, _ => "system", c => c.Message.At, c => InForceDetails(c, node)));
+                .Record(TimelineTexts.JitSigned, c => c.Message.Actor, c => c.Message.At), node, _ => node.Code, c => c.Message.Actor, c => c.Message.At));
 
         During(AgreementSignedHere,
-            When(JitAgreementSigned)
-                .Record(TimelineTexts.JitSigned, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At)
-                .ThenAsync(c => EnterIntoForce(c, node, c.Message.At))
-                .TransitionTo(AgreementInForce)
-                .Record(TimelineTexts.JitInForce, _ => "system", c => c.Message.At, c => InForceDetails(c, node)));
+            WhenBothSigned(When(JitAgreementSigned)
+                .Record(TimelineTexts.JitSigned, c => $"{c.Message.Actor} ({c.Message.Node})", c => c.Message.At), node, c => c.Saga.RequestingNode,
+                c => c.Message.Actor, c => c.Message.At));
 
         During(AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere,
             When(JitAgreementDeclined)
@@ -108,9 +104,6 @@ public sealed partial class IncomingCaseStateMachine
                 s.LegalBasis, s.Urgent, node.Code, s.Reference, null, at, LastDay: endsOn));
         }
     }
-
-    static string InForceDetails<T>(BehaviorContext<IncomingCaseState, T> c, WorkflowNode node)
-        where T : class => TimelineTexts.JitInForceDetails.Format($"{c.Saga.RequestingNode}, {node.Code}");
 
     static void DiscardWhenMissing<T>(IEventCorrelationConfigurator<IncomingCaseState, T> e, Func<ConsumeContext<T>, Guid> id)
         where T : class

@@ -214,6 +214,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringJitAgreement(node);
         DuringJitExtension(node);
         DuringJitAmendment(node);
+        DuringJitParties(node);
         OnUnhandledEvent(_order.Handle);
     }
 

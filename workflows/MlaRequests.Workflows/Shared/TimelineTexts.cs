@@ -148,6 +148,7 @@ public static partial class TimelineTexts
         .. JitEntries,
         .. JitExtensionEntries,
         .. JitAmendmentEntries,
+        .. JitPartiesEntries,
         .. ClockSuspensionEntries,
         .. CalendarEntries,
     ];

@@ -485,6 +485,38 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.ToTable("JitAgreementVersions", (string)null);
                 });
 
+            modelBuilder.Entity("MlaRequests.Domain.Requests.JitPartySignature", b =>
+                {
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftAs")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelayedBy")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BranchId", "Party");
+
+                    b.ToTable("JitSignatures", (string)null);
+                });
+
             modelBuilder.Entity("MlaRequests.Domain.Requests.MlaRequest", b =>
                 {
                     b.Property<Guid>("Id")
