@@ -139,5 +139,6 @@ public static class ProblemTexts
         .. ContentTexts.All,
         .. JitExtensionTexts.All,
         .. LegalBasisTexts.All,
+        .. DesiredDateTexts.All,
     ];
 }

@@ -1017,6 +1017,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DesiredDateClockId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ExecutionClockId")
                         .HasColumnType("TEXT");
 
@@ -1211,6 +1214,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DesiredDateClockId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ExecutionClockId")
