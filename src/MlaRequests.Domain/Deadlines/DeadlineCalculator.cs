@@ -120,7 +120,10 @@ public sealed class DeadlineCalculator
         if (kind == RequestKind.SpontaneousInformation)
             return null;
         var decision = Estimate(KindClocks.DecisionClockOf(kind), basis, urgent, requestedCountry, transmission);
-        var end = KindClocks.HasExecutionClock(kind) ? Estimate(ClockKind.Execution, basis, urgent, requestedCountry, decision.DueAt) : decision;
+        // Execution counts on from a decision taken at the last moment of the decision period (its last day, not the midnight after it).
+        var end = KindClocks.HasExecutionClock(kind)
+            ? Estimate(ClockKind.Execution, basis, urgent, requestedCountry, decision.DueAt - Duration.Epsilon)
+            : decision;
         return end.DueAt.InZone(_calendars.For(requestedCountry).Zone).Date.PlusDays(-1);
     }
 
