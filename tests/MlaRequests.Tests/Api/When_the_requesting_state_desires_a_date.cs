@@ -146,6 +146,7 @@ public sealed class When_the_requesting_state_desires_a_date(ApiNode api) : ICla
         var liaison = await api.As(Liaison);
 
         var page = await (await api.As(Liaison)).GetAsync($"/api/requests/{draft.Id}");
+        var html = await Page(Liaison, $"/Requests/{draft.Id}");
         var approved = await liaison.PostAsync($"/api/requests/{draft.Id}/approve");
 
         await approved.ShouldBeAsync(HttpStatusCode.Accepted);
@@ -156,7 +157,6 @@ public sealed class When_the_requesting_state_desires_a_date(ApiNode api) : ICla
         warning.Should().Contain(policyEnd.ToString("uuuu-MM-dd", null), "it names the date the policies give");
         DesiredWarning(await submitted.JsonAsync()).Should().Be(warning, "submit shows it with the other warnings");
         DesiredWarning(page).Should().Be(warning, "the approve step's page reads the request's warnings");
-        var html = await Page(Liaison, $"/Requests/{draft.Id}");
         html.Should().Contain("data-field=\"desiredDate\"");
         await api.Node.RequestIn(draft.Id, "Approved");
     }
@@ -176,7 +176,6 @@ public sealed class When_the_requesting_state_desires_a_date(ApiNode api) : ICla
     {
         var prosecutor = await api.As(Prosecutor);
         var content = Desired(10);
-        content.Persons[0].Citizenship = null;
 
         var created = await prosecutor.Client.PostAsJsonAsync("/api/requests", content, RequestContentJson.Options);
         await created.ShouldBeAsync(HttpStatusCode.Created);
@@ -189,6 +188,7 @@ public sealed class When_the_requesting_state_desires_a_date(ApiNode api) : ICla
         var onEdit = Warnings(await edited.JsonAsync());
         var submitted = await prosecutor.PostAsync($"/api/requests/{id}/submit");
 
+        await submitted.ShouldBeAsync(HttpStatusCode.Accepted);
         onCreate.Should().Contain(w => w.Field == "desiredDate");
         onEdit.Should().NotContain(w => w.Field == "desiredDate", "400 days is later than anything the policies give");
         onEdit.Should().BeEquivalentTo(Warnings(await submitted.JsonAsync()), "the same warnings submit returns");
