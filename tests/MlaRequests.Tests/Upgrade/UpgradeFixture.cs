@@ -24,8 +24,11 @@ public static class UpgradeFixture
     /// <summary>The environment variable naming the fixture's folder (default: today's UTC date).</summary>
     public const string NameVariable = "MLA_UPGRADE_FIXTURE_NAME";
 
-    /// <summary>The fixture of the previous release (release 2, issue 14's legal steps), which the upgrade test opens.</summary>
-    public const string Current = "2026-12-07-issue14";
+    /// <summary>The fixture of the previous release (release 3: the JIT extension, issue 15's first part), which the upgrade test opens.</summary>
+    public const string Current = "2026-12-07-issue15";
+
+    /// <summary>The fixture of release 2 (issue 14's legal steps), still opened: a node of that release may be upgraded directly.</summary>
+    public const string Release2 = "2026-12-07-issue14";
 
     /// <summary>The fixture of the first release (release 1), still opened: a node of that release may be upgraded directly.</summary>
     public const string Release1 = "2026-12-07";

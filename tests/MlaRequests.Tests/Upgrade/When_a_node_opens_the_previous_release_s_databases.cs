@@ -14,13 +14,14 @@ namespace MlaRequests.Tests.Upgrade;
 
 /// <summary>
 /// Requests run for months, so a release must take over every instance the releases before it stored. A fixture
-/// (<see cref="UpgradeFixture.Current"/>, <see cref="UpgradeFixture.Release1"/>: KZ and KG databases written by the release in main on that day, README beside it)
+/// (<see cref="UpgradeFixture.Current"/>, <see cref="UpgradeFixture.Release2"/>, <see cref="UpgradeFixture.Release1"/>: KZ and KG databases written by the release in main on that day, README beside it)
 /// is opened by this code: migrations run at start, every stored state is one the machines know, every read answers,
 /// the next steps are taken across both nodes, and running clocks fire once when their time comes. After any change to
 /// a machine, a contract or the schema this test says whether the nodes in the field can take the upgrade.
 /// </summary>
-/// <remarks>Each fixture a node in the field may still be upgraded from has its own class: the previous release's below, the
-/// first release's in <see cref="When_a_node_opens_the_first_release_s_databases"/>.</remarks>
+/// <remarks>Each fixture a node in the field may still be upgraded from has its own class: the previous release's below,
+/// release 2's in <see cref="When_a_node_opens_release_2_s_databases"/>, the first release's in
+/// <see cref="When_a_node_opens_the_first_release_s_databases"/>.</remarks>
 public abstract class Opening_an_earlier_release_s_databases(string fixture) : IAsyncLifetime
 {
     UpgradedRegion _region = null!;
@@ -226,9 +227,8 @@ public abstract class Opening_an_earlier_release_s_databases(string fixture) : I
     }
 }
 
-/// <summary>The previous release (release 2): its fixture holds issue 14's states too, and each of them takes its next step.</summary>
-[Trait(Tier.Name, Tier.Integration)]
-public sealed class When_a_node_opens_the_previous_release_s_databases() : Opening_an_earlier_release_s_databases(UpgradeFixture.Current)
+/// <summary>A fixture written by release 2 or later: it holds issue 14's states too, and each of them takes its next step.</summary>
+public abstract class Opening_a_release_2_or_later_database(string fixture) : Opening_an_earlier_release_s_databases(fixture)
 {
     [Fact]
     public async Task The_legal_steps_of_release_2_take_their_next_step_across_both_nodes()
@@ -281,6 +281,80 @@ public sealed class When_a_node_opens_the_previous_release_s_databases() : Openi
         }
     }
 }
+
+/// <summary>
+/// The previous release (release 3): its fixture holds the JIT extension's states, a mirror investigation's case-opening
+/// clock, urgent content (a detained suspect, a possible minor, a basis chosen for the country) and suspended recognition
+/// clocks, and each of them goes on.
+/// </summary>
+[Trait(Tier.Name, Tier.Integration)]
+public sealed class When_a_node_opens_the_previous_release_s_databases() : Opening_a_release_2_or_later_database(UpgradeFixture.Current)
+{
+    [Fact]
+    public async Task The_states_of_release_3_take_their_next_step_across_both_nodes()
+    {
+        var kg = await Region.As("kg.liaison");
+        var prosecutor = await Region.As("kz.prosecutor");
+
+        // An extension KG proposed is signed by KZ: the period clock's next round runs to the new end date on both nodes.
+        var proposedByKg = Region.Instance("jit extension proposed by KG", "request").Id;
+        await prosecutor.StepAsync($"/api/requests/{proposedByKg}/targets/KG/sign-jit-extension");
+        await Both(DeterministicGuid.Branch(proposedByKg, "KG"), "AgreementInForce", "AgreementInForce");
+        var newEnd = Instant.FromUtc(2028, 6, 30, 19, 0);
+        await Eventually.Until(() => Region.Kz.Clocks(proposedByKg),
+            cs => cs.Count(c => c.Kind == ClockKind.JitPeriod && c.CurrentState == "Running") == 1
+                && cs.Single(c => c.Kind == ClockKind.JitPeriod && c.CurrentState == "Running").DueAt == newEnd,
+            TestTimeouts.Workflow, "one period clock running to the end of 30 June 2028 in Almaty");
+
+        // An extension KZ proposed is declined by KG: the agreement stays in force to its first end date.
+        var proposedByKz = Region.Instance("jit extension proposed by KZ", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{proposedByKz}/decline-extension", new { reasons = "Our members are needed elsewhere." });
+        await Both(proposedByKz, "AgreementInForce", "AgreementInForce");
+
+        // The extended agreement closes: its second-round period clock stops.
+        var extended = Region.Instance("jit extended", "incoming").Id;
+        await kg.StepAsync($"/api/incoming/{extended}/close-agreement", new { evaluation = "Both networks dismantled." });
+        await Both(extended, "AgreementClosed", "AgreementClosed");
+        await Eventually.Until(() => Region.Kz.Clocks(Region.Instance("jit extended", "request").Id),
+            cs => cs.Any(c => c.Kind == ClockKind.JitPeriod) && !cs.Any(c => c.Kind == ClockKind.JitPeriod && c.CurrentState == "Running"),
+            TestTimeouts.Workflow, "the extended period clock to stop on KZ");
+
+        // The mirror case's opening clock is met when KG opens its domestic case by accepting.
+        var mirror = Region.Instance("mirror investigation, case-opening clock running", "incoming").Id;
+        (await Region.Kg.Clocks(mirror)).Should().ContainSingle(c => c.Kind == ClockKind.MirrorCaseOpening && c.CurrentState == "Running");
+        await kg.StepAsync($"/api/incoming/{mirror}/accept");
+        await Both(mirror, "InExecution", "InExecution");
+        await Eventually.Until(() => Region.Kg.Clocks(mirror), cs => cs.Single(c => c.Kind == ClockKind.MirrorCaseOpening).CurrentState == "Met",
+            TestTimeouts.Workflow, "the case-opening clock met when the mirror case is opened");
+
+        // The urgent request keeps its child protection on the receiving node and goes on.
+        var urgent = Region.Instance("urgent: detained suspect and a possible minor, UNTOC towards KG", "incoming").Id;
+        (await (await Region.As("kg.supervisor")).GetAsync($"/api/incoming/{urgent}")).GetProperty("contentRestricted").GetBoolean()
+            .Should().BeTrue("a possible minor is protected as a child");
+        await kg.StepAsync($"/api/incoming/{urgent}/accept");
+        await Both(urgent, "InExecution", "InExecution");
+
+        // The recognition clock release 3 suspended while information was awaited resumes when KZ answers.
+        var awaiting = Region.Instance("awaiting information", "request").Id;
+        var suspended = (await Region.Kg.Clocks(DeterministicGuid.Branch(awaiting, "KG"))).Single(c => c.Kind == ClockKind.Recognition);
+        suspended.CurrentState.Should().Be("Suspended");
+        await prosecutor.StepAsync($"/api/requests/{awaiting}/targets/KG/answer-information", new { answer = "The account is held at the Bishkek branch." });
+        await Both(DeterministicGuid.Branch(awaiting, "KG"), "Assigned", "UnderRecognition");
+        var resumed = await Eventually.Until(async () => (await Region.Kg.Clocks(DeterministicGuid.Branch(awaiting, "KG"))).Single(c => c.Kind == ClockKind.Recognition),
+            c => c.CurrentState == "Running", TestTimeouts.Workflow, "the recognition clock to resume on KG");
+        resumed.DueAt.Should().BeGreaterThan(suspended.DueAt, "the time suspended is added to the due instant");
+
+        async Task Both(Guid branch, string incoming, string requesting)
+        {
+            await Region.Kg.IncomingIn(branch, incoming);
+            await Region.Kz.BranchIn(branch, requesting);
+        }
+    }
+}
+
+/// <summary>Release 2 (issue 14): a node that skipped release 3 is upgraded directly and every instance goes on.</summary>
+[Trait(Tier.Name, Tier.Integration)]
+public sealed class When_a_node_opens_release_2_s_databases() : Opening_a_release_2_or_later_database(UpgradeFixture.Release2);
 
 /// <summary>The first release (release 1): a node that skipped release 2 is upgraded directly and every instance goes on.</summary>
 [Trait(Tier.Name, Tier.Integration)]

@@ -136,6 +136,7 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
         await Along(await Approved("spontaneous information turned into a mirror case", spontaneous), "register", "open-mirror-case");
 
         await MakeRelease2StatesAsync(prosecutor);
+        await MakeRelease3StatesAsync(prosecutor);
 
         // Tajikistan's node is not running: the request waits in KZ's delivery table for its receipt.
         var toTajikistan = await ApprovedOnKzAsync(TestContent.Complete(LegalBasis.Chisinau2002, "TJ"));
@@ -168,26 +169,71 @@ public sealed class When_the_upgrade_fixture_is_made : IDisposable
         var signedByKz = await Jit("jit signed by KZ");
         await prosecutor.StepAsync($"/api/requests/{signedByKz}/targets/KG/sign-jit");
         await BothIn(signedByKz, "AgreementSignedHere", "AgreementSignedThere");
-        var inForce = await Jit("jit in force");
-        await Along(inForce, "sign-agreement");
-        await prosecutor.StepAsync($"/api/requests/{inForce}/targets/KG/sign-jit");
-        await BothIn(inForce, "AgreementInForce", "AgreementInForce");
+        await JitInForce("jit in force");
         await Along(await Jit("jit declined"), "decline-agreement");
-        var closed = await Jit("jit closed");
-        await Along(closed, "sign-agreement");
-        await prosecutor.StepAsync($"/api/requests/{closed}/targets/KG/sign-jit");
-        await BothIn(closed, "AgreementInForce", "AgreementInForce");
-        await Along(closed, "close-agreement");
+        await Along(await JitInForce("jit closed"), "close-agreement");
 
-        async Task<Guid> Jit(string label)
+    }
+
+    /// <summary>
+    /// The states and records release 3 (issue 14's JIT extension, issue 15's first part) added: an extension proposed by
+    /// each party and one signed (the agreement's end date and the period clock's second round), a mirror investigation
+    /// with its case-opening clock, and content with a basis chosen for the country, a detained suspect and a possible
+    /// minor with no birth date (urgent clocks, restricted identity). The recognition clocks of "awaiting information" and
+    /// "information answered" above are suspended and resumed under this release.
+    /// </summary>
+    async Task MakeRelease3StatesAsync(NodeApi prosecutor)
+    {
+        const string reasons = "The network's accounts in Bishkek are still being traced.";
+        var kgLiaison = await As(_kg, "kg.liaison");
+
+        var byKg = await JitInForce("jit extension proposed by KG");
+        await kgLiaison.StepAsync($"/api/incoming/{DeterministicGuid.Branch(byKg, "KG")}/propose-extension", new { endsOn = new LocalDate(2028, 6, 30), reasons });
+        await BothIn(byKg, "ExtensionProposedThere", "ExtensionProposedHere");
+
+        var byKz = await JitInForce("jit extension proposed by KZ");
+        await prosecutor.StepAsync($"/api/requests/{byKz}/targets/KG/propose-jit-extension", new { endsOn = new LocalDate(2028, 6, 30), reasons });
+        await BothIn(byKz, "ExtensionProposedHere", "ExtensionProposedThere");
+
+        var extended = await JitInForce("jit extended");
+        await prosecutor.StepAsync($"/api/requests/{extended}/targets/KG/propose-jit-extension", new { endsOn = new LocalDate(2028, 6, 30), reasons });
+        await BothIn(extended, "ExtensionProposedHere", "ExtensionProposedThere");
+        await kgLiaison.StepAsync($"/api/incoming/{DeterministicGuid.Branch(extended, "KG")}/sign-extension");
+        await BothIn(extended, "AgreementInForce", "AgreementInForce");
+
+        var mirror = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+        mirror.Kind = RequestKind.MirrorInvestigation;
+        await Along(await Approved("mirror investigation, case-opening clock running", mirror), "register", "assign");
+
+        var priority = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+        priority.TargetBases = [new TargetBasis { Country = "KG", LegalBasis = LegalBasis.Untoc }];
+        priority.Persons[0].InPretrialDetention = true;
+        priority.Persons.Add(new PersonConcerned
         {
-            var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
-            content.Kind = RequestKind.JointInvestigationTeam;
-            content.Jit = TestContent.JitAgreement(content.Targets);
-            var id = await Approved(label, content);
-            await Along(id, "register", "assign", "accept:jit");
-            return id;
-        }
+            Role = PersonRole.Victim, Kind = PersonKind.Natural, Name = "I. J.", Citizenship = "KZ", PlaceOfBirth = "Taraz", Residence = "Almaty",
+            Occupation = "pupil", PossibleMinor = true, Unknown = ["dateOfBirth"], ProceduralStatus = ProceduralStatus.Victim,
+        });
+        await Along(await Approved("urgent: detained suspect and a possible minor, UNTOC towards KG", priority), "register", "assign");
+    }
+
+    async Task<Guid> Jit(string label)
+    {
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+        content.Kind = RequestKind.JointInvestigationTeam;
+        content.Jit = TestContent.JitAgreement(content.Targets);
+        var id = await Approved(label, content);
+        await Along(id, "register", "assign", "accept:jit");
+        return id;
+    }
+
+    /// <summary>A JIT agreement signed by KG, then by KZ: in force on both nodes.</summary>
+    async Task<Guid> JitInForce(string label)
+    {
+        var id = await Jit(label);
+        await Along(id, "sign-agreement");
+        await (await As(_kz, "kz.prosecutor")).StepAsync($"/api/requests/{id}/targets/KG/sign-jit");
+        await BothIn(id, "AgreementInForce", "AgreementInForce");
+        return id;
     }
 
     /// <summary>One sign-in per account and node (the node limits sign-ins).</summary>
