@@ -29,4 +29,9 @@ public enum ClockKind
     JitPeriod,
     /// <summary>A mirror investigation: the requested authority's target for opening its domestic mirror case (a management target, design choice).</summary>
     MirrorCaseOpening,
+    /// <summary>
+    /// The requesting state's own desired date for a requested country (UNTOC Art. 18(24)): a target of its own, due at the end of that date in the
+    /// requested country, not a time limit. Runs only when the request names a desired date; never crosses the border (each node computes it from the content).
+    /// </summary>
+    DesiredDate,
 }

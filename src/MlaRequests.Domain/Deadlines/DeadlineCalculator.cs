@@ -96,8 +96,56 @@ public sealed class DeadlineCalculator
         if (dueAt < start)
             dueAt = start;
         var length = Period.Between(start.InZone(calendar.Zone).Date, lastDay.PlusDays(1), PeriodUnits.Days);
+        var reminders = kind == ClockKind.DesiredDate ? DaysBefore(calendar, start, lastDay) : Reminders(start, dueAt);
         return new Deadline(kind, basis, urgent, calendar.Country, calendar.Zone.Id, start, dueAt, length, DayCounting.CalendarDays, MaxExtension: null,
-            Extension: null, Reminders(start, dueAt), rule.Source, false, []);
+            Extension: null, reminders, rule.Source, false, []);
+    }
+
+    /// <summary>
+    /// The requesting state's desired date <paramref name="desiredDate"/> as a clock started at <paramref name="start"/> (UNTOC Art. 18(24)): due at
+    /// the end of that date in the requested country <paramref name="requestedCountry"/>'s time zone (its office acts), reminding the policy's days
+    /// before (<see cref="DeadlinePolicyBook.DesiredDateReminderDays"/>). A target, not a time limit.
+    /// </summary>
+    public Deadline DesiredDate(LegalBasis basis, bool urgent, string requestedCountry, Instant start, LocalDate desiredDate) =>
+        UntilEndOf(ClockKind.DesiredDate, basis, urgent, requestedCountry, start, desiredDate);
+
+    /// <summary>
+    /// The last day the policies give a request for <paramref name="requestedCountry"/> sent at <paramref name="transmission"/>: the end of the
+    /// decision clock of its kind counted from that instant (registration on the day it arrives, the earliest the clock can start), and for a kind
+    /// with an execution clock, the end of execution counted on from that end, both in the requested country's calendar. Null for a kind with
+    /// no decision clock (spontaneous information).
+    /// </summary>
+    public LocalDate? PolicyLastDay(RequestKind kind, LegalBasis basis, bool urgent, string requestedCountry, Instant transmission)
+    {
+        if (kind == RequestKind.SpontaneousInformation)
+            return null;
+        var decision = Estimate(KindClocks.DecisionClockOf(kind), basis, urgent, requestedCountry, transmission);
+        // Execution counts on from a decision taken at the last moment of the decision period (its last day, not the midnight after it).
+        var end = KindClocks.HasExecutionClock(kind)
+            ? Estimate(ClockKind.Execution, basis, urgent, requestedCountry, decision.DueAt - Duration.Epsilon)
+            : decision;
+        return end.DueAt.InZone(_calendars.For(requestedCountry).Zone).Date.PlusDays(-1);
+    }
+
+    Deadline Estimate(ClockKind kind, LegalBasis basis, bool urgent, string country, Instant start)
+    {
+        try
+        {
+            return Compute(kind, basis, urgent, country, start);
+        }
+        catch (CalendarYearNotCoveredException)
+        {
+            return Compute(kind, basis, urgent, country, start, DayCounting.CalendarDays);
+        }
+    }
+
+    /// <summary>Reminders the policy's days before the end of <paramref name="lastDay"/>; one whose instant has passed at <paramref name="start"/> falls at the start.</summary>
+    IReadOnlyList<DeadlineReminder> DaysBefore(BusinessCalendar calendar, Instant start, LocalDate lastDay)
+    {
+        var days = _policies.DesiredDateReminderDays;
+        var dueAt = EndOf(calendar, lastDay);
+        var at = days.Select(d => Instant.Max(start, Instant.Min(dueAt, EndOf(calendar, lastDay.PlusDays(-d))))).ToList();
+        return [new DeadlineReminder(50, at[0]), new DeadlineReminder(80, at[1]), new DeadlineReminder(100, Instant.Max(start, dueAt))];
     }
 
     /// <summary>The deadline extended once by <paramref name="extension"/>; the caller records the reasons.</summary>

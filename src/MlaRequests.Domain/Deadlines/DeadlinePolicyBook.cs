@@ -44,6 +44,12 @@ public sealed class DeadlinePolicyBook
     /// <summary>How many days before a shared milestone its reminders start, descending (7 and 1 by default; a management target).</summary>
     public IReadOnlyList<int> MilestoneReminderDays { get; init; } = [7, 1];
 
+    /// <summary>
+    /// How many days before the end of the requesting state's desired date its two reminders fall, descending (14 and 3 by default;
+    /// a management target). Two, because a clock has two reminder checkpoints before its due instant.
+    /// </summary>
+    public IReadOnlyList<int> DesiredDateReminderDays { get; init; } = [14, 3];
+
     /// <summary>The rule for a clock: the legal basis's override if the data has one, else the variant's rule.</summary>
     public DeadlineRule Rule(ClockKind kind, LegalBasis basis, bool urgent)
     {

@@ -44,9 +44,13 @@ static class DeadlinePolicyJson
         var milestoneDays = file.MilestoneReminderDays ?? [7, 1];
         if (milestoneDays.Any(d => d is < 1 or > 365) || milestoneDays.Distinct().Count() != milestoneDays.Length)
             throw new InvalidDataException("Deadline policies: milestoneReminderDays must be distinct numbers of days between 1 and 365.");
+        var desiredDays = file.DesiredDateReminderDays ?? [14, 3];
+        if (desiredDays.Any(d => d is < 1 or > 365) || desiredDays.Distinct().Count() != desiredDays.Length || desiredDays.Length != 2)
+            throw new InvalidDataException("Deadline policies: desiredDateReminderDays must be two distinct numbers of days between 1 and 365.");
         return new DeadlinePolicyBook(reminders, variants.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<ClockKind, DeadlineRule>)v.Value), byBasis)
         {
             MilestoneReminderDays = [.. milestoneDays.OrderDescending()],
+            DesiredDateReminderDays = [.. desiredDays.OrderDescending()],
         };
     }
 
@@ -92,6 +96,8 @@ static class DeadlinePolicyJson
         string? RemindersSource,
         int[]? MilestoneReminderDays,
         string? MilestoneRemindersSource,
+        int[]? DesiredDateReminderDays,
+        string? DesiredDateRemindersSource,
         Dictionary<string, VariantEntry>? Variants,
         Dictionary<string, Dictionary<string, Dictionary<string, RuleEntry>>>? ByLegalBasis);
 

@@ -118,7 +118,8 @@ public sealed class When_offices_are_closed_when_a_clock_ends
     [Fact]
     public void Every_day_counted_clock_between_offices_counts_working_days_or_moves_off_a_day_off()
     {
-        foreach (var kind in Enum.GetValues<ClockKind>().Where(k => k is not (ClockKind.JitPeriod or ClockKind.ProvisionalMeasures)))
+        // Fixed dates are not counted: a JIT agreement's end date and the requesting state's desired date (its own date, never moved).
+        foreach (var kind in Enum.GetValues<ClockKind>().Where(k => k is not (ClockKind.JitPeriod or ClockKind.ProvisionalMeasures or ClockKind.DesiredDate)))
         {
             foreach (var urgent in new[] { false, true })
             {

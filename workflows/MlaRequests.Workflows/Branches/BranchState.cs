@@ -53,6 +53,9 @@ public sealed class BranchState : SagaStateMachineInstance, ISagaVersion, ITimel
     /// <summary>The running provisional-measures clock.</summary>
     public Guid? ProvisionalClockId { get; set; }
 
+    /// <summary>The requesting state's desired-date clock for this country (issue 15), or null: no desired date, ended, or opened before the clock existed.</summary>
+    public Guid? DesiredDateClockId { get; set; }
+
     /// <summary>The running additional-information clock (this node must answer).</summary>
     public Guid? InformationClockId { get; set; }
 

@@ -94,6 +94,8 @@ public sealed partial class BranchStateMachine
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
                     if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
+                    else
+                        await MeetDesiredDate(c, c.Message.At);
                 })
                 .TransitionTo(InExecution)
                 .Publish(c => new BranchAccepted(c.Saga.RequestId, c.Saga.CorrelationId, c.Saga.TargetNode, c.Message.At))

@@ -35,7 +35,7 @@ public sealed partial class BranchStateMachine
 
         During(InExecution, PartiallyExecuted,
             When(IncomingRequestPostponed)
-                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority", keepDesiredDate: true))
                 .TransitionTo(ExecutionPostponed)
                 .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => PostponedDetails(c.Message)));
 

@@ -64,6 +64,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                         await StartClock(c, ClockKind.Acknowledgement, s.TargetNode, c.Message.At);
                     if (provisional)
                         await StartClock(c, ClockKind.ProvisionalMeasures, s.TargetNode, c.Message.At);
+                    await StartDesiredDate(c, content, c.Message.At);
                 })
                 .TransitionTo(Transmitted)
                 .Record(TimelineTexts.Transmitted, c => c.Message.Actor, c => c.Message.At));
@@ -100,7 +101,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .TransitionTo(AdditionalInformationRequested)
                 .Record(TimelineTexts.InformationRequested, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Questions),
             When(IncomingRequestPostponed)
-                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority"))
+                .ThenAsync(c => CancelClocks(c, c.Message.At, "Postponed by the requested authority", keepDesiredDate: true))
                 .TransitionTo(Postponed)
                 .Record(TimelineTexts.Postponed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => PostponedDetails(c.Message)));
 
@@ -135,6 +136,8 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     // parallel investigations move in step and coordinate through milestones: no execution period either.
                     if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);
+                    else
+                        await MeetDesiredDate(c, c.Message.At);
                 })
                 .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
                     jit => jit.TransitionTo(AgreementAwaitingSignatures),
@@ -149,7 +152,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 .TransitionTo(PartiallyExecuted)
                 .Record(TimelineTexts.PartiallyExecuted, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary),
             When(ExecutionRecorded, c => c.Message.Complete)
-                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
+                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At)).ThenAsync(c => MeetDesiredDate(c, c.Message.At))
                 .TransitionTo(Executed)
                 .Record(TimelineTexts.Executed, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Summary));
 
@@ -165,7 +168,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
 
         During(InExecution, PartiallyExecuted, Executed,
             When(EvidenceSent)
-                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At))
+                .ThenAsync(c => StopClock(c, x => x.ExecutionClockId, c.Message.At)).ThenAsync(c => MeetDesiredDate(c, c.Message.At))
                 .TransitionTo(EvidenceTransferred)
                 .Record(TimelineTexts.EvidenceTransferred, c => Remote(c.Message.Node, c.Message.Actor), c => c.Message.At, c => c.Message.Description));
 
@@ -333,10 +336,12 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         Clear(c.Saga, clock(c.Saga));
     }
 
-    static async Task CancelClocks<T>(BehaviorContext<BranchState, T> c, Instant at, string reason)
+    static async Task CancelClocks<T>(BehaviorContext<BranchState, T> c, Instant at, string reason, bool keepDesiredDate = false)
         where T : class
     {
         var s = c.Saga;
+        if (!keepDesiredDate)
+            await CancelDesiredDate(c, at, reason);
         foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.InformationClockId })
         {
             if (id is { } clock)

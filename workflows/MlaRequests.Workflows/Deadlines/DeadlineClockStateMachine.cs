@@ -1,4 +1,5 @@
 using MassTransit;
+using MlaRequests.Domain.Deadlines;
 using MlaRequests.Workflows.Shared;
 using NodaTime;
 
@@ -47,8 +48,9 @@ public sealed partial class DeadlineClockStateMachine : MassTransitStateMachine<
                 .Then(c => c.Saga.LastPercent = c.Message.Percent)
                 .Publish(c => new ClockReminder(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Message.Percent, c.Saga.DueAt))
                 .Schedule(Checkpoint, c => Next(c.Saga), c => NextAt(c.Saga).ToDateTimeUtc())
-                .Record(c => TimelineTexts.ClockReminder.Format(c.Saga.Kind, c.Message.Percent), _ => "system", _ => clock.GetCurrentInstant(),
-                    c => TimelineTexts.ClockReminderDetails.Format(c.Saga.DueAt, c.Saga.ActingCountry)),
+                .Record(c => c.Saga.Kind == ClockKind.DesiredDate ? TimelineTexts.DesiredDateReminder.Format() : TimelineTexts.ClockReminder.Format(c.Saga.Kind, c.Message.Percent),
+                    _ => "system", _ => clock.GetCurrentInstant(),
+                    c => (c.Saga.Kind == ClockKind.DesiredDate ? TimelineTexts.DesiredDateDetails : TimelineTexts.ClockReminderDetails).Format(c.Saga.DueAt, c.Saga.ActingCountry)),
             When(Checkpoint.Received, c => c.Message.Percent >= 100)
                 .Then(c =>
                 {
@@ -58,8 +60,9 @@ public sealed partial class DeadlineClockStateMachine : MassTransitStateMachine<
                 .TransitionTo(Overdue)
                 .Publish(c => new DeadlineEscalated(c.Saga.CorrelationId, c.Saga.SubjectId, c.Saga.Kind, c.Saga.ActingCountry, c.Saga.DueAt,
                     c.Saga.EscalatedAt!.Value))
-                .Record(c => TimelineTexts.ClockOverdue.Format(c.Saga.Kind), _ => "system", c => c.Saga.EscalatedAt!.Value,
-                    c => TimelineTexts.ClockOverdueDetails.Format(c.Saga.DueAt, c.Saga.ActingCountry)));
+                .Record(c => c.Saga.Kind == ClockKind.DesiredDate ? TimelineTexts.DesiredDatePassed.Format() : TimelineTexts.ClockOverdue.Format(c.Saga.Kind),
+                    _ => "system", c => c.Saga.EscalatedAt!.Value,
+                    c => (c.Saga.Kind == ClockKind.DesiredDate ? TimelineTexts.DesiredDateDetails : TimelineTexts.ClockOverdueDetails).Format(c.Saga.DueAt, c.Saga.ActingCountry)));
 
         During(Running, Overdue,
             When(StopClock)

@@ -50,6 +50,9 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
     /// <summary>The running provisional-measures clock.</summary>
     public Guid? ProvisionalClockId { get; set; }
 
+    /// <summary>The requesting state's desired-date clock (issue 15), or null: no desired date, ended, or received before the clock existed.</summary>
+    public Guid? DesiredDateClockId { get; set; }
+
     /// <summary>Who proposed the refusal awaiting sign-off (never the one who signs it off).</summary>
     public string? RefusalProposedBy { get; set; }
 

@@ -80,6 +80,8 @@ public sealed partial class IncomingCaseStateMachine
                     c.Saga.RecognitionClockId = c.Saga.ProvisionalClockId = null;
                     if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
+                    else
+                        await MeetDesiredDate(c, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAcceptedUnderConditions(c.Saga.CorrelationId, node.Code, c.Message.Conditions, c.Message.DomesticCaseReference,

@@ -94,7 +94,7 @@ public sealed partial class IncomingCaseStateMachine
     /// </summary>
     static async Task PostponeAsync(BehaviorContext<IncomingCaseState, PostponeIncoming> c, WorkflowNode node)
     {
-        await CancelClocks(c, c.Message.At, "Postponed");
+        await CancelClocks(c, c.Message.At, "Postponed", keepDesiredDate: true);
         var s = c.Saga;
         var id = ClockIds.Restarted(s.CorrelationId, ClockKind.Postponement, c.Message.At);
         await c.Publish(new StartClock(id, s.CorrelationId, s.CorrelationId, ClockKind.Postponement, s.LegalBasis, s.Urgent, node.Code, s.Reference, null,

@@ -57,6 +57,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                         s.AcknowledgementClockId = await StartClock(c, ClockKind.Acknowledgement, node.Code, c.Message.At);
                     if (c.Message.HasProvisionalMeasures)
                         s.ProvisionalClockId = await StartClock(c, ClockKind.ProvisionalMeasures, node.Code, c.Message.At);
+                    await StartDesiredDate(c, node, c.Message.DesiredDate, c.Message.At);
                 })
                 .TransitionTo(Received)
                 .Record(TimelineTexts.Received, c => c.Saga.RequestingNode, c => c.Message.At));
@@ -128,6 +129,8 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     // parallel investigations move in step and coordinate through milestones: no execution period either.
                     if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         c.Saga.ExecutionClockId = await StartClock(c, ClockKind.Execution, node.Code, c.Message.At);
+                    else
+                        await MeetDesiredDate(c, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
@@ -162,6 +165,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 {
                     await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
                     c.Saga.ExecutionClockId = null;
+                    await MeetDesiredDate(c, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new ExecutionRecorded(c.Saga.CorrelationId, node.Code, true, c.Message.Summary, c.Message.Actor, c.Message.At))
@@ -174,6 +178,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                 {
                     await Stop(c, c.Saga.ExecutionClockId, c.Message.At);
                     c.Saga.ExecutionClockId = null;
+                    await MeetDesiredDate(c, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new EvidenceTransferred(c.Saga.CorrelationId, node.Code, c.Message.Description, c.Message.Actor, c.Message.At))
@@ -317,10 +322,12 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
     static Task Stop<T>(BehaviorContext<IncomingCaseState, T> c, Guid? clock, Instant at)
         where T : class => clock is { } id ? c.Publish(new StopClock(id, at)) : Task.CompletedTask;
 
-    static async Task CancelClocks<T>(BehaviorContext<IncomingCaseState, T> c, Instant at, string reason)
+    static async Task CancelClocks<T>(BehaviorContext<IncomingCaseState, T> c, Instant at, string reason, bool keepDesiredDate = false)
         where T : class
     {
         var s = c.Saga;
+        if (!keepDesiredDate)
+            await CancelDesiredDate(c, at, reason);
         foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.PostponementClockId })
         {
             if (id is { } clock)

@@ -12,4 +12,6 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// <param name="Urgent">Urgent clocks.</param>
 /// <param name="HasProvisionalMeasures">24-hour clock.</param>
 /// <param name="At">When.</param>
-public sealed record IncomingRequestReceived(Guid CaseId, string RequestingNode, string Reference, string Kind, LegalBasis LegalBasis, bool Urgent, bool HasProvisionalMeasures, Instant At);
+/// <param name="DesiredDate">The requesting state's desired date from the content (issue 15), or null: starts the desired-date clock.</param>
+public sealed record IncomingRequestReceived(Guid CaseId, string RequestingNode, string Reference, string Kind, LegalBasis LegalBasis, bool Urgent, bool HasProvisionalMeasures, Instant At,
+    LocalDate? DesiredDate = null);

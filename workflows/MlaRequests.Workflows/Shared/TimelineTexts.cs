@@ -151,5 +151,6 @@ public static partial class TimelineTexts
         .. JitPartiesEntries,
         .. ClockSuspensionEntries,
         .. CalendarEntries,
+        .. DesiredDateEntries,
     ];
 }

@@ -141,5 +141,6 @@ public static class ProblemTexts
         .. JitAmendmentTexts.All,
         .. LegalBasisTexts.All,
         .. FileNumberTexts.All,
+        .. DesiredDateTexts.All,
     ];
 }

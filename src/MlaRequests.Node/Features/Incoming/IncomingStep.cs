@@ -63,6 +63,20 @@ public sealed class IncomingStep
     /// </summary>
     public Func<string, IncomingCaseState?, string?> Forbidden { get; private set; } = (_, _) => null;
 
+    /// <summary>
+    /// Why the policies cannot grant the step on this case's workflow instance (null before it started), whoever asks: a 409, and the step is not
+    /// among anyone's allowed steps. Null when they can.
+    /// </summary>
+    public Func<IncomingCaseState?, string?> Unavailable { get; private set; } = _ => null;
+
+    /// <summary>The step is not offered, and answered 409, where <paramref name="unavailable"/> names a reason.</summary>
+    public IncomingStep Unless(Func<IncomingCaseState?, string?> unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        Unavailable = unavailable;
+        return this;
+    }
+
     /// <summary>The step is taken by <paramref name="role"/>, and not by anyone <paramref name="forbidden"/> names a reason against.</summary>
     public IncomingStep By(string role, Func<string, IncomingCaseState?, string?>? forbidden = null)
     {

@@ -60,7 +60,7 @@ public static class IncomingSteps
             {
                 await SetAsync(db, x.Id, c => c.RecognitionExtendedAt = x.At, x.Cancellation);
                 return new ExtendRecognition(x.Id, RecognitionExtensionRules.Parse(x.Input.Extension)!, x.Input.Reasons!.Trim(), x.Actor, x.At);
-            }),
+            }).Unless(NoDecisionExtension),
         IncomingStep.With<QuestionsBody>("request-information", m => m.RequestMoreInformation, "Ask the requesting country for more information",
             "Sends questions to the requesting country; the case waits for the answer.", new("Step.Questions"),
             b => new() { Questions = b.Questions }, x => Problems(StepInputRules.Required("questions", x.Input.Questions, x.Services.Limits)),
@@ -295,7 +295,8 @@ public static class IncomingSteps
     {
         ArgumentNullException.ThrowIfNull(user);
         var events = WorkflowSteps.Allowed(machine, status);
-        return Table.Where(s => s.MayTake(user) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null)
+        return Table.Where(s => s.MayTake(user) && events.Contains(s.EventName(machine)) && s.Forbidden(user.UserName(), workflow) is null
+                && s.Unavailable(workflow) is null)
             .Select(s => s.Route).ToList();
     }
 
@@ -320,6 +321,8 @@ public static class IncomingSteps
         var status = workflow?.CurrentState ?? nameof(IncomingCaseStateMachine.Received);
         if (!WorkflowSteps.Allowed(s.IncomingMachine, status).Contains(step.EventName(s.IncomingMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, Allowed(s.IncomingMachine, status, s.User)));
+        if (step.Unavailable(workflow) is { } unavailable)
+            return TypedResults.Problem(unavailable, statusCode: StatusCodes.Status409Conflict, title: ProblemTexts.NotAllowedTitle.English);
         var context = new IncomingStepContext(id, found, input, s, node.Value.Code, ct);
         if (step.Forbidden(context.Actor, workflow) is { } forbidden)
             return TypedResults.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
@@ -377,6 +380,20 @@ public static class IncomingSteps
             ? await x.Services.Db.StatusEnquiries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enquiryId && e.BranchId == x.Id, x.Cancellation)
             : null;
         return StatusEnquiryRules.AnswerProblems(x.Input.EnquiryId, enquiry, x.Input.Answer, x.Services.Limits);
+    }
+
+    /// <summary>
+    /// Why the case's decision clock cannot be extended: a mirror investigation's <see cref="ClockKind.MirrorCaseOpening"/> policy allows no extension,
+    /// so extend-recognition is not offered there (it would only record "extension refused"). Null when the policy allows one.
+    /// </summary>
+    static string? NoDecisionExtension(IncomingCaseState? workflow)
+    {
+        if (workflow is null)
+            return null;
+        var kind = KindClocks.DecisionClockOf(workflow.Kind);
+        return WorkflowData.DeadlinePolicies.Rule(kind, workflow.LegalBasis, workflow.Urgent).MaxExtension is null
+            ? $"The {kind} clock of a {workflow.Kind} allows no extension (deadline-policies.json)."
+            : null;
     }
 
     static async Task<Dictionary<string, string[]>> ValidateExtensionAsync(IncomingStepContext x)

@@ -46,6 +46,8 @@ public static class ContentChecks
             errors["jit.endsOn"] = [ProblemTexts.JitPeriod.Format()];
         foreach (var (field, problem) in JitAgreementRules.ShapeProblems(content.Jit, ownNode, content.Targets))
             errors.TryAdd(field, problem);
+        if (DesiredDateRules.InputProblem(content.DesiredDate, today) is { } desired)
+            errors.TryAdd(DesiredDateRules.Field, desired);
         if (content.DamageAmount is < 0)
             errors["damageAmount"] = [ProblemTexts.NegativeDamage.Format()];
         return errors;

@@ -20,7 +20,8 @@ public static class CreateRequest
     /// <summary>The new request.</summary>
     /// <param name="Id">Its id.</param>
     /// <param name="Reference">Its reference.</param>
-    public sealed record Response(Guid Id, string Reference);
+    /// <param name="Warnings">The warnings submit would return (<see cref="SubmitReview.Warnings(RequestContent, string, Instant)"/>), shown while the prosecutor writes.</param>
+    public sealed record Response(Guid Id, string Reference, IReadOnlyList<ContentWarning>? Warnings = null);
 
     internal static async Task<Results<Created<Response>, ValidationProblem, ForbidHttpResult>> Handle(
         RequestContent content, ClaimsPrincipal user, CommandContext commands, IClock clock, IOptions<NodeOptions> node, InputLimits limits,
@@ -49,7 +50,7 @@ public static class CreateRequest
             request.SetContent(content);
             db.Requests.Add(request);
             commands.Publish(new RequestDrafted(id, reference, request.OfficeCode, user.UserName(), now));
-            response = new Response(id, reference);
+            response = new Response(id, reference, SubmitReview.Warnings(content, node.Value.Code, now));
         }, StatusCodes.Status201Created, () => response, $"/api/requests/{id}", cancellationToken);
         return TypedResults.Created($"/api/requests/{id}", response);
     }

@@ -20,7 +20,8 @@ public static class EditRequest
     /// <summary>The new revision.</summary>
     /// <param name="Id">The request.</param>
     /// <param name="Revision">Its revision after the edit.</param>
-    public sealed record Response(Guid Id, int Revision);
+    /// <param name="Warnings">The warnings submit would return (<see cref="SubmitReview.Warnings(RequestContent, string, Instant)"/>), shown while the prosecutor writes.</param>
+    public sealed record Response(Guid Id, int Revision, IReadOnlyList<ContentWarning>? Warnings = null);
 
     internal static async Task<Results<Ok<Response>, NotFound, ForbidHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, RequestContent content, ClaimsPrincipal user, Persistence.NodeDbContext db, CommandContext commands, IClock clock,
@@ -39,7 +40,7 @@ public static class EditRequest
             return TypedResults.ValidationProblem(errors);
 
         var revision = found.Revision + 1;
-        var response = new Response(id, revision);
+        var response = new Response(id, revision, SubmitReview.Warnings(content, node.Value.Code, clock.GetCurrentInstant()));
         await commands.CommitAsync(async context =>
         {
             var request = await context.Requests.SingleAsync(r => r.Id == id, cancellationToken);

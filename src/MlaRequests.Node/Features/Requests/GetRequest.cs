@@ -83,7 +83,9 @@ public static class GetRequest
             clocks.Select(c => ClockView.From(c, now)).ToList(), timeline.Select(TimelineView.From).ToList(),
             await db.OutgoingRequestWorkflows.AsNoTracking().Where(w => w.CorrelationId == id).Select(w => w.NoteCount).SingleOrDefaultAsync(cancellationToken),
             RequestSteps.AllowedOnRequest(requestMachine, status, user, request.OfficeCode),
-            SubmitReview.Of(request.Content, node.Code, now).Warnings));
+            status is nameof(OutgoingRequestStateMachine.Draft) or nameof(OutgoingRequestStateMachine.InReview)
+                ? SubmitReview.Warnings(request.Content, node.Code, now)
+                : SubmitReview.Of(request.Content, node.Code, now).Warnings));
     }
 
     /// <summary>The transport state of each branch's latest cross-border message.</summary>

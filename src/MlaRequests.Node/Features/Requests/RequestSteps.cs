@@ -59,10 +59,12 @@ public static class RequestSteps
             {
                 var request = await db.Requests.SingleAsync(r => r.Id == x.Id, x.Cancellation);
                 request.ChildVictimPriority = request.Content.HasChildVictim(NodeTime.Today(x.Services.NodeCode, request.CreatedAt));
-            }) { Mapper = (g, step) => MapOnRequest(g, step), Warnings = x => SubmitReview.Of(x).Warnings },
+            }) { Mapper = (g, step) => MapOnRequest(g, step), Warnings = SubmitReview.Warnings },
         new("approve", m => m.ApproveRequest, Roles.LiaisonOfficer, false, null, new(), "Approve the request",
-            "Releases the request: it is transmitted to every requested country and a branch opens per country.",
-            _ => [], x => new ApproveRequest(x.Id, x.Actor, x.At)) { Mapper = (g, step) => MapOnRequest(g, step) },
+            "Releases the request: it is transmitted to every requested country and a branch opens per country. The answer carries the same warnings "
+            + "as submit, among them a desired date earlier than the last day the deadline policies give a requested country (UNTOC Art. 18(24)); "
+            + "none blocks the approval.",
+            _ => [], x => new ApproveRequest(x.Id, x.Actor, x.At)) { Mapper = (g, step) => MapOnRequest(g, step), Warnings = SubmitReview.Warnings },
         new("return", m => m.ReturnRequest, Roles.LiaisonOfficer, false, typeof(ReturnBody), new("Step.Comments"), "Return the request to the prosecutor",
             "Returns the request to its draft with comments on what to change.",
             x => StepInputRules.Required("comments", x.Text, x.Services.Limits), x => new ReturnRequest(x.Id, x.Text!.Trim(), x.Actor, x.At))

@@ -77,6 +77,12 @@ public sealed class IndexModel(NodeDbContext db, IClock clock, WorkflowNode node
         var lists = new Dictionary<string, IReadOnlyList<ListDeadlines.Item>>();
         foreach (var state in new[] { "overdue", "escalated", "due" })
             lists[state] = (await ListDeadlines.Handle(state, User, db, clock, ct)).Result is Ok<IReadOnlyList<ListDeadlines.Item>> ok ? ok.Value! : [];
+        // The requesting state's desired date is a target of its own (UNTOC Art. 18(24)), not a computed clock: once passed it is counted apart,
+        // never among the overdue or escalated management targets.
+        var desired = nameof(ClockKind.DesiredDate);
+        lists["desired"] = [.. lists["overdue"].Where(i => i.Clock.Kind == desired)];
+        lists["overdue"] = [.. lists["overdue"].Where(i => i.Clock.Kind != desired)];
+        lists["escalated"] = [.. lists["escalated"].Where(i => i.Clock.Kind != desired)];
         Deadlines = lists;
 
         var drafts = await db.Requests.CountAsync(r => !db.OutgoingRequestWorkflows.Any(w => w.CorrelationId == r.Id), ct);

@@ -1129,6 +1129,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DesiredDateClockId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ExecutionClockId")
                         .HasColumnType("TEXT");
 
@@ -1326,6 +1329,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("CurrentState")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DesiredDateClockId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ExecutionClockId")
