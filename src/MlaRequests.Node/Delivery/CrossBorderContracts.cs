@@ -14,7 +14,7 @@ public static class CrossBorderContracts
     /// The highest contract version this release speaks: every contract whose <see cref="SinceVersionAttribute"/> is at most
     /// this. A node may be pinned lower for a staged roll-out (<c>CrossBorder:ContractVersion</c>).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The version that introduced <paramref name="type"/>: its <see cref="SinceVersionAttribute"/>, or 1.</summary>
     public static int VersionOf(Type type)

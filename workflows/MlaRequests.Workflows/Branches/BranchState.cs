@@ -53,6 +53,12 @@ public sealed class BranchState : SagaStateMachineInstance, ISagaVersion, ITimel
     /// <summary>The running provisional-measures clock.</summary>
     public Guid? ProvisionalClockId { get; set; }
 
+    /// <summary>
+    /// The provisional measures whose own clocks still run (<c>"1,3"</c>: 1-based positions, issue 15); null when none runs and on branches
+    /// opened by the previous release, whose single <see cref="ProvisionalClockId"/> stops at acceptance.
+    /// </summary>
+    public string? ProvisionalMeasures { get; set; }
+
     /// <summary>The running additional-information clock (this node must answer).</summary>
     public Guid? InformationClockId { get; set; }
 

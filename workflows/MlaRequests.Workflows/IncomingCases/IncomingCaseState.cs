@@ -50,6 +50,12 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
     /// <summary>The running provisional-measures clock.</summary>
     public Guid? ProvisionalClockId { get; set; }
 
+    /// <summary>
+    /// The provisional measures whose own clocks still run (<c>"1,3"</c>: 1-based positions, issue 15); null when none runs and on cases
+    /// received by the previous release, whose single <see cref="ProvisionalClockId"/> stops at acceptance.
+    /// </summary>
+    public string? ProvisionalMeasures { get; set; }
+
     /// <summary>Who proposed the refusal awaiting sign-off (never the one who signs it off).</summary>
     public string? RefusalProposedBy { get; set; }
 

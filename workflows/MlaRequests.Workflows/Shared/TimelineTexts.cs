@@ -148,5 +148,6 @@ public static partial class TimelineTexts
         .. JitEntries,
         .. JitExtensionEntries,
         .. ClockSuspensionEntries,
+        .. ProvisionalEntries,
     ];
 }

@@ -39,6 +39,9 @@ public enum StepFields
 
     /// <summary>A choice of requested countries (a shared milestone's participants).</summary>
     Countries = 1024,
+
+    /// <summary>A provisional measure's decision: the outcome (ordered or refused), when and by which authority.</summary>
+    ProvisionalDecision = 2048,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

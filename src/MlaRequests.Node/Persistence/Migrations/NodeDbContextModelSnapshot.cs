@@ -417,6 +417,29 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("ProposedReasons")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvisionalAuthority")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvisionalDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionalGrounds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvisionalRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionalRecordedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .HasColumnType("TEXT");
 
@@ -1050,6 +1073,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<Guid?>("ProvisionalClockId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvisionalMeasures")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RecognitionClockId")
                         .HasColumnType("TEXT");
 
@@ -1240,6 +1266,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProvisionalClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalMeasures")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
