@@ -106,6 +106,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.JitAgreementClosed), // the requested country's steps on a JIT agreement
             nameof(BranchStateMachine.JitExtensionProposed), nameof(BranchStateMachine.JitExtensionSigned),
             nameof(BranchStateMachine.JitExtensionDeclined), // the requested country's answers on an extension
+            nameof(BranchStateMachine.ProvisionalMeasureDecided), // the requested country's decision on a provisional measure (issue 15)
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();
