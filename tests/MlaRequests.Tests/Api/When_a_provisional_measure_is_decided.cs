@@ -256,6 +256,51 @@ public sealed class When_a_provisional_measure_is_decided(ApiNode api) : IClassF
         (await BranchState(request, branch, 2)).Should().Be("Running");
     }
 
+    [Fact]
+    public async Task A_case_received_before_the_upgrade_keeps_its_single_clock_and_due_instant_and_acceptance_stops_it_as_before()
+    {
+        var id = await api.CaseIn("Assigned", Provisional());
+        var legacy = await LegacyClockAsync(id, id, "KZ");
+        await api.Node.Query(db => db.IncomingCaseWorkflows.Where(w => w.CorrelationId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.ProvisionalClockId, legacy.CorrelationId).SetProperty(w => w.ProvisionalMeasures, (string?)null)));
+
+        await (await api.As(Liaison)).StepAsync($"/api/incoming/{id}/accept");
+
+        var met = await Eventually.Until(async () => (await api.Node.Clocks(id)).Single(c => c.CorrelationId == legacy.CorrelationId), c => c.CurrentState == "Met",
+            TestTimeouts.Workflow, "the previous release's single clock to stop at acceptance");
+        met.DueAt.Should().Be(legacy.DueAt, "a clock already running keeps its due instant");
+    }
+
+    [Fact]
+    public async Task A_branch_opened_before_the_upgrade_keeps_its_single_clock_which_any_acceptance_stops()
+    {
+        var (request, branch) = await Branch();
+        var legacy = await LegacyClockAsync(request, branch, "KG");
+        await api.Node.Query(db => db.BranchWorkflows.Where(w => w.CorrelationId == branch)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.ProvisionalClockId, legacy.CorrelationId).SetProperty(w => w.ProvisionalMeasures, (string?)null)));
+        await Deliver(new IncomingRequestRegistered(branch, "KG", "kg.liaison", api.Now));
+        await Deliver(new IncomingRequestAssigned(branch, "KG", "kg.liaison", api.Now));
+        await api.Node.BranchIn(branch, "UnderRecognition");
+
+        await Deliver(new IncomingRequestAccepted(branch, "KG", null, "kg.liaison", api.Now, ProvisionalDecisionsFollow: true));
+
+        var met = await Eventually.Until(async () => (await api.Node.Clocks(request)).Single(c => c.CorrelationId == legacy.CorrelationId), c => c.CurrentState == "Met",
+            TestTimeouts.Workflow, "the previous release's single clock to stop at acceptance");
+        met.DueAt.Should().Be(legacy.DueAt);
+        (await api.Timeline(request)).Should().NotContain(e => e.Action == TimelineTexts.ProvisionalStoppedAtAcceptance.Format() && e.BranchId == branch,
+            "the branch had no clock per measure");
+    }
+
+    /// <summary>The single provisional clock the previous release started (round 0), running.</summary>
+    async Task<DeadlineClockState> LegacyClockAsync(Guid subject, Guid owner, string country)
+    {
+        var id = ClockIds.For(owner, ClockKind.ProvisionalMeasures);
+        await api.Node.Bus.Publish(new StartClock(id, subject, owner, ClockKind.ProvisionalMeasures, LegalBasis.Chisinau2002, false, country, "KG-2026-000001", null,
+            api.Now - Duration.FromHours(2)));
+        return await Eventually.Until(async () => (await api.Node.Clocks(subject)).SingleOrDefault(c => c.CorrelationId == id), c => c?.CurrentState == "Running",
+            TestTimeouts.Workflow, "the single clock to run") ?? throw new InvalidOperationException("no clock");
+    }
+
     /// <summary>A hearing (1), a freezing (2) and a preservation of data (3).</summary>
     static RequestContent Provisional(string target = "KZ")
     {
@@ -301,4 +346,48 @@ public sealed class When_a_provisional_measure_is_decided(ApiNode api) : IClassF
         request.Headers.Add("Idempotency-Key", key);
         return user.Client.SendAsync(request);
     }
+}
+
+/// <summary>
+/// This node (KZ) upgraded but pinned to contract version 3 (<c>CrossBorder:ContractVersion</c>, docs/upgrades.md), as a requesting
+/// node of release 3 behaves: it keeps KG's provisional decisions in quarantine, unapplied, and its branch's clocks per measure stop
+/// at KG's acceptance as before, even when KG says its decisions follow.
+/// </summary>
+[Trait(Tier.Name, Tier.Integration)]
+public sealed class When_a_requesting_node_on_release_3_meets_provisional_decisions : IDisposable
+{
+    readonly TestDirectory _data = new();
+    readonly NodaTime.Testing.FakeClock _clock = new(Instant.FromUtc(2026, 12, 7, 5, 0));
+
+    [Fact]
+    public async Task The_decision_is_kept_unapplied_and_acceptance_stops_the_clocks()
+    {
+        await using var kz = new NodeFactory(_data.Path, _clock, new Dictionary<string, string?> { ["CrossBorder:ContractVersion"] = "3" });
+        var content = TestContent.Complete(LegalBasis.Chisinau2002, "KG");
+        content.Measures = [new MeasureRequested { Type = MeasureType.FreezeAssets, Description = "Freeze account 40817" }];
+        var request = await Scenario.ApprovedAsync(kz, content);
+        var branch = DeterministicGuid.Branch(request, "KG");
+        var now = _clock.GetCurrentInstant();
+        await Eventually.Until(async () => (await kz.Clocks(request)).Count(c => c.Kind == ClockKind.ProvisionalMeasures), n => n == 1, TestTimeouts.Workflow, "the clock");
+        var decision = TestEnvelopes.Signed("KG", "KZ", new ProvisionalMeasureDecided(branch, "KG", 1, "Ordered", now, "Court", [], null, "kg.liaison", now), now);
+
+        await TestEnvelopes.DeliverAsync(kz, decision);
+        await Eventually.Until(() => kz.Query(db => db.QuarantinedMessages.AnyAsync(q => q.MessageId == decision.MessageId)), q => q,
+            TestTimeouts.Workflow, "the version-4 decision to be kept unapplied");
+        foreach (var step in new object[]
+                 {
+                     new IncomingRequestRegistered(branch, "KG", "kg.liaison", now), new IncomingRequestAssigned(branch, "KG", "kg.liaison", now),
+                     new IncomingRequestAccepted(branch, "KG", null, "kg.liaison", now, ProvisionalDecisionsFollow: true),
+                 })
+        {
+            await TestEnvelopes.DeliverAsync(kz, TestEnvelopes.Signed("KG", "KZ", step, now));
+        }
+
+        await kz.BranchIn(branch, "InExecution");
+        await Eventually.Until(async () => (await kz.Clocks(request)).Single(c => c.Kind == ClockKind.ProvisionalMeasures).CurrentState, s => s == "Met",
+            TestTimeouts.Workflow, "the clock to stop at acceptance");
+        (await kz.Query(db => db.MeasureResults.CountAsync(r => r.CaseId == branch))).Should().Be(0);
+    }
+
+    public void Dispose() => _data.Dispose();
 }
