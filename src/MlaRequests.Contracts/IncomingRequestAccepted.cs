@@ -8,4 +8,9 @@ namespace MlaRequests.Contracts;
 /// <param name="DomesticCaseReference">The linked domestic case, for mirror investigations.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="At">When.</param>
-public sealed record IncomingRequestAccepted(Guid BranchId, string Node, string? DomesticCaseReference, string Actor, Instant At);
+/// <param name="ProvisionalDecisionsFollow">
+/// True from a requested node that reports each provisional measure's decision (<see cref="ProvisionalMeasureDecided"/>, version 4): the
+/// requesting node's clocks of undecided provisional measures keep running past the acceptance. Absent (false) from an earlier release:
+/// they stop at the acceptance, as before.
+/// </param>
+public sealed record IncomingRequestAccepted(Guid BranchId, string Node, string? DomesticCaseReference, string Actor, Instant At, bool ProvisionalDecisionsFollow = false);

@@ -14,6 +14,7 @@ namespace MlaRequests.Contracts;
 /// <param name="DomesticCaseReference">The linked domestic case, for mirror investigations.</param>
 /// <param name="Actor">Who.</param>
 /// <param name="At">When.</param>
+/// <param name="ProvisionalDecisionsFollow">As on <see cref="IncomingRequestAccepted"/>: true when the requested node reports provisional decisions.</param>
 [SinceVersion(2)]
 public sealed record IncomingRequestAcceptedUnderConditions(Guid BranchId, string Node, IReadOnlyList<AgreedCondition> Conditions, string? DomesticCaseReference,
-    string Actor, Instant At);
+    string Actor, Instant At, bool ProvisionalDecisionsFollow = false);

@@ -45,6 +45,30 @@ public sealed class MeasureResult
     /// <summary>Receiving node only: when.</summary>
     public Instant? ProposedAt { get; set; }
 
+    /// <summary>A provisional measure's decision (issue 15): Ordered or Refused; null while undecided or for any other measure.</summary>
+    public string? ProvisionalOutcome { get; set; }
+
+    /// <summary>When the competent authority ordered or refused the provisional measure.</summary>
+    public Instant? ProvisionalDecidedAt { get; set; }
+
+    /// <summary>Which authority ordered or refused it (a court, a prosecutor).</summary>
+    public string? ProvisionalAuthority { get; set; }
+
+    /// <summary>Refusal ground codes of a refused provisional measure, comma-separated (optional).</summary>
+    public string? ProvisionalGrounds { get; set; }
+
+    /// <summary>Reasons of the decision (required for a refusal).</summary>
+    public string? ProvisionalReasons { get; set; }
+
+    /// <summary>Who recorded the decision (on the requesting node: <c>actor (country)</c>).</summary>
+    public string? ProvisionalRecordedBy { get; set; }
+
+    /// <summary>When the decision was recorded.</summary>
+    public Instant? ProvisionalRecordedAt { get; set; }
+
+    /// <summary>True when a provisional measure's decision is recorded.</summary>
+    public bool ProvisionalDecided => ProvisionalOutcome is not null;
+
     /// <summary>True when a refusal waits for a supervisor's sign-off.</summary>
     public bool RefusalProposed => ProposedBy is not null;
 }

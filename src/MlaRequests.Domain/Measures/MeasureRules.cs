@@ -91,7 +91,7 @@ public static class MeasureRules
     public static Dictionary<string, string[]> CompletionProblems(bool complete, int count, IReadOnlyList<MeasureResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (!complete || results.Count == 0)
+        if (!complete || !results.Any(r => r.RecordedAt is not null || r.RefusalProposed))
             return [];
         var open = Enumerable.Range(1, count).Where(m => results.SingleOrDefault(r => r.Measure == m) is not { } r || !IsFinal(r.Status)).ToList();
         return open.Count == 0 ? [] : new() { ["complete"] = [MeasureTexts.MeasuresOpen.Format(string.Join(", ", open))] };

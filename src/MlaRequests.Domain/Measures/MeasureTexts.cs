@@ -22,6 +22,18 @@ public static class MeasureTexts
     /// <summary>The case is not executed while measures are open.</summary>
     public static readonly TextTemplate MeasuresOpen = T("MeasuresOpen", "Measures {measures} are not final yet; record each of them before the case is executed.");
 
+    /// <summary>A provisional decision for a measure that is not provisional.</summary>
+    public static readonly TextTemplate NotProvisional = T("NotProvisional", "Measure {measure} is not a provisional measure (freezing or preservation).");
+
+    /// <summary>A provisional measure is decided once.</summary>
+    public static readonly TextTemplate AlreadyDecided = T("AlreadyDecided", "Provisional measure {measure} is already decided ({outcome}).");
+
+    /// <summary>The decision's instant is in the future or before the request arrived.</summary>
+    public static readonly TextTemplate DecidedAtRange = T("DecidedAtRange", "The decision's date and time must be between the request's arrival and now.");
+
+    /// <summary>Grounds belong to a refusal.</summary>
+    public static readonly TextTemplate GroundsOnlyWithRefusal = T("GroundsOnlyWithRefusal", "Refusal grounds are given only with a refusal.");
+
     /// <summary>Every template.</summary>
-    public static IReadOnlyList<TextTemplate> All { get; } = [NoMeasures, AlreadyFinal, NoProposal, OwnProposal, MeasuresOpen];
+    public static IReadOnlyList<TextTemplate> All { get; } = [NoMeasures, AlreadyFinal, NoProposal, OwnProposal, MeasuresOpen, NotProvisional, AlreadyDecided, DecidedAtRange, GroundsOnlyWithRefusal];
 }

@@ -109,6 +109,7 @@ public static class IncomingRequests
         });
         await FollowUpLink.RecordAsync(db, request, content, now, context.CancellationToken);
         await context.Publish(new IncomingRequestReceived(request.BranchId, request.FromNode, reference, request.Kind,
-            Enum.Parse<LegalBasis>(request.LegalBasis), request.Urgent, request.HasProvisionalMeasures, now, content.DesiredDate));
+            Enum.Parse<LegalBasis>(request.LegalBasis), request.Urgent, request.HasProvisionalMeasures, now,
+            request.HasProvisionalMeasures ? Domain.Measures.ProvisionalMeasureRules.Positions(content.Measures) : null, content.DesiredDate));
     }
 }

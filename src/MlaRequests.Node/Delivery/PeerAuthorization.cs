@@ -30,6 +30,7 @@ public static class PeerAuthorization
         [typeof(EvidenceTransferred)] = Sender.RequestedCountry,
         [typeof(SpontaneousInformationNoted)] = Sender.RequestedCountry,
         [typeof(MeasureResultReported)] = Sender.RequestedCountry,
+        [typeof(ProvisionalMeasureDecided)] = Sender.RequestedCountry,
         [typeof(RequestWithdrawn)] = Sender.RequestingCountry,
         [typeof(AdditionalInformationProvided)] = Sender.RequestingCountry,
         [typeof(EvidenceReceiptConfirmed)] = Sender.RequestingCountry,

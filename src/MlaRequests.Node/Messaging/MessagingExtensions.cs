@@ -25,7 +25,10 @@ public static class MessagingExtensions
     public static IServiceCollection AddNodeMessaging(this IServiceCollection services, NodeOptions node, RabbitMqOptions rabbit)
     {
         var prefix = node.Code.ToLowerInvariant();
-        services.AddSingleton(new WorkflowNode(node.Code));
+        services.AddSingleton(provider => new WorkflowNode(node.Code)
+        {
+            ContractVersion = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CrossBorderOptions>>().Value.ContractVersion,
+        });
         var consumeBindings = new ConsumeBindings();
         services.AddSingleton(consumeBindings);
         var queues = new NodeQueues();

@@ -38,7 +38,7 @@ public sealed class StepsModel(StepServices steps, IOptions<NodeOptions> node, I
         {
             "request" => await RequestSteps.TakeOnRequestAsync(Form.Route, Form.Id, Form.Text, steps, ct),
             "branch" => await RequestSteps.TakeOnBranchAsync(Form.Route, Form.Id, Form.Country ?? string.Empty, Form.Text, steps, ct, Form.Date(), Form.Jit()),
-            _ => await IncomingSteps.TakeAsync(Form.Route, Form.Id, Form.ToIncomingInput(), steps, node, ct),
+            _ => await IncomingSteps.TakeAsync(Form.Route, Form.Id, Form.ToIncomingInput(MlaRequests.Domain.NodeTime.Zone(node.Value.Code)), steps, node, ct),
         };
         if (Problem(result) is { } problem)
         {
@@ -120,6 +120,15 @@ public sealed class StepForm
     /// <summary>answer-enquiry: the enquiry answered.</summary>
     public Guid? EnquiryId { get; set; }
 
+    /// <summary>decide-provisional-measure: Ordered or Refused.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>decide-provisional-measure: when it was ordered or refused, as a local date and time of this node (<c>yyyy-MM-ddTHH:mm</c>).</summary>
+    public string? DecidedAt { get; set; }
+
+    /// <summary>decide-provisional-measure: which authority.</summary>
+    public string? Authority { get; set; }
+
     /// <summary>consult: the purpose.</summary>
     public string? Purpose { get; set; }
 
@@ -169,12 +178,15 @@ public sealed class StepForm
     /// <summary><see cref="Until"/> as a date (the branch steps' one date field), or null when empty or not a date.</summary>
     public NodaTime.LocalDate? Date() => Until is not null && LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null;
 
-    /// <summary>The incoming step's input: <see cref="Text"/> is whatever text the step takes.</summary>
-    public IncomingSteps.StepInput ToIncomingInput() => new()
+    /// <summary>The incoming step's input: <see cref="Text"/> is whatever text the step takes; a local date and time is read in <paramref name="zone"/>.</summary>
+    public IncomingSteps.StepInput ToIncomingInput(NodaTime.DateTimeZone zone) => new()
     {
         Assignee = Assignee, Extension = ExtensionDays is { } days ? $"P{days}D" : null, Reasons = Text, Questions = Text,
         Grounds = Grounds, Reason = Text, Until = Until is null ? null : LocalDatePattern.Iso.Parse(Until) is { Success: true } date ? date.Value : null,
         Complete = Complete, Summary = Text, Description = Text, Measure = Measure, MeasureStatus = MeasureStatus, EnquiryId = EnquiryId, Answer = Text, FileNumber = Text ?? string.Empty,
+        Outcome = Outcome, Authority = Authority,
+        DecidedAt = DecidedAt is null ? null : LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm").Parse(DecidedAt) is { Success: true } local
+            ? local.Value.InZoneLeniently(zone).ToInstant() : null,
         Purpose = Purpose, Jit = Jit(), Conditions = MlaRequests.Domain.Cases.ConsultationCodes.ConditionKinds
             .Where(k => !string.IsNullOrWhiteSpace(Conditions.GetValueOrDefault(k))).Select(k => new IncomingSteps.ConditionBody(k, Conditions[k])).ToList(),
     };

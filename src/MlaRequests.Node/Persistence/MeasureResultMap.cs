@@ -16,5 +16,8 @@ public sealed class MeasureResultMap : IEntityTypeConfiguration<MeasureResult>
         builder.Ignore(x => x.RefusalProposed);
         builder.Property(x => x.RecordedBy).HasMaxLength(600);
         builder.Property(x => x.ProposedBy).HasMaxLength(600);
+        builder.Ignore(x => x.ProvisionalDecided);
+        builder.Property(x => x.ProvisionalOutcome).HasMaxLength(16);
+        builder.Property(x => x.ProvisionalRecordedBy).HasMaxLength(600);
     }
 }

@@ -73,9 +73,11 @@ public sealed class When_a_measure_s_result_is_checked
     [Fact]
     public void A_case_is_executed_only_when_every_measure_is_final_unless_no_measure_was_recorded()
     {
-        MeasureResult Row(int m, MeasureStatus s) => new() { Measure = m, Status = s };
+        MeasureResult Row(int m, MeasureStatus s) => new() { Measure = m, Status = s, RecordedAt = NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0) };
 
         MeasureRules.CompletionProblems(true, 3, []).Should().BeEmpty("a case recorded as a whole, as the earlier release did");
+        MeasureRules.CompletionProblems(true, 3, [new MeasureResult { Measure = 2, ProvisionalOutcome = ProvisionalMeasureRules.Ordered }])
+            .Should().BeEmpty("a provisional measure's decision is not a result of its execution");
         MeasureRules.CompletionProblems(true, 3, [Row(1, MeasureStatus.Executed), Row(2, MeasureStatus.InExecution)])["complete"]
             .Should().Equal(MeasureTexts.MeasuresOpen.Format("2, 3"));
         MeasureRules.CompletionProblems(false, 3, [Row(1, MeasureStatus.Executed)]).Should().BeEmpty("a partial report is always allowed");

@@ -115,6 +115,9 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         new("ExtensionProposedHere", "JitAmendmentProposed", "AgreementInForce", "an extension crossed an amendment: both lapse"),
         .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
+        // Provisional measures (issue 15): a decision is kept whenever it comes, before or after acceptance; late only after a refusal or withdrawal.
+        .. ((string[])["Transmitted", .. Undecided, "InConsultation", .. Executing, "ExecutionPostponed", "Executed", "EvidenceTransferred", "Completed", .. Agreement,
+            "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "ProvisionalMeasureDecided", s)),
     ];
 
     /// <inheritdoc />
@@ -131,7 +134,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         ["InformationRequested"] = "AdditionalInformationRequested", ["AnswerAdditionalInformation"] = "UnderRecognition", ["IncomingRequestPostponed"] = "Postponed",
         ["IncomingRequestRefused"] = "Refused", ["IncomingRequestAccepted"] = "InExecution", ["ExecutionRecorded"] = "PartiallyExecuted",
         ["EvidenceSent"] = "EvidenceTransferred", ["ConfirmEvidenceReceived"] = "Completed", ["WithdrawBranch"] = "Withdrawn", ["SpontaneousInformationNoted"] = "Completed",
-        ["MeasureResultReported"] = "InExecution", ["IncomingRequestResumed"] = "Executed",
+        ["MeasureResultReported"] = "InExecution", ["IncomingRequestResumed"] = "Executed", ["ProvisionalMeasureDecided"] = "Transmitted",
         ["SendStatusEnquiry"] = "Transmitted",
         ["ConsultationOpened"] = "InConsultation", ["AcceptConsultation"] = "UnderRecognition", ["SupplyConsultationInformation"] = "UnderRecognition",
         ["IncomingRequestAcceptedUnderConditions"] = "InExecution",
@@ -153,7 +156,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
     {
         "IncomingRequestRegistered", "IncomingRequestAssigned", "RecognitionPeriodExtended", "InformationRequested", "IncomingRequestPostponed", "IncomingRequestRefused", "IncomingRequestAccepted",
         "ExecutionRecorded", "EvidenceSent", "SpontaneousInformationNoted", "MeasureResultReported", "IncomingRequestResumed",
-        "ConsultationOpened", "IncomingRequestAcceptedUnderConditions", "JitAgreementClosed",
+        "ConsultationOpened", "IncomingRequestAcceptedUnderConditions", "JitAgreementClosed", "ProvisionalMeasureDecided",
     };
 
     /// <inheritdoc />
@@ -195,6 +198,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
             [new AgreedCondition("Confidentiality", "The witness's name is not disclosed")], null, Step.Actor, Step.At),
         "SpontaneousInformationNoted" => new SpontaneousInformationNoted(id, "KG", Step.Actor, Step.At),
         "MeasureResultReported" => MeasureReport("Executed")(id),
+        "ProvisionalMeasureDecided" => new ProvisionalMeasureDecided(id, "KG", 1, "Ordered", Step.At, "Pervomaisky district court", [], null, Step.Actor, Step.At),
         "IncomingRequestResumed" => new IncomingRequestResumed(id, "KG", "The domestic trial ended", Step.Actor, Step.At),
         "SendStatusEnquiry" => new SendStatusEnquiry(id, DeterministicGuid.Create("asked", id), "Is the witness heard yet? Our trial opens in May.", false,
             Step.Actor, Step.At),

@@ -121,6 +121,9 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Agreement.Select(s => new Transition<IncomingCaseState>(s, "RequestWithdrawn", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "StatusEnquirySent", s)),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
+        // Provisional measures (issue 15): decided from the arrival, also after acceptance; no status changes.
+        .. ((string[])["Received", "Registered", "Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation", "Postponed", .. Delivering,
+            "ExecutionPostponed", "ResponseTransmitted", .. Agreement]).Select(s => new Transition<IncomingCaseState>(s, "DecideProvisionalMeasure", s)),
         // Multilateral JIT agreements (issue 14): a relayed signature or a party leaving is kept whatever the status; a case waiting for the
         // other parties enters into force when the last one is in (here the case has no agreement content, so none is awaited).
         .. EveryState.Where(s => s != "AgreementAwaitingParties").Select(s => new Transition<IncomingCaseState>(s, "JitSignatureRelayed", s)),
@@ -156,7 +159,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         ["RequestWithdrawn"] = "Withdrawn", ["OpenMirrorCase"] = "MirrorCaseOpened", ["CloseIncoming"] = "Closed",
         ["ProposeRefusal"] = "RefusalProposed", ["SignOffRefusal"] = "Refused", ["ReturnRefusal"] = "Assigned",
         ["RecordMeasureResult"] = "InExecution", ["ProposeMeasureRefusal"] = "InExecution", ["SignOffMeasureRefusal"] = "InExecution",
-        ["PrepareEvidence"] = "InExecution", ["ResumeIncoming"] = "Assigned", ["ReturnMeasureRefusal"] = "InExecution",
+        ["PrepareEvidence"] = "InExecution", ["ResumeIncoming"] = "Assigned", ["ReturnMeasureRefusal"] = "InExecution", ["DecideProvisionalMeasure"] = "Received",
         ["PrepareEvidence"] = "InExecution",
         ["OpenConsultation"] = "InConsultation", ["ConsultationAnswered"] = "Assigned", ["AcceptIncomingUnderConditions"] = "InExecution",
         ["SignJitAgreement"] = "AgreementInForce", ["JitAgreementSigned"] = "AgreementInForce", ["DeclineJitAgreement"] = "AgreementDeclined",
@@ -220,6 +223,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         "ResumeIncoming" => new ResumeIncoming(id, "The domestic trial ended", Step.Actor, Step.At),
         "ReturnMeasureRefusal" => new ReturnMeasureRefusal(id, 1, "The person was found after all", Step.Actor, Step.At),
         "PrepareEvidence" => new PrepareEvidence(id, "Protocol of the hearing", Step.Actor, Step.At),
+        "DecideProvisionalMeasure" => new DecideProvisionalMeasure(id, 1, "Ordered", Step.At, "Pervomaisky district court", [], null, Step.Actor, Step.At),
         "StatusEnquirySent" => new StatusEnquirySent(id, "KG", DeterministicGuid.Create("asked", id), "Is the witness heard yet?", false, Step.Actor, Step.At),
         "AnswerStatusEnquiry" => new AnswerStatusEnquiry(id, Step.Enquiry(id).Id, "The hearing is set for 20 April.", Step.Actor, Step.At),
         "OpenConsultation" => new OpenConsultation(id, DeterministicGuid.Create("new consultation", id), ConsultationCodes.Conditions, [],

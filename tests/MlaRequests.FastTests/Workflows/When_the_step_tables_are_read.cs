@@ -114,6 +114,7 @@ public sealed class When_the_step_tables_are_read
             nameof(BranchStateMachine.JitAmendmentDeclined), // the requested country's steps on an amendment
             nameof(BranchStateMachine.JitPartiesChanged), // another branch of the request entered into force: every party signed
             nameof(BranchStateMachine.BranchFinished), // another branch of the request ended: its country left the agreement
+            nameof(BranchStateMachine.ProvisionalMeasureDecided), // the requested country's decision on a provisional measure (issue 15)
         ];
 
         var requestSteps = RequestSteps.OnRequest.Select(s => s.EventName(request)).ToList();

@@ -37,6 +37,7 @@ public sealed class When_a_trusted_peer_sends_what_is_not_its_to_send(ApiNode ap
         [nameof(EvidenceTransferred)] = (b, n, at) => new EvidenceTransferred(b, n, "By courier.", "x.liaison", at),
         [nameof(SpontaneousInformationNoted)] = (b, n, at) => new SpontaneousInformationNoted(b, n, "x.liaison", at),
         [nameof(MeasureResultReported)] = (b, n, at) => new MeasureResultReported(b, n, 1, "Executed", "Witness heard.", [], null, "x.executor", at),
+        [nameof(ProvisionalMeasureDecided)] = (b, n, at) => new ProvisionalMeasureDecided(b, n, 2, "Ordered", at, "Court", [], null, "x.liaison", at),
         [nameof(IncomingRequestResumed)] = (b, n, at) => new IncomingRequestResumed(b, n, "Our own trial ended.", "x.liaison", at),
         [nameof(StatusEnquiryAnswered)] = (b, n, at) => new StatusEnquiryAnswered(b, n, Guid.NewGuid(), "The hearing is set for 20 April.", "x.liaison", at),
         [nameof(ConsultationOpened)] = (b, n, at) => new ConsultationOpened(b, n, Guid.NewGuid(), "IntendedRefusal", ["DUAL_CRIMINALITY"], [],

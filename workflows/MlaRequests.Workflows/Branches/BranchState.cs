@@ -55,6 +55,11 @@ public sealed class BranchState : SagaStateMachineInstance, ISagaVersion, ITimel
 
     /// <summary>The requesting state's desired-date clock for this country (issue 15), or null: no desired date, ended, or opened before the clock existed.</summary>
     public Guid? DesiredDateClockId { get; set; }
+    /// <summary>
+    /// The provisional measures whose own clocks still run (<c>"1,3"</c>: 1-based positions, issue 15); null when none runs and on branches
+    /// opened by the previous release, whose single <see cref="ProvisionalClockId"/> stops at acceptance.
+    /// </summary>
+    public string? ProvisionalMeasures { get; set; }
 
     /// <summary>The running additional-information clock (this node must answer).</summary>
     public Guid? InformationClockId { get; set; }

@@ -91,6 +91,7 @@ public sealed partial class BranchStateMachine
                     AddConditions(c, c.Message.Conditions, null);
                     await StopClock(c, x => x.RecognitionClockId, c.Message.At);
                     await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
+                    await StopProvisionalClocksAtAcceptanceAsync(c, c.Message.ProvisionalDecisionsFollow && node.ContractVersion >= ProvisionalClocks.SinceVersion, c.Message.At);
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
                     if (KindClocks.HasExecutionClock(c.Saga.Kind))
                         await StartClock(c, ClockKind.Execution, c.Saga.TargetNode, c.Message.At);

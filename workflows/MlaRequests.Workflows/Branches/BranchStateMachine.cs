@@ -59,11 +59,9 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                     s.TransmittedAt = c.Message.At;
                     // The request itself went to the target country in the approval's transaction (the request workflow):
                     // the branch starts the clocks that run from that transmission.
-                    var provisional = content.Measures.Any(m => m.IsProvisional);
                     if (s.Kind != RequestKind.SpontaneousInformation)
                         await StartClock(c, ClockKind.Acknowledgement, s.TargetNode, c.Message.At);
-                    if (provisional)
-                        await StartClock(c, ClockKind.ProvisionalMeasures, s.TargetNode, c.Message.At);
+                    await StartProvisionalClocksAsync(c, content, c.Message.At);
                     await StartDesiredDate(c, content, c.Message.At);
                 })
                 .TransitionTo(Transmitted)
@@ -131,6 +129,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
                 {
                     await StopClock(c, x => x.RecognitionClockId, c.Message.At);
                     await StopClock(c, x => x.ProvisionalClockId, c.Message.At);
+                    await StopProvisionalClocksAtAcceptanceAsync(c, c.Message.ProvisionalDecisionsFollow && node.ContractVersion >= ProvisionalClocks.SinceVersion, c.Message.At);
                     await StopClock(c, x => x.InformationClockId, c.Message.At);
                     // A JIT proposal accepted is an agreement to sign, not a request to execute: its period is its clock. Mirror and
                     // parallel investigations move in step and coordinate through milestones: no execution period either.
@@ -226,6 +225,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         DuringJitExtension(node);
         DuringJitAmendment(node);
         DuringJitParties(node);
+        DuringProvisionalMeasures();
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -342,6 +342,7 @@ public sealed partial class BranchStateMachine : MassTransitStateMachine<BranchS
         var s = c.Saga;
         if (!keepDesiredDate)
             await CancelDesiredDate(c, at, reason);
+        await CancelProvisionalClocksAsync(c, at, reason);
         foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.InformationClockId })
         {
             if (id is { } clock)

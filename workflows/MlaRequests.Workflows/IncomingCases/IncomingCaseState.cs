@@ -52,6 +52,11 @@ public sealed class IncomingCaseState : SagaStateMachineInstance, ISagaVersion, 
 
     /// <summary>The requesting state's desired-date clock (issue 15), or null: no desired date, ended, or received before the clock existed.</summary>
     public Guid? DesiredDateClockId { get; set; }
+    /// <summary>
+    /// The provisional measures whose own clocks still run (<c>"1,3"</c>: 1-based positions, issue 15); null when none runs and on cases
+    /// received by the previous release, whose single <see cref="ProvisionalClockId"/> stops at acceptance.
+    /// </summary>
+    public string? ProvisionalMeasures { get; set; }
 
     /// <summary>Who proposed the refusal awaiting sign-off (never the one who signs it off).</summary>
     public string? RefusalProposedBy { get; set; }

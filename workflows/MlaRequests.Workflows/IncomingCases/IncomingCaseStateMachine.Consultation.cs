@@ -85,7 +85,7 @@ public sealed partial class IncomingCaseStateMachine
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
                     c => new IncomingRequestAcceptedUnderConditions(c.Saga.CorrelationId, node.Code, c.Message.Conditions, c.Message.DomesticCaseReference,
-                        c.Message.Actor, c.Message.At))
+                        c.Message.Actor, c.Message.At, DecisionsFollow(node)))
                 .TransitionTo(InExecution)
                 .Record(TimelineTexts.AcceptedUnderConditions, c => c.Message.Actor, c => c.Message.At, c => ConditionsText(c.Message.Conditions)));
 

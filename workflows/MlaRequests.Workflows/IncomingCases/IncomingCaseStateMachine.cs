@@ -55,7 +55,9 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                     s.ReceivedAt = c.Message.At;
                     if (s.Kind != RequestKind.SpontaneousInformation)
                         s.AcknowledgementClockId = await StartClock(c, ClockKind.Acknowledgement, node.Code, c.Message.At);
-                    if (c.Message.HasProvisionalMeasures)
+                    if (c.Message is { HasProvisionalMeasures: true, ProvisionalMeasures: { Count: > 0 } positions })
+                        await StartProvisionalClocksAsync(c, positions, node.Code, c.Message.At);
+                    else if (c.Message.HasProvisionalMeasures)
                         s.ProvisionalClockId = await StartClock(c, ClockKind.ProvisionalMeasures, node.Code, c.Message.At);
                     await StartDesiredDate(c, node, c.Message.DesiredDate, c.Message.At);
                 })
@@ -133,7 +135,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
                         await MeetDesiredDate(c, c.Message.At);
                 })
                 .Send(c => WorkflowNode.InboundAddressOf(c.Saga.RequestingNode),
-                    c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At))
+                    c => new IncomingRequestAccepted(c.Saga.CorrelationId, node.Code, c.Message.DomesticCaseReference, c.Message.Actor, c.Message.At, DecisionsFollow(node)))
                 .IfElse(c => c.Saga.Kind == RequestKind.JointInvestigationTeam,
                     jit => jit.TransitionTo(AgreementAwaitingSignatures),
                     request => request.TransitionTo(InExecution))
@@ -220,6 +222,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         DuringJitExtension(node);
         DuringJitAmendment(node);
         DuringJitParties(node);
+        DuringProvisionalMeasures(node);
         OnUnhandledEvent(_order.Handle);
     }
 
@@ -328,6 +331,7 @@ public sealed partial class IncomingCaseStateMachine : MassTransitStateMachine<I
         var s = c.Saga;
         if (!keepDesiredDate)
             await CancelDesiredDate(c, at, reason);
+        await CancelProvisionalClocksAsync(c, at, reason);
         foreach (var id in new[] { s.AcknowledgementClockId, s.RecognitionClockId, s.ExecutionClockId, s.ProvisionalClockId, s.PostponementClockId })
         {
             if (id is { } clock)

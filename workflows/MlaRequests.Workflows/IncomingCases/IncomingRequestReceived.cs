@@ -12,6 +12,10 @@ namespace MlaRequests.Workflows.IncomingCases;
 /// <param name="Urgent">Urgent clocks.</param>
 /// <param name="HasProvisionalMeasures">24-hour clock.</param>
 /// <param name="At">When.</param>
+/// <param name="ProvisionalMeasures">
+/// The 1-based positions of the provisional measures, each with its own clock (issue 15); null from a message published before the
+/// upgrade, which starts the single clock of the previous release.
+/// </param>
 /// <param name="DesiredDate">The requesting state's desired date from the content (issue 15), or null: starts the desired-date clock.</param>
-public sealed record IncomingRequestReceived(Guid CaseId, string RequestingNode, string Reference, string Kind, LegalBasis LegalBasis, bool Urgent, bool HasProvisionalMeasures, Instant At,
-    LocalDate? DesiredDate = null);
+public sealed record IncomingRequestReceived(Guid CaseId, string RequestingNode, string Reference, string Kind, LegalBasis LegalBasis, bool Urgent, bool HasProvisionalMeasures,
+    Instant At, IReadOnlyList<int>? ProvisionalMeasures = null, LocalDate? DesiredDate = null);

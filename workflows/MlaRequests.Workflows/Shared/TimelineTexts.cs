@@ -152,5 +152,6 @@ public static partial class TimelineTexts
         .. ClockSuspensionEntries,
         .. CalendarEntries,
         .. DesiredDateEntries,
+        .. ProvisionalEntries,
     ];
 }

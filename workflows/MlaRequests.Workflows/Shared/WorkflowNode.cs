@@ -4,6 +4,13 @@ namespace MlaRequests.Workflows.Shared;
 /// <param name="Code">Its country code (KZ, KG, TJ, TM, UZ).</param>
 public sealed record WorkflowNode(string Code)
 {
+    /// <summary>
+    /// The cross-border contract version this node speaks (its <c>CrossBorder:ContractVersion</c>, lower when pinned for a staged
+    /// roll-out; unlimited in workflow tests). A workflow promises a peer only what this version carries, e.g. provisional-measure
+    /// decisions (version 4).
+    /// </summary>
+    public int ContractVersion { get; init; } = int.MaxValue;
+
     /// <summary>The queue through which other nodes reach this one (cross-border messages) and its branch and incoming-case workflows run.</summary>
     public string InboundQueue => InboundQueueOf(Code);
 

@@ -42,6 +42,8 @@ public enum StepFields
 
     /// <summary>A JIT agreement's members, purpose and arrangements (an amendment).</summary>
     JitAgreement = 2048,
+    /// <summary>A provisional measure's decision: the outcome (ordered or refused), when and by which authority.</summary>
+    ProvisionalDecision = 4096,
 }
 
 /// <summary>How a step's form looks in the web UI.</summary>

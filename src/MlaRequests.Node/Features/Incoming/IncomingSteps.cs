@@ -258,6 +258,15 @@ public static class IncomingSteps
         /// <summary>answer-enquiry: the enquiry answered.</summary>
         public Guid? EnquiryId { get; init; }
 
+        /// <summary>decide-provisional-measure: Ordered or Refused.</summary>
+        public string? Outcome { get; init; }
+
+        /// <summary>decide-provisional-measure: when the authority ordered or refused the measure.</summary>
+        public Instant? DecidedAt { get; init; }
+
+        /// <summary>decide-provisional-measure: which authority.</summary>
+        public string? Authority { get; init; }
+
         /// <summary>answer-enquiry: the answer.</summary>
         public string? Answer { get; init; }
 

@@ -62,6 +62,23 @@ public static class MeasureSteps
                 x.Services.Limits),
             (x, _) => IncomingSteps.Message(new ReturnMeasureRefusal(x.Id, x.Input.Measure!.Value, x.Input.Reasons!.Trim(), x.Actor, x.At)),
             [Roles.Supervisor]),
+        IncomingStep.With<ProvisionalDecisionBody>("decide-provisional-measure", m => m.DecideProvisionalMeasure, "Record a provisional measure's decision",
+            "Records that the competent authority ordered or refused a provisional measure (a freezing or a preservation of evidence requested with the "
+            + "request): outcome Ordered or Refused, when (decidedAt, between the request's arrival and now) and by which authority; a refusal gives reasons "
+            + "and may give refusal grounds (GET /api/refusal-grounds). Allowed from the case's arrival, also after acceptance; once per measure. That "
+            + "measure's 24-hour clock stops and the requesting country is told (ProvisionalMeasureDecided, contract version 4).",
+            new("Step.Reasons", StepFields.Measure | StepFields.ProvisionalDecision | StepFields.Grounds),
+            b => new() { Measure = b.Measure, Outcome = b.Outcome, DecidedAt = b.DecidedAt, Authority = b.Authority, Grounds = b.Grounds, Reasons = b.Reasons },
+            async x => ProvisionalMeasureRules.Problems(x.Input.Measure, x.Case.Content.Measures.Select(m => m.IsProvisional).ToList(), x.Input.Outcome,
+                x.Input.DecidedAt, x.Input.Authority, x.Input.Grounds, x.Input.Reasons, await CurrentAsync(x), x.Case.ReceivedAt, x.At,
+                ContentData.RefusalGrounds.Select(g => g.Code).ToList(), x.Services.Limits),
+            (x, _) =>
+            {
+                var outcome = ProvisionalMeasureRules.Parse(x.Input.Outcome)!;
+                return IncomingSteps.Message(new DecideProvisionalMeasure(x.Id, x.Input.Measure!.Value, outcome, x.Input.DecidedAt!.Value, x.Input.Authority!.Trim(),
+                    outcome == ProvisionalMeasureRules.Refused && x.Input.Grounds is { Count: > 0 } grounds ? grounds.Distinct().ToList() : [],
+                    string.IsNullOrWhiteSpace(x.Input.Reasons) ? null : x.Input.Reasons.Trim(), x.Actor, x.At));
+            }, Executing).Unless(NoProvisionalMeasureAwaits),
         IncomingStep.With<IncomingSteps.TransferBody>("prepare-evidence", m => m.PrepareEvidence, "Prepare the evidence for transfer",
             "Tells the liaison officers the evidence is ready (what, for which measures); they review it and transfer it.",
             new("Step.Description"), b => new() { Description = b.Description },
@@ -82,6 +99,16 @@ public static class MeasureSteps
     /// <param name="Reasons">Mandatory reasons.</param>
     public sealed record MeasureRefusalBody(int? Measure, IReadOnlyList<string>? Grounds, string? Reasons);
 
+    /// <summary>A provisional measure's decision.</summary>
+    /// <param name="Measure">The measure's 1-based position in the request's list of measures (a freezing or a preservation).</param>
+    /// <param name="Outcome">Ordered or Refused.</param>
+    /// <param name="DecidedAt">When the authority ordered or refused it (ISO-8601 instant, between the request's arrival and now).</param>
+    /// <param name="Authority">Which authority ordered or refused it.</param>
+    /// <param name="Grounds">Refusal ground codes (optional, only with Refused; see <c>GET /api/refusal-grounds</c>).</param>
+    /// <param name="Reasons">Reasons (required with Refused).</param>
+    public sealed record ProvisionalDecisionBody(int? Measure, string? Outcome, NodaTime.Instant? DecidedAt, string? Authority, IReadOnlyList<string>? Grounds,
+        string? Reasons);
+
     /// <summary>The measure whose proposed refusal is signed off.</summary>
     /// <param name="Measure">The measure's 1-based position in the request's list of measures.</param>
     public sealed record MeasureSignOffBody(int? Measure);
@@ -95,4 +122,14 @@ public static class MeasureSteps
         x.Input.Measure is { } measure
             ? x.Services.Db.MeasureResults.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == x.Id && r.Measure == measure, x.Cancellation)
             : Task.FromResult<MeasureResult?>(null);
+
+    /// <summary>
+    /// The decision is offered only while a provisional measure of the case awaits it (its own clock runs): never on a case without a
+    /// freezing or preservation, nor once every one is decided or the request ended, nor on a case an earlier release received (its
+    /// single clock stops at acceptance, docs/workflows/provisional-measures.md).
+    /// </summary>
+    static string? NoProvisionalMeasureAwaits(MlaRequests.Workflows.IncomingCases.IncomingCaseState? workflow) =>
+        workflow is not null && string.IsNullOrEmpty(workflow.ProvisionalMeasures)
+            ? "No provisional measure of this case awaits a decision: none was requested, each is decided, or the request ended."
+            : null;
 }

@@ -19,8 +19,11 @@ namespace MlaRequests.Node.Features.Measures;
 /// <param name="RefusalProposedBy">Receiving node only: who proposed a refusal that waits for a supervisor's sign-off.</param>
 /// <param name="ProposedGrounds">Its coded grounds.</param>
 /// <param name="ProposedReasons">Its reasons.</param>
+/// <param name="Provisional">For a provisional measure (freezing, preservation): its decision, or null while undecided; null for other measures.</param>
+/// <param name="IsProvisional">True for a provisional measure (its own 24-hour clock until ordered or refused).</param>
 public sealed record MeasureView(int Measure, string Type, string? Description, string Status, string? Summary, IReadOnlyList<string> Grounds,
-    string? Reasons, string? RecordedBy, Instant? RecordedAt, string? RefusalProposedBy, IReadOnlyList<string> ProposedGrounds, string? ProposedReasons)
+    string? Reasons, string? RecordedBy, Instant? RecordedAt, string? RefusalProposedBy, IReadOnlyList<string> ProposedGrounds, string? ProposedReasons,
+    ProvisionalDecisionView? Provisional = null, bool IsProvisional = false)
 {
     /// <summary>Every measure of <paramref name="content"/> with the rows of <paramref name="caseId"/> (pending where none).</summary>
     public static async Task<IReadOnlyList<MeasureView>> ForAsync(NodeDbContext db, Guid caseId, RequestContent content, bool withProposals,
@@ -35,7 +38,23 @@ public sealed record MeasureView(int Measure, string Type, string? Description, 
     static MeasureView From(int number, MeasureRequested measure, MeasureResult? row, bool withProposals) =>
         new(number, measure.Type.ToString(), measure.Description, (row?.Status ?? MeasureStatus.Pending).ToString(), row?.Summary, Split(row?.Grounds),
             row?.Reasons, row?.RecordedBy, row?.RecordedAt, withProposals ? row?.ProposedBy : null, withProposals ? Split(row?.ProposedGrounds) : [],
-            withProposals ? row?.ProposedReasons : null);
+            withProposals ? row?.ProposedReasons : null,
+            row is { ProvisionalOutcome: { } outcome }
+                ? new ProvisionalDecisionView(outcome, row.ProvisionalDecidedAt!.Value, row.ProvisionalAuthority ?? string.Empty, Split(row.ProvisionalGrounds),
+                    row.ProvisionalReasons, row.ProvisionalRecordedBy, row.ProvisionalRecordedAt)
+                : null,
+            measure.IsProvisional);
 
     static IReadOnlyList<string> Split(string? codes) => string.IsNullOrEmpty(codes) ? [] : codes.Split(',');
 }
+
+/// <summary>A provisional measure's decision, as recorded on the requested node and reported to the requesting node.</summary>
+/// <param name="Outcome">Ordered or Refused.</param>
+/// <param name="DecidedAt">When the authority ordered or refused it.</param>
+/// <param name="Authority">Which authority.</param>
+/// <param name="Grounds">Refusal ground codes, if given.</param>
+/// <param name="Reasons">Reasons (always with a refusal).</param>
+/// <param name="RecordedBy">Who recorded it (on the requesting node: the actor and the requested country).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+public sealed record ProvisionalDecisionView(string Outcome, Instant DecidedAt, string Authority, IReadOnlyList<string> Grounds, string? Reasons,
+    string? RecordedBy, Instant? RecordedAt);

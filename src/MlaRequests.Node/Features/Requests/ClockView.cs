@@ -18,9 +18,13 @@ namespace MlaRequests.Node.Features.Requests;
 /// <param name="Extended">The one extension was used.</param>
 /// <param name="EscalatedAt">When supervisors were alerted.</param>
 /// <param name="CalendarVerified">False when unverified calendar data was used.</param>
+/// <param name="Measure">For a provisional-measures clock of one measure (issue 15): that measure's 1-based position; null for the single clock of the previous release and every other clock.</param>
 public sealed record ClockView(Guid Id, string Kind, string Country, Guid? BranchId, string State, Instant StartedAt, Instant DueAt,
-    Duration? TimeLeft, string Length, string Source, string TimeZone, bool Extended, Instant? EscalatedAt, bool CalendarVerified)
+    Duration? TimeLeft, string Length, string Source, string TimeZone, bool Extended, Instant? EscalatedAt, bool CalendarVerified, int? Measure = null)
 {
+    /// <summary>The most measures a request may list (the input limit on lists), to name a provisional clock's measure.</summary>
+    const int MaxMeasures = 100;
+
     /// <summary>The view of <paramref name="clock"/> at <paramref name="now"/>.</summary>
     public static ClockView From(DeadlineClockState clock, Instant now)
     {
@@ -37,6 +41,7 @@ public sealed record ClockView(Guid Id, string Kind, string Country, Guid? Branc
             _ => "cancelled",
         };
         return new ClockView(clock.CorrelationId, clock.Kind.ToString(), clock.ActingCountry, clock.BranchId, state, clock.StartedAt, clock.DueAt,
-            clock.SuspendedAt is { } suspended && clock.CurrentState == nameof(DeadlineClockStateMachine.Suspended) ? clock.DueAt - suspended : open ? clock.DueAt - now : null, clock.Length, clock.Source, clock.TimeZone, clock.Extended, clock.EscalatedAt, clock.CalendarVerified);
+            clock.SuspendedAt is { } suspended && clock.CurrentState == nameof(DeadlineClockStateMachine.Suspended) ? clock.DueAt - suspended : open ? clock.DueAt - now : null, clock.Length, clock.Source, clock.TimeZone, clock.Extended, clock.EscalatedAt, clock.CalendarVerified,
+            clock is { Kind: Domain.Deadlines.ClockKind.ProvisionalMeasures, BranchId: { } owner } ? Workflows.Shared.ProvisionalClocks.MeasureOf(owner, clock.CorrelationId, MaxMeasures) : null);
     }
 }

@@ -420,6 +420,29 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<string>("ProposedReasons")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvisionalAuthority")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvisionalDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionalGrounds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvisionalRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionalRecordedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .HasColumnType("TEXT");
 
@@ -1165,6 +1188,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                     b.Property<Guid?>("ProvisionalClockId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProvisionalMeasures")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("RecognitionClockId")
                         .HasColumnType("TEXT");
 
@@ -1361,6 +1387,9 @@ namespace MlaRequests.Node.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProvisionalClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionalMeasures")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
