@@ -116,7 +116,7 @@ public sealed class BranchSpec : WorkflowSpec<BranchStateMachine, BranchState>
         .. Agreement.Select(s => new Transition<BranchState>(s, "WithdrawBranch", "Withdrawn")),
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "StatusEnquiryAnswered", s)),
         // Provisional measures (issue 15): a decision is kept whenever it comes, before or after acceptance; late only after a refusal or withdrawal.
-        .. ((string[])["Transmitted", .. Undecided, "InConsultation", .. Executing, "ExecutionPostponed", "Executed", "EvidenceTransferred", "Completed", .. Agreement,
+        .. ((string[])["Transmitted", .. Undecided, "InConsultation", .. Executing, "ExecutionPostponed", "Executed", "EvidenceTransferred", "Completed", .. Agreement, "AgreementAwaitingParties",
             "AgreementClosed"]).Select(s => new Transition<BranchState>(s, "ProvisionalMeasureDecided", s)),
     ];
 

@@ -123,7 +123,7 @@ public sealed class IncomingCaseSpec : WorkflowSpec<IncomingCaseStateMachine, In
         .. Agreement.Concat(["AgreementDeclined", "AgreementClosed"]).Select(s => new Transition<IncomingCaseState>(s, "AnswerStatusEnquiry", s)),
         // Provisional measures (issue 15): decided from the arrival, also after acceptance; no status changes.
         .. ((string[])["Received", "Registered", "Assigned", "AwaitingInformation", "RefusalProposed", "InConsultation", "Postponed", .. Delivering,
-            "ExecutionPostponed", "ResponseTransmitted", .. Agreement]).Select(s => new Transition<IncomingCaseState>(s, "DecideProvisionalMeasure", s)),
+            "ExecutionPostponed", "ResponseTransmitted", .. Agreement, "AgreementAwaitingParties"]).Select(s => new Transition<IncomingCaseState>(s, "DecideProvisionalMeasure", s)),
         // Multilateral JIT agreements (issue 14): a relayed signature or a party leaving is kept whatever the status; a case waiting for the
         // other parties enters into force when the last one is in (here the case has no agreement content, so none is awaited).
         .. EveryState.Where(s => s != "AgreementAwaitingParties").Select(s => new Transition<IncomingCaseState>(s, "JitSignatureRelayed", s)),

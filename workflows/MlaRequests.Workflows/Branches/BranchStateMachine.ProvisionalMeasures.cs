@@ -27,7 +27,8 @@ public sealed partial class BranchStateMachine
 
         During([Transmitted, Acknowledged, UnderRecognition, AdditionalInformationRequested, InConsultation, Postponed, InExecution, ExecutionPostponed,
                 PartiallyExecuted, Executed, EvidenceTransferred, Completed, AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere,
-                AgreementInForce, ExtensionProposedHere, ExtensionProposedThere, AgreementClosed],
+                AgreementInForce, ExtensionProposedHere, ExtensionProposedThere, AmendmentProposedHere, AmendmentProposedThere, AgreementAwaitingParties,
+                AgreementClosed],
             When(ProvisionalMeasureDecided)
                 .Record(c => IncomingCaseStateMachine.ProvisionalTitle(c.Message.Outcome, c.Message.Measure), c => Remote(c.Message.Node, c.Message.Actor),
                     c => c.Message.At, c => IncomingCaseStateMachine.ProvisionalDetails(c.Message.Authority, c.Message.DecidedAt, c.Message.Reasons, c.Message.Grounds,

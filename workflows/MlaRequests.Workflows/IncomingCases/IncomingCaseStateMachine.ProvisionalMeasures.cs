@@ -24,7 +24,7 @@ public sealed partial class IncomingCaseStateMachine
 
         During([Received, Registered, Assigned, AwaitingInformation, RefusalProposed, InConsultation, Postponed, InExecution, PartiallyExecuted, ExecutionPostponed,
                 Executed, ResponseTransmitted, AgreementAwaitingSignatures, AgreementSignedHere, AgreementSignedThere, AgreementInForce, ExtensionProposedHere,
-                ExtensionProposedThere],
+                ExtensionProposedThere, AmendmentProposedHere, AmendmentProposedThere, AgreementAwaitingParties],
             When(DecideProvisionalMeasure)
                 // Written first, while the saga still says whether this measure's clock runs.
                 .Record(c => ProvisionalTitle(c.Message.Outcome, c.Message.Measure), c => c.Message.Actor, c => c.Message.At,
