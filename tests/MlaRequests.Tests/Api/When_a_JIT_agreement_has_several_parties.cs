@@ -178,30 +178,11 @@ public sealed class When_a_JIT_agreement_has_several_parties(ApiNode api) : ICla
         (await Page(browser, $"/Incoming/{incoming}", "ru")).Should().Contain("Соглашение о СГР подписано другой стороной");
     }
 
-    async Task<HttpClient> Browser(string user)
-    {
-        var client = api.Node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/Account/Login");
-        var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = user, ["Password"] = "Demo!2026", ["__RequestVerificationToken"] = Token(form),
-        }));
-        signedIn.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
-        return client;
-    }
+    Task<HttpClient> Browser(string user) => WebPages.SignInAsync(api, user);
 
-    static async Task<string> Page(HttpClient client, string path, string language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, body);
-        return System.Net.WebUtility.HtmlDecode(body);
-    }
+    static Task<string> Page(HttpClient client, string path, string language) => WebPages.GetAsync(client, path, language);
 
-    static string Token(string page) =>
-        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    static string Token(string page) => WebPages.Token(page);
 
     /// <summary>A JIT proposal to KG and TJ, approved, which both registered, assigned and accepted.</summary>
     async Task<(Guid Id, Guid Kg, Guid Tj, SentToCountry ToTj)> JitToKgAndTj()

@@ -239,30 +239,11 @@ public sealed class When_a_milestone_is_shared_by_several_countries(ApiNode api)
         (await Page(liaison, $"/Incoming/{incoming}", "en")).Should().Contain("Our readiness confirmed").And.NotContain("data-step-form=\"confirm\"");
     }
 
-    async Task<HttpClient> Browser(string user)
-    {
-        var client = api.Node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/Account/Login");
-        var signedIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = user, ["Password"] = "Demo!2026", ["__RequestVerificationToken"] = Token(form),
-        }));
-        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
-        return client;
-    }
+    Task<HttpClient> Browser(string user) => WebPages.SignInAsync(api, user);
 
-    static async Task<string> Page(HttpClient client, string path, string language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
-        return System.Net.WebUtility.HtmlDecode(body);
-    }
+    static Task<string> Page(HttpClient client, string path, string language) => WebPages.GetAsync(client, path, language);
 
-    static string Token(string page) =>
-        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    static string Token(string page) => WebPages.Token(page);
 
     async Task<(Guid Id, SentToCountry Tj, SentToCountry Uz)> ParallelRequest()
     {

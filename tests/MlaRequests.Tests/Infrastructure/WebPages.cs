@@ -2,14 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MlaRequests.Tests.Api;
 
-namespace MlaRequests.Tests.Incoming;
+namespace MlaRequests.Tests.Infrastructure;
 
 /// <summary>The web UI as a signed-in browser without JavaScript sees it: pages in a language, and step forms posted.</summary>
 public static partial class WebPages
 {
     public static Task<HttpClient> SignInAsync(ApiNode api, string user) => SignInAsync(api.Node, user);
 
-    public static async Task<HttpClient> SignInAsync(Infrastructure.NodeFactory node, string user)
+    public static async Task<HttpClient> SignInAsync(NodeFactory node, string user)
     {
         var client = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         var form = await client.GetStringAsync("/Account/Login");
@@ -47,7 +47,8 @@ public static partial class WebPages
         return $"{(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}";
     }
 
-    static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
+    /// <summary>The anti-forgery token of the form on <paramref name="page"/>, to post it as the browser would.</summary>
+    public static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
