@@ -33,15 +33,23 @@ public static class JitAmendmentChecks
         return Current(x).Open?.Id ?? Guid.Empty;
     }
 
+    /// <summary>Reads the agreement's versions with this country once, before the checks (<see cref="RequestStep{TMachine}.Prepare"/>).</summary>
+    public static async Task<RequestStepContext> ReadAsync(RequestStepContext x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var db = x.Services.Db;
+        var branch = await db.BranchWorkflows.AsNoTracking().SingleAsync(b => b.CorrelationId == x.BranchId, x.Cancellation);
+        var history = await JitAgreementHistory.ReadAsync(db, x.BranchId, branch.CurrentState, x.Request.Content.Jit, branch.JitEndsOn, x.Cancellation);
+        return x with { JitHistory = history, JitEndsOn = branch.JitEndsOn };
+    }
+
     static (JitAgreementVersion Current, NodaTime.LocalDate? EndsOn, JitAgreementVersion? Open) Current(RequestStepContext x)
     {
-        var db = x.Services.Db;
-        var branch = db.BranchWorkflows.AsNoTracking().Single(b => b.CorrelationId == x.BranchId);
-        var history = JitAgreementHistory.ReadAsync(db, x.BranchId, branch.CurrentState, x.Request.Content.Jit, branch.JitEndsOn, x.Cancellation).GetAwaiter().GetResult();
+        var history = x.JitHistory ?? throw new InvalidOperationException("The amendment steps read the agreement first (Prepare = ReadAsync).");
         var current = history.InForce ?? history.Versions.FirstOrDefault() ?? new JitAgreementVersion
         {
             Agreement = JitAgreementVersion.Write(x.Request.Content.Jit ?? new JitProposal()), Number = 1, State = JitVersionStates.InForce,
         };
-        return (current, branch.JitEndsOn ?? current.Read().EndsOn, history.Open);
+        return (current, x.JitEndsOn ?? current.Read().EndsOn, history.Open);
     }
 }

@@ -68,6 +68,12 @@ public sealed class RequestStep<TMachine>
     /// <summary>What the step writes besides the workflow, in the command's transaction.</summary>
     public Func<NodeDbContext, RequestStepContext, Task>? AlsoWrite { get; }
 
+    /// <summary>
+    /// What the step reads before its checks (the JIT agreement in force for an amendment), once and asynchronously, into the context the
+    /// checks and the message are given; null when it reads nothing.
+    /// </summary>
+    public Func<RequestStepContext, Task<RequestStepContext>>? Prepare { get; init; }
+
     /// <summary>What the step goes through with but returns as warnings beside its result (submit), or null.</summary>
     public Func<RequestStepContext, IReadOnlyList<Domain.Requests.Validation.ContentWarning>>? Warnings { get; init; }
 
@@ -95,4 +101,10 @@ public sealed record RequestStepContext(Guid Id, Guid BranchId, MlaRequest Reque
 
     /// <summary>The step's agreement (propose-jit-amendment: the amended JIT agreement), if it has one.</summary>
     public Domain.Requests.JitProposal? Jit { get; init; }
+
+    /// <summary>The JIT agreement's versions with this country, read by <see cref="RequestStep{TMachine}.Prepare"/> for the amendment steps.</summary>
+    public JitAgreementHistory? JitHistory { get; init; }
+
+    /// <summary>The end date in force with this country (an extension's), read with <see cref="JitHistory"/>.</summary>
+    public LocalDate? JitEndsOn { get; init; }
 }

@@ -154,17 +154,17 @@ public static class RequestSteps
             + "end date is proposed by propose-jit-extension). That country signs or declines it; the agreement stays in force meanwhile. If both "
             + "countries propose at once (two amendments, or an amendment and an extension), both proposals lapse.",
             JitAmendmentChecks.Problems, JitAmendmentChecks.Propose)
-            { Mapper = (g, step) => MapAmendment(g, step), AlsoLiaisonOfficers = true },
+            { Mapper = (g, step) => MapAmendment(g, step), AlsoLiaisonOfficers = true, Prepare = JitAmendmentChecks.ReadAsync },
         new("sign-jit-amendment", m => m.SignAmendmentWithTarget, Roles.Prosecutor, true, null, new(), "Sign the amendment this country proposed",
             "Signs, for this country, the amended agreement the requested country proposed: it is the agreement in force on both nodes (the next version).",
             _ => [], x => new SignAmendmentWithTarget(x.BranchId, JitAmendmentChecks.Open(x), x.Actor, x.At))
-            { Mapper = (g, step) => MapOnBranch(g, step), AlsoLiaisonOfficers = true },
+            { Mapper = (g, step) => MapOnBranch(g, step), AlsoLiaisonOfficers = true, Prepare = JitAmendmentChecks.ReadAsync },
         new("decline-jit-amendment", m => m.DeclineAmendmentWithTarget, Roles.Prosecutor, true, typeof(ReasonsBody), new("Step.Reasons", Danger: true),
             "Decline the amendment this country proposed",
             "Declines, with reasons, the amended agreement the requested country proposed; the agreement in force stays as it was.",
             x => StepInputRules.Required("reasons", x.Text, x.Services.Limits),
             x => new DeclineAmendmentWithTarget(x.BranchId, JitAmendmentChecks.Open(x), x.Text!.Trim(), x.Actor, x.At))
-            { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true },
+            { Mapper = (g, step) => MapOnBranch<ReasonsBody>(g, step, b => b.Reasons), AlsoLiaisonOfficers = true, Prepare = JitAmendmentChecks.ReadAsync },
     ];
 
     /// <summary>A proposed amendment of a JIT agreement.</summary>
@@ -298,6 +298,8 @@ public static class RequestSteps
         if (!WorkflowSteps.Allowed(s.BranchMachine, status).Contains(step.EventName(s.BranchMachine)))
             return TypedResults.Problem(StepProblems.NotAllowed(step.Route, status, AllowedOnBranch(s.BranchMachine, status, s.User, request.OfficeCode)));
         var context = new RequestStepContext(id, branchId, request, text, s.User.UserName(), s.Now, s, ct) { Date = date, Jit = jit };
+        if (step.Prepare is { } prepare)
+            context = await prepare(context);
         var errors = step.Validate(context);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
